@@ -1,0 +1,97 @@
+# syntax=docker/dockerfile:1
+#
+# Production image for minima.
+#
+# NOTE: no Docker engine runs where this file was written, so it has NOT been
+# built; it was checked by reading only (the steps it runs were tried by hand
+# on Debian 12 with Node 20: extracting the deno binary, `deno cache`,
+# `npm prune --omit=dev`, running the service from a root-owned /app as
+# uid 10001, and the healthcheck command).
+#
+#   docker build -t minima .
+#   docker run -p 8080:8080 -v minima-data:/var/lib/minima minima
+
+############################################################################
+# Build stage: install dependencies (deno included), cache the module graph.
+############################################################################
+FROM node:20-bookworm-slim AS build
+
+WORKDIR /app
+ENV DENO_DIR=/opt/deno-dir \
+    DENO_NO_UPDATE_CHECK=1 \
+    NO_COLOR=1
+
+COPY package.json package-lock.json ./
+
+# Full `npm ci` (not --omit=dev): deno 2.9.6 itself is a devDependency.
+# ONNXRUNTIME_NODE_INSTALL is deliberately NOT set to "skip" here: the
+# onnxruntime-node install script downloads its CUDA provider libraries
+# (linux/x64). Some npm versions hold back install scripts of dependencies,
+# so the script is also run directly; it is idempotent (it exits at once when
+# the files are already there) and fails the build if the download fails.
+RUN npm ci --no-audit --no-fund \
+ && (cd node_modules/onnxruntime-node && node ./script/install)
+
+# Copy out the real deno binary (pinned to the version in package-lock.json).
+# Deno.execPath() gives the native executable whether or not deno's own
+# postinstall script ran (node_modules/.bin/deno may be a JS shim).
+RUN cp "$(node_modules/.bin/deno eval 'console.log(Deno.execPath())')" /usr/local/bin/deno \
+ && chmod 0755 /usr/local/bin/deno \
+ && deno --version \
+ && deno --version | grep -q '^deno 2\.9\.6 '
+
+# deno.loc[k] (a glob next to a real file): copies deno.lock when the
+# project has one and nothing otherwise.
+COPY deno.json deno.loc[k] ./
+COPY src/ ./src/
+COPY migrations/ ./migrations/
+
+# Resolve/fetch the module graph into DENO_DIR, then drop devDependencies
+# (deno, drizzle-kit, esbuild...) from node_modules.
+RUN deno cache src/main.ts \
+ && npm prune --omit=dev --no-audit --no-fund
+
+############################################################################
+# Runtime stage
+############################################################################
+FROM debian:bookworm-slim AS runtime
+
+# ca-certificates: TLS (DENO_TLS_CA_STORE=system); libstdc++6: onnxruntime.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates libstdc++6 \
+ && rm -rf /var/lib/apt/lists/*
+
+RUN groupadd --system --gid 10001 minima \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/minima \
+      --no-create-home --shell /usr/sbin/nologin minima \
+ && mkdir -p /var/lib/minima \
+ && chown minima:minima /var/lib/minima \
+ && chmod 0750 /var/lib/minima
+
+ENV DENO_DIR=/opt/deno-dir \
+    DENO_NO_UPDATE_CHECK=1 \
+    DENO_TLS_CA_STORE=system \
+    MINIMA_DATA_DIR=/var/lib/minima \
+    PORT=8080
+
+WORKDIR /app
+
+COPY --from=build /usr/local/bin/deno /usr/local/bin/deno
+# DENO_DIR must stay writable by the service user (deno keeps caches there).
+COPY --from=build --chown=10001:10001 /opt/deno-dir /opt/deno-dir
+# The application itself is owned by root: read-only for the service.
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/package.json /app/deno.json /app/deno.loc[k] ./
+COPY --from=build /app/src ./src
+COPY --from=build /app/migrations ./migrations
+
+EXPOSE 8080
+USER minima
+
+# No curl in debian slim: probe /healthz with deno's fetch.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["deno", "eval", "const r = await fetch('http://127.0.0.1:' + (Deno.env.get('PORT') || '8080') + '/healthz').catch(() => null); Deno.exit(r && r.ok ? 0 : 1)"]
+
+# Same as `deno task start` (deno run -A src/main.ts); migrations are applied
+# by the service at start.
+CMD ["deno", "run", "--allow-all", "src/main.ts"]

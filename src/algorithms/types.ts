@@ -1,0 +1,167 @@
+/**
+ * The plug-in interface every optimisation algorithm implements.
+ *
+ * Algorithms are pure TypeScript: no I/O, no clock, no global randomness. The
+ * service restores a designer from its saved state, feeds it what was
+ * reported since its last update, asks it for points and saves its state
+ * again, all inside one transaction that holds the study's row lock.
+ */
+import type { z } from "zod";
+import type { Space } from "../space/mod.ts";
+
+/** Any JSON value: what an algorithm's state and trial tags must be. */
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
+/** A point of the unit cube [0, 1]^d of the encoded space (d = space.dimension). */
+export type Point = number[];
+
+/** The kinds of feedback an algorithm may accept. */
+export type FeedbackKind =
+  | "value"
+  | "infeasible"
+  | "failed"
+  | "ranking"
+  | "target_gradient";
+
+/** Every feedback kind, in a stable order (documentation, validation). */
+export const FEEDBACK_KINDS: readonly FeedbackKind[] = [
+  "value",
+  "infeasible",
+  "failed",
+  "ranking",
+  "target_gradient",
+];
+
+/** The trial a piece of feedback is about. */
+export interface TrialRef {
+  /** The trial's id (UUID). */
+  trialId: string;
+  /** The trial's number within its study, from 0. */
+  number: number;
+  /** The evaluated point, encoded: `space.encode(trial.params)`. */
+  point: Point;
+  /** The tag the designer attached to the suggestion, if any. */
+  tag: JsonValue;
+}
+
+/** A scalar objective observed for a trial. */
+export interface ValueFeedback extends TrialRef {
+  kind: "value";
+  /** The primary metric, negated for maximised metrics: smaller is better. */
+  loss: number;
+  /** Every reported metric, as reported (not negated). */
+  values: Record<string, number>;
+  /** Known observation noise variance of the primary metric, if given. */
+  noiseVariance?: number;
+}
+
+/** A trial whose point could not be evaluated (outside a hidden constraint). */
+export interface InfeasibleFeedback extends TrialRef {
+  kind: "infeasible";
+  reason?: string;
+}
+
+/** A trial that failed or went stale without a result. */
+export interface FailedFeedback extends TrialRef {
+  kind: "failed";
+  /** FAILED: the client said so; STALE: its lease ran out. */
+  cause: "FAILED" | "STALE";
+}
+
+/** A ranking of a group of trials shown together, best first. */
+export interface RankingFeedback {
+  kind: "ranking";
+  /** The comparison the ranking answers. */
+  comparisonId: string;
+  /** The ranked trials, best first (possibly only the top k). */
+  ranked: TrialRef[];
+  /** Trials shown but not ranked: each is worse than every ranked one. */
+  unranked: TrialRef[];
+}
+
+/** A gradient of the loss with respect to a model's targets (outputs). */
+export interface TargetGradientFeedback extends TrialRef {
+  kind: "target_gradient";
+  /** ∇_z ℓ at the trial's targets, flattened. */
+  gradient: number[];
+  /** The targets z the gradient was taken at, flattened, if known. */
+  targets?: number[];
+}
+
+/** Anything reported since the designer's last update. */
+export type Feedback =
+  | ValueFeedback
+  | InfeasibleFeedback
+  | FailedFeedback
+  | RankingFeedback
+  | TargetGradientFeedback;
+
+/** A point an algorithm proposes. */
+export interface Suggestion {
+  /** The point in the unit cube; the service decodes it to params. */
+  point: Point;
+  /** Anything the designer wants back with this trial's feedback (e.g. a particle index). */
+  tag?: JsonValue;
+}
+
+/** What a designer is told when asked for points. */
+export interface SuggestContext {
+  /** Points handed out and not yet reported (ACTIVE trials), encoded. */
+  pending: Point[];
+  /** Aborted when the request is cancelled or runs out of time. */
+  signal: AbortSignal;
+}
+
+/** An algorithm's own view of the best point, where it has one. */
+export interface Recommendation {
+  /** The recommended point, encoded. */
+  point: Point;
+  /** Anything else worth showing (posterior mean and sd, consensus step, ...). */
+  details?: Record<string, JsonValue>;
+}
+
+/** A live instance of an algorithm for one study. */
+export interface Designer {
+  /**
+   * Up to `count` new points. Generation-based algorithms may return fewer
+   * (even none) while a generation is still out; a designer never blocks.
+   */
+  suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]>;
+  /** Feedback since the last call, oldest first. */
+  update(feedback: Feedback[]): void;
+  /** JSON-safe state, RNG included, so the next request resumes exactly here. */
+  dump(): JsonValue;
+  /** The algorithm's recommendation, if it makes one. */
+  recommend?(): Recommendation | null;
+}
+
+/** How a designer is made: for a new study, or from its saved state. */
+export interface CreateOptions<Config> {
+  space: Space;
+  config: Config;
+  seed: number;
+  /** The state `dump()` returned last time; absent for a new study. */
+  state?: JsonValue;
+}
+
+/** A registered algorithm. */
+export interface AlgorithmDefinition<Config = unknown> {
+  /** The name studies use to pick it, e.g. "random". */
+  name: string;
+  /** One or two sentences for `listAlgorithms`. */
+  description: string;
+  /** The feedback kinds it accepts (a study's trials may report only these). */
+  feedbackKinds: readonly FeedbackKind[];
+  /** False when `update` ignores feedback, so the service need not load it. */
+  learnsFromFeedback: boolean;
+  /** Its config; unknown keys are rejected; defaults fill the rest. */
+  configSchema: z.ZodType<Config>;
+  /** Makes a designer. */
+  create(options: CreateOptions<Config>): Designer;
+}

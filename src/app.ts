@@ -1,0 +1,163 @@
+/**
+ * Builds the Hono app: middleware, routes, the OpenAPI document and docs.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { DatabaseHandle } from "./db/client.ts";
+import { Problem } from "./errors.ts";
+import type { Logger } from "./log.ts";
+import { RequestMetrics } from "./metrics.ts";
+import { algorithmRoutes } from "./routes/algorithms/mod.ts";
+import type { AppEnv } from "./routes/common.ts";
+import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
+import { healthRoutes } from "./routes/health/mod.ts";
+import { projectRoutes } from "./routes/projects/mod.ts";
+import { studyRoutes } from "./routes/studies/mod.ts";
+import { trialRoutes } from "./routes/trials/mod.ts";
+import type { ServiceContext } from "./services/context.ts";
+import { sha256 } from "./services/ids.ts";
+import { authenticate } from "./services/projects.ts";
+
+/** What the app is built from. */
+export interface AppOptions {
+  database: DatabaseHandle;
+  logger: Logger;
+  /** MINIMA_ADMIN_KEY, if set: accepted as an admin key, never stored. */
+  adminKey?: string;
+  maxBodyBytes?: number;
+  defaultLeaseSeconds?: number;
+  /** Serve /docs and /openapi.json (default true). */
+  docs?: boolean;
+  /** The clock (tests move it). */
+  now?: () => Date;
+}
+
+function problemResponse(problem: Problem, instance: string, requestId: string): Response {
+  return new Response(JSON.stringify(problem.toBody(instance, requestId)), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json" },
+  });
+}
+
+/** Builds the app. */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const { database, logger } = options;
+  const services: ServiceContext = {
+    db: database.db,
+    now: options.now ?? (() => new Date()),
+    defaultLeaseSeconds: options.defaultLeaseSeconds ?? 3600,
+  };
+  const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
+  const metrics = new RequestMetrics();
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header("x-request-id");
+    const requestId = incoming && /^[\w.\-:]{1,128}$/.test(incoming)
+      ? incoming
+      : crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.set("services", services);
+    c.set("database", database);
+    await next();
+    c.header("X-Request-Id", requestId);
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath === "/*" || !c.req.routePath ? "unmatched" : c.req.routePath;
+    metrics.observe(c.req.method, route, c.res.status, seconds);
+    const fields = {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      route,
+      status: c.res.status,
+      ms: Math.round(seconds * 10000) / 10,
+    };
+    if (c.res.status >= 500) logger.error("request", fields);
+    else logger.debug("request", fields);
+  });
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 4 * 1024 * 1024,
+      onError: () => {
+        throw new Problem(
+          "payload-too-large",
+          `the request body exceeds ${options.maxBodyBytes ?? 4 * 1024 * 1024} bytes`,
+        );
+      },
+    }),
+  );
+  app.use("/v1/*", async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) {
+      throw new Problem("unauthorized", "send the API key as `Authorization: Bearer <key>`");
+    }
+    c.set("principal", await authenticate(database.db, match[1], adminKeyHash));
+    await next();
+  });
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key: an admin key for projects and keys, a project key for the rest",
+  });
+  app.route("/", healthRoutes(metrics));
+  app.route("/", projectRoutes());
+  app.route("/", algorithmRoutes());
+  app.route("/", studyRoutes());
+  app.route("/", trialRoutes());
+  if (options.docs ?? true) app.route("/", docsRoutes(() => openApiDocument(app)));
+
+  app.notFound((c) =>
+    problemResponse(
+      new Problem("not-found", `no route for ${c.req.method} ${c.req.path}`),
+      c.req.path,
+      c.var.requestId,
+    )
+  );
+  app.onError((error, c) => {
+    const requestId = c.var.requestId ?? "";
+    if (error instanceof Problem) return problemResponse(error, c.req.path, requestId);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const kind = status === 415
+        ? "unsupported-media-type"
+        : status === 413
+        ? "payload-too-large"
+        : status === 401
+        ? "unauthorized"
+        : "bad-request";
+      const detail = /malformed json/i.test(error.message)
+        ? "the body is not valid JSON"
+        : error.message || "bad request";
+      return problemResponse(
+        new Problem(
+          kind,
+          detail,
+          kind === "bad-request" ? [{ field: "(body)", rule: "json", message: detail }] : undefined,
+        ),
+        c.req.path,
+        requestId,
+      );
+    }
+    logger.error("unhandled error", {
+      requestId,
+      path: c.req.path,
+      error: String((error as Error)?.stack ?? error),
+    });
+    return problemResponse(
+      new Problem("internal", `an internal error occurred (request ${requestId})`),
+      c.req.path,
+      requestId,
+    );
+  });
+  return app;
+}
+
+/** The OpenAPI 3.1 document of an app. */
+export function openApiDocument(app: OpenAPIHono<AppEnv>) {
+  return app.getOpenAPI31Document(OPENAPI_INFO);
+}

@@ -1,0 +1,122 @@
+/**
+ * The drizzle schema: one source for the tables, the queries and the SQL
+ * migrations drizzle-kit generates (`deno task db:generate`).
+ *
+ * This file is loaded by drizzle-kit under Node as well as by Deno, so it
+ * imports nothing but drizzle.
+ */
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** A tenant: every study belongs to one project. */
+export const projects = pgTable("projects", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("projects_name_key").on(t.name)]);
+
+/** API keys, stored as SHA-256 hashes; admin keys have no project. */
+export const apiKeys = pgTable("api_keys", {
+  id: uuid("id").primaryKey(),
+  projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+  role: text("role", { enum: ["admin", "project"] }).notNull(),
+  name: text("name").notNull(),
+  /** The first characters of the key, to recognise it in listings. */
+  prefix: text("prefix").notNull(),
+  keyHash: text("key_hash").notNull(),
+  createdAt: createdAt(),
+  revokedAt: moment("revoked_at"),
+}, (t) => [
+  uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+  index("api_keys_project_idx").on(t.projectId),
+]);
+
+/** A study: a search space, an objective and the algorithm that explores it. */
+export const studies = pgTable("studies", {
+  id: uuid("id").primaryKey(),
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  metadata: jsonb("metadata").notNull().default(sql`'{}'::jsonb`),
+  state: text("state", { enum: ["ACTIVE", "PAUSED", "COMPLETED"] }).notNull(),
+  space: jsonb("space").notNull(),
+  objective: jsonb("objective").notNull(),
+  algorithmName: text("algorithm_name").notNull(),
+  algorithmConfig: jsonb("algorithm_config").notNull(),
+  seed: doublePrecision("seed").notNull(),
+  /** The designer's saved state; null before its first suggestion. */
+  algorithmState: jsonb("algorithm_state"),
+  /** Bumped on every save of algorithmState. */
+  algorithmStateVersion: integer("algorithm_state_version").notNull().default(0),
+  leaseSeconds: integer("lease_seconds").notNull(),
+  /** Trial numbers are handed out from here under the study's row lock. */
+  nextTrialNumber: integer("next_trial_number").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
+}, (t) => [index("studies_project_created_idx").on(t.projectId, t.createdAt, t.id)]);
+
+/** One evaluation of one point of a study's space. */
+export const trials = pgTable("trials", {
+  id: uuid("id").primaryKey(),
+  studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+  number: integer("number").notNull(),
+  state: text("state", {
+    enum: ["REQUESTED", "ACTIVE", "COMPLETED", "INFEASIBLE", "FAILED", "STALE"],
+  }).notNull(),
+  params: jsonb("params").notNull(),
+  /** Every reported metric, by name. */
+  values: jsonb("values"),
+  /** The primary metric as reported, for ordering (best trials). */
+  objective: doublePrecision("objective"),
+  reason: text("reason"),
+  /** What the designer attached to its suggestion (e.g. a particle index). */
+  tag: jsonb("tag"),
+  clientId: text("client_id"),
+  createdAt: createdAt(),
+  startedAt: moment("started_at"),
+  completedAt: moment("completed_at"),
+  leaseExpiresAt: moment("lease_expires_at"),
+  /** Reported but not yet given to the study's designer. */
+  feedbackPending: boolean("feedback_pending").notNull().default(false),
+  /** For a STALE trial whose point was handed out again: the new trial. */
+  retriedBy: uuid("retried_by"),
+}, (t) => [
+  uniqueIndex("trials_study_number_key").on(t.studyId, t.number),
+  index("trials_study_state_idx").on(t.studyId, t.state),
+  index("trials_active_lease_idx").on(t.studyId, t.leaseExpiresAt).where(sql`state = 'ACTIVE'`),
+  index("trials_active_client_idx").on(t.studyId, t.clientId).where(sql`state = 'ACTIVE'`),
+  index("trials_feedback_pending_idx").on(t.studyId, t.number).where(sql`feedback_pending`),
+  index("trials_objective_idx").on(t.studyId, t.objective).where(sql`state = 'COMPLETED'`),
+]);
+
+/** Answers to POSTs that carried an Idempotency-Key, replayed on retry. */
+export const idempotencyKeys = pgTable("idempotency_keys", {
+  /** Whose key: the API key's project, or "admin". */
+  scope: text("scope").notNull(),
+  key: text("key").notNull(),
+  /** The operationId the key was used with. */
+  operation: text("operation").notNull(),
+  /** SHA-256 of the request (path and body). */
+  requestHash: text("request_hash").notNull(),
+  status: integer("status").notNull(),
+  response: jsonb("response").notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.scope, t.key] }),
+  index("idempotency_keys_created_idx").on(t.createdAt),
+]);

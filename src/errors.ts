@@ -1,0 +1,167 @@
+/**
+ * Errors that become RFC 9457 problem+json responses.
+ *
+ * Services throw `Problem`s; the one error handler in the app turns them
+ * (and anything else) into responses. Nothing else writes error bodies.
+ */
+import type { $ZodIssue } from "zod/v4/core";
+
+/** One thing wrong with a request: which field, which rule, in words. */
+export interface FieldIssue {
+  /** Where, as a path into the request: "space.parameters[1].max", "params.x1", "limit". */
+  field: string;
+  /** A stable rule name: "min_below_max", "bounds", "type", "unknown_parameter", ... */
+  rule: string;
+  /** A sentence for people. */
+  message: string;
+}
+
+/** The kinds of problem minima reports; each has its own `type` URI. */
+export type ProblemKind =
+  | "bad-request"
+  | "validation"
+  | "unauthorized"
+  | "forbidden"
+  | "not-found"
+  | "conflict"
+  | "payload-too-large"
+  | "unsupported-media-type"
+  | "internal"
+  | "unavailable";
+
+const STATUS: Record<ProblemKind, number> = {
+  "bad-request": 400,
+  validation: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  "payload-too-large": 413,
+  "unsupported-media-type": 415,
+  internal: 500,
+  unavailable: 503,
+};
+
+const TITLE: Record<ProblemKind, string> = {
+  "bad-request": "Bad request",
+  validation: "The request is not valid",
+  unauthorized: "Missing or invalid API key",
+  forbidden: "Not allowed with this key",
+  "not-found": "Not found",
+  conflict: "Conflict",
+  "payload-too-large": "Request body too large",
+  "unsupported-media-type": "Unsupported media type",
+  internal: "Internal error",
+  unavailable: "Service unavailable",
+};
+
+/** The URI that identifies a kind of problem. */
+export function problemType(kind: ProblemKind): string {
+  return `urn:minima:problem:${kind}`;
+}
+
+/** The body of a problem+json response. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldIssue[];
+  requestId?: string;
+}
+
+/** An error that is the client's to fix (or a clean 5xx), with its HTTP status. */
+export class Problem extends Error {
+  override name = "Problem";
+  /** The kind of problem (its `type`). */
+  readonly kind: ProblemKind;
+  /** The HTTP status. */
+  readonly status: number;
+  /** Which fields broke which rules, for validation problems. */
+  readonly errors?: FieldIssue[];
+
+  constructor(kind: ProblemKind, detail: string, errors?: FieldIssue[]) {
+    super(detail);
+    this.kind = kind;
+    this.status = STATUS[kind];
+    this.errors = errors;
+  }
+
+  /** The response body for this problem. */
+  toBody(instance?: string, requestId?: string): ProblemBody {
+    return {
+      type: problemType(this.kind),
+      title: TITLE[this.kind],
+      status: this.status,
+      detail: this.message,
+      ...(instance ? { instance } : {}),
+      ...(this.errors ? { errors: this.errors } : {}),
+      ...(requestId ? { requestId } : {}),
+    };
+  }
+}
+
+/** A 422 naming one field. */
+export function invalid(field: string, rule: string, message: string): Problem {
+  return new Problem("validation", `${field}: ${message}`, [{ field, rule, message }]);
+}
+
+/** A 422 naming several fields. */
+export function invalidFields(issues: FieldIssue[]): Problem {
+  const head = issues.slice(0, 3).map((i) => `${i.field}: ${i.message}`).join("; ");
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
+  return new Problem("validation", head + more, issues);
+}
+
+/** A 404 for a resource that does not exist or is not visible to the caller. */
+export function notFound(what: string, id: string): Problem {
+  return new Problem("not-found", `${what} ${id} does not exist`);
+}
+
+/** A 409 with a reason. */
+export function conflict(detail: string, errors?: FieldIssue[]): Problem {
+  return new Problem("conflict", detail, errors);
+}
+
+/** Formats a path of keys and indices as "a.b[1].c". */
+export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
+  let out = prefix;
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || "(body)";
+}
+
+/** A 400 naming one query parameter or header. */
+export function badRequest(field: string, rule: string, message: string): Problem {
+  return new Problem("bad-request", `${field}: ${message}`, [{ field, rule, message }]);
+}
+
+/** Turns zod issues into field issues, fields prefixed where given. */
+export function fieldIssues(
+  issues: readonly $ZodIssue[],
+  prefix = "",
+): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push({
+          field: formatPath([...issue.path, key], prefix),
+          rule: "unknown_field",
+          message: `unknown field "${key}"`,
+        });
+      }
+      continue;
+    }
+    const params = (issue as { params?: { rule?: string } }).params;
+    out.push({
+      field: formatPath(issue.path, prefix),
+      rule: params?.rule ?? issue.code,
+      message: issue.message,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * Starts the service: configuration → database (migrated) → app → serve.
+ * SIGTERM and SIGINT stop accepting, finish what is in flight, close the
+ * database.
+ */
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { createLogger } from "./log.ts";
+import { expireIdempotencyKeys } from "./services/idempotency.ts";
+import { bootstrapAdminKey } from "./services/projects.ts";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      Deno.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
+  await database.migrate();
+  const where = database.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL server";
+  logger.info("database ready", { database: where });
+
+  const generated = await bootstrapAdminKey(database.db, config.adminKey);
+  if (generated) {
+    console.log(
+      `\nGenerated the admin key (shown only this once; only its hash is stored):\n\n  ${generated}\n\n` +
+        "Keep it: it creates projects and their API keys. Set MINIMA_ADMIN_KEY to use your own.\n",
+    );
+  }
+
+  const app = createApp({
+    database,
+    logger,
+    adminKey: config.adminKey,
+    maxBodyBytes: config.maxBodyBytes,
+    defaultLeaseSeconds: config.defaultLeaseSeconds,
+    docs: config.docs,
+  });
+  const controller = new AbortController();
+  const server = Deno.serve({
+    port: config.port,
+    hostname: config.host,
+    signal: controller.signal,
+    onListen: ({ hostname, port }) => {
+      const host = hostname === "0.0.0.0" ? "localhost" : hostname;
+      logger.info("listening", { url: `http://${host}:${port}` });
+      console.log(
+        `minima is up on http://${host}:${port}` +
+          (config.docs ? ` — API docs: http://${host}:${port}/docs` : ""),
+      );
+    },
+  }, app.fetch);
+
+  const sweep = setInterval(() => {
+    expireIdempotencyKeys(database.db, new Date()).catch((error) =>
+      logger.warn("idempotency sweep failed", { error: String(error) })
+    );
+  }, 3600_000);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal });
+    clearInterval(sweep);
+    const timer = setTimeout(() => {
+      logger.warn("shutdown timed out; closing anyway");
+      Deno.exit(1);
+    }, config.shutdownTimeoutSeconds * 1000);
+    await server.shutdown();
+    await database.close();
+    clearTimeout(timer);
+    logger.info("stopped");
+    Deno.exit(0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    Deno.addSignalListener(signal, () => void stop(signal));
+  }
+  await server.finished;
+}
+
+if (import.meta.main) await main();

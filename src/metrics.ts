@@ -1,0 +1,75 @@
+/**
+ * Request counters and latency histograms, rendered as Prometheus text.
+ */
+
+/** Upper bounds of the latency buckets, in seconds. */
+const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+interface Series {
+  count: number;
+  sum: number;
+  buckets: number[];
+}
+
+function escapeLabel(value: string): string {
+  return value.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n");
+}
+
+/** Counts requests by route, method and status, and their latencies by route. */
+export class RequestMetrics {
+  #requests = new Map<string, number>();
+  #latency = new Map<string, Series>();
+
+  /** Records one finished request. */
+  observe(method: string, route: string, status: number, seconds: number): void {
+    const key = `method="${escapeLabel(method)}",route="${escapeLabel(route)}",status="${status}"`;
+    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+    const lkey = `method="${escapeLabel(method)}",route="${escapeLabel(route)}"`;
+    let series = this.#latency.get(lkey);
+    if (!series) {
+      series = { count: 0, sum: 0, buckets: BUCKETS.map(() => 0) };
+      this.#latency.set(lkey, series);
+    }
+    series.count++;
+    series.sum += seconds;
+    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]) series.buckets[i]++;
+  }
+
+  /** The metrics in Prometheus text format (0.0.4). */
+  render(): string {
+    const lines = [
+      "# HELP minima_http_requests_total HTTP requests by method, route and status.",
+      "# TYPE minima_http_requests_total counter",
+    ];
+    for (const [labels, n] of this.#requests) {
+      lines.push(`minima_http_requests_total{${labels}} ${n}`);
+    }
+    lines.push(
+      "# HELP minima_http_request_duration_seconds HTTP request latency by method and route.",
+      "# TYPE minima_http_request_duration_seconds histogram",
+    );
+    for (const [labels, s] of this.#latency) {
+      BUCKETS.forEach((le, i) =>
+        lines.push(
+          `minima_http_request_duration_seconds_bucket{${labels},le="${le}"} ${s.buckets[i]}`,
+        )
+      );
+      lines.push(`minima_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`);
+      lines.push(`minima_http_request_duration_seconds_sum{${labels}} ${s.sum}`);
+      lines.push(`minima_http_request_duration_seconds_count{${labels}} ${s.count}`);
+    }
+    return lines.join("\n") + "\n";
+  }
+}
+
+/** Renders a gauge of trials by state. */
+export function renderTrialGauge(counts: Record<string, number>): string {
+  const lines = [
+    "# HELP minima_trials Trials by state, over all studies.",
+    "# TYPE minima_trials gauge",
+  ];
+  for (const [state, n] of Object.entries(counts)) {
+    lines.push(`minima_trials{state="${state}"} ${n}`);
+  }
+  return lines.join("\n") + "\n";
+}

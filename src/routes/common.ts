@@ -1,0 +1,189 @@
+/**
+ * What every route module shares: the app's types, the problem responses,
+ * validation errors, pagination and idempotency.
+ */
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { DatabaseHandle, Queryable } from "../db/client.ts";
+import { fieldIssues, Problem, problemType } from "../errors.ts";
+import type { Principal, ServiceContext } from "../services/context.ts";
+import { runIdempotent, type StoredResponse } from "../services/idempotency.ts";
+
+/** Per-request values middleware puts on the context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    services: ServiceContext;
+    database: DatabaseHandle;
+  };
+}
+
+/** An RFC 9457 problem, as documented. */
+export const ProblemSchema = z.object({
+  type: z.string().openapi({ example: "urn:minima:problem:validation" }),
+  title: z.string().openapi({ example: "The request is not valid" }),
+  status: z.number().int().openapi({ example: 422 }),
+  detail: z.string().openapi({
+    example: "space.parameters[0].max: max (-5) must be greater than min (10)",
+  }),
+  instance: z.string().optional().openapi({ example: "/v1/studies" }),
+  requestId: z.string().optional(),
+  errors: z.array(z.object({
+    field: z.string().openapi({ example: "space.parameters[0].max" }),
+    rule: z.string().openapi({ example: "min_below_max" }),
+    message: z.string().openapi({ example: "max (-5) must be greater than min (10)" }),
+  })).optional(),
+}).openapi("Problem");
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: "Malformed request (bad JSON, bad query parameter)",
+  401: "Missing or invalid API key",
+  403: "The key may not do this",
+  404: "No such resource in the key's project",
+  409: "Conflicts with the resource's state, or an Idempotency-Key reused with another body",
+  413: "Request body too large",
+  415: "Body is not application/json",
+  422: "The body breaks a rule; `errors` names each field and rule",
+};
+
+const EXAMPLES: Record<
+  number,
+  [string, string, string, { field: string; rule: string; message: string }?]
+> = {
+  400: ["bad-request", "Bad request", "the body is not valid JSON", {
+    field: "(body)",
+    rule: "json",
+    message: "the body is not valid JSON",
+  }],
+  401: ["unauthorized", "Missing or invalid API key", "the API key is unknown or revoked"],
+  403: ["forbidden", "Not allowed with this key", "this operation needs an admin key"],
+  404: ["not-found", "Not found", "study 8c4a3f8e-2b1d-4e6f-9a0b-1c2d3e4f5a6b does not exist"],
+  409: [
+    "conflict",
+    "Conflict",
+    'trial 12 is already COMPLETED with values {"value":0.41}; a finished trial cannot be reported differently',
+  ],
+  413: ["payload-too-large", "Request body too large", "the request body exceeds 4194304 bytes"],
+  415: ["unsupported-media-type", "Unsupported media type", "Unsupported Media Type"],
+  422: [
+    "validation",
+    "The request is not valid",
+    "space.parameters[0].max: max (-5) must be greater than min (10)",
+    {
+      field: "space.parameters[0].max",
+      rule: "min_below_max",
+      message: "max (-5) must be greater than min (10)",
+    },
+  ],
+};
+
+/** The documented problem responses for the given statuses, each with an example. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => {
+    const [kind, title, detail, issue] = EXAMPLES[s];
+    return [s, {
+      description: DESCRIPTIONS[s],
+      content: {
+        "application/problem+json": {
+          schema: ProblemSchema,
+          example: {
+            type: problemType(kind as never),
+            title,
+            status: s,
+            detail,
+            ...(issue ? { errors: [issue] } : {}),
+          },
+        },
+      },
+    }];
+  }));
+}
+
+/** The Idempotency-Key header, documented for POSTs that create or complete. */
+export const IdempotencyHeaders = z.object({
+  "idempotency-key": z.string().min(1).max(255).optional().openapi({
+    description:
+      "Makes the POST safe to retry: a retry with the same key and body returns the first " +
+      "response (with `Idempotent-Replayed: true`); the same key with another body is a 409. " +
+      "Keys are kept 24 hours per project.",
+    example: "3f0a1c52-8e1b-4f0e-9b53-2d1f7f3c9a10",
+  }),
+});
+
+/** Query parameters of paginated listings. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({
+    description: "Items per page (1–1000, default 100)",
+    example: 100,
+  }),
+  cursor: z.string().max(512).optional().openapi({
+    description: "`nextCursor` of the previous page",
+  }),
+});
+
+/** A page of items with the cursor to the next one. */
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().openapi({
+      description: "Pass as `cursor` for the next page; null on the last page",
+    }),
+  });
+}
+
+/** A UUID path parameter that 404s (rather than 422s) when malformed. */
+export function idParam(name: string, example: string) {
+  return z.string().uuid().openapi({ param: { name, in: "path" }, example });
+}
+
+/**
+ * The validation hook every route uses: a bad body is a 422, a bad query or
+ * header a 400, a malformed id in the path a 404; each names its fields.
+ */
+export function validationHook(
+  result: { success: boolean; error?: { issues: z.core.$ZodIssue[] }; target: string },
+) {
+  if (result.success) return;
+  const issues = fieldIssues(result.error!.issues);
+  const summary = issues.slice(0, 3).map((i) => `${i.field}: ${i.message}`).join("; ");
+  if (result.target === "param") {
+    throw new Problem("not-found", `no such resource (${summary})`, issues);
+  }
+  if (result.target === "json") throw new Problem("validation", summary, issues);
+  throw new Problem("bad-request", summary, issues);
+}
+
+/** The scope idempotency keys live in for a principal. */
+function scopeOf(principal: Principal): string {
+  return principal.projectId ?? "admin";
+}
+
+/**
+ * Runs a POST's work once per Idempotency-Key (in one transaction with the
+ * key), or plainly when there is no key.
+ */
+export async function idempotent(
+  c: Context<AppEnv>,
+  operation: string,
+  body: unknown,
+  work: (q: Queryable) => Promise<StoredResponse>,
+): Promise<Response> {
+  const key = c.req.header("idempotency-key");
+  const db = c.var.services.db;
+  if (key === undefined) {
+    const r = await work(db);
+    return c.json(r.body as object, r.status as 200);
+  }
+  const r = await runIdempotent(db, {
+    scope: scopeOf(c.var.principal),
+    key,
+    operation,
+    fingerprint: `${c.req.path}\n${JSON.stringify(body)}`,
+  }, work);
+  if (r.replayed) c.header("Idempotent-Replayed", "true");
+  return c.json(r.body as object, r.status as 200);
+}
+
+/** The `type` of validation problems, for documentation. */
+export const VALIDATION_TYPE = problemType("validation");

@@ -1,0 +1,243 @@
+/**
+ * Projects and API keys (admin keys only).
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  createApiKey,
+  createProject,
+  listApiKeys,
+  listProjects,
+  requireAdmin,
+  revokeApiKey,
+} from "../../services/projects.ts";
+import {
+  type AppEnv,
+  IdempotencyHeaders,
+  idempotent,
+  idParam,
+  pageOf,
+  PageQuery,
+  problemResponses,
+  validationHook,
+} from "../common.ts";
+import { ApiKeySchema, EXAMPLE, NewApiKeySchema, ProjectSchema } from "../schemas.ts";
+
+const security = [{ bearerAuth: [] }];
+const tags = ["Projects and keys"];
+const ProjectParams = z.object({ projectId: idParam("projectId", EXAMPLE.projectId) });
+const NameBody = (example: string) =>
+  z.strictObject({ name: z.string().min(1).max(200).openapi({ example }) });
+
+const createProjectRoute = createRoute({
+  method: "post",
+  path: "/v1/projects",
+  operationId: "createProject",
+  summary: "Create a project",
+  description: "Admin only. Projects own studies and API keys; names are unique.",
+  tags,
+  security,
+  request: {
+    headers: IdempotencyHeaders,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: NameBody("vision-team"),
+          example: { name: "vision-team" },
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "Created",
+      content: {
+        "application/json": {
+          schema: ProjectSchema,
+          example: { id: EXAMPLE.projectId, name: "vision-team", createdAt: EXAMPLE.time },
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+  },
+});
+
+const listProjectsRoute = createRoute({
+  method: "get",
+  path: "/v1/projects",
+  operationId: "listProjects",
+  summary: "List projects",
+  description: "Admin only. Ordered by name, paginated with a cursor.",
+  tags,
+  security,
+  request: { query: PageQuery },
+  responses: {
+    200: {
+      description: "A page of projects",
+      content: {
+        "application/json": {
+          schema: pageOf(ProjectSchema),
+          example: {
+            items: [{ id: EXAMPLE.projectId, name: "vision-team", createdAt: EXAMPLE.time }],
+            nextCursor: null,
+          },
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const createApiKeyRoute = createRoute({
+  method: "post",
+  path: "/v1/projects/{projectId}/keys",
+  operationId: "createApiKey",
+  summary: "Mint an API key for a project",
+  description:
+    "Admin only. The answer holds the key, the only time it is shown: only its SHA-256 hash is stored. " +
+    "A project key sees its project's studies and nothing else.",
+  tags,
+  security,
+  request: {
+    params: ProjectParams,
+    headers: IdempotencyHeaders,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: NameBody("training-cluster"),
+          example: { name: "training-cluster" },
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "The new key (shown once)",
+      content: {
+        "application/json": {
+          schema: NewApiKeySchema,
+          example: {
+            id: EXAMPLE.keyId,
+            projectId: EXAMPLE.projectId,
+            role: "project",
+            name: "training-cluster",
+            prefix: "mk_Qx3vT9a",
+            createdAt: EXAMPLE.time,
+            revokedAt: null,
+            key: "mk_Qx3vT9aLw0pZr8sYc2dFgH1jKm4nBv7e",
+          },
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+});
+
+const listApiKeysRoute = createRoute({
+  method: "get",
+  path: "/v1/projects/{projectId}/keys",
+  operationId: "listApiKeys",
+  summary: "List a project's API keys",
+  description: "Admin only. Revoked keys are listed with `revokedAt`; keys themselves never are.",
+  tags,
+  security,
+  request: { params: ProjectParams },
+  responses: {
+    200: {
+      description: "The project's keys",
+      content: {
+        "application/json": {
+          schema: z.object({ items: z.array(ApiKeySchema) }),
+          example: {
+            items: [{
+              id: EXAMPLE.keyId,
+              projectId: EXAMPLE.projectId,
+              role: "project",
+              name: "training-cluster",
+              prefix: "mk_Qx3vT9a",
+              createdAt: EXAMPLE.time,
+              revokedAt: null,
+            }],
+          },
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const revokeApiKeyRoute = createRoute({
+  method: "delete",
+  path: "/v1/projects/{projectId}/keys/{keyId}",
+  operationId: "revokeApiKey",
+  summary: "Revoke an API key",
+  description:
+    "Admin only. The key stops working at once on this process and within 5 seconds on others. " +
+    "Revoking twice is harmless.",
+  tags,
+  security,
+  request: {
+    params: ProjectParams.extend({ keyId: idParam("keyId", EXAMPLE.keyId) }),
+  },
+  responses: {
+    200: {
+      description: "The revoked key",
+      content: {
+        "application/json": {
+          schema: ApiKeySchema,
+          example: {
+            id: EXAMPLE.keyId,
+            projectId: EXAMPLE.projectId,
+            role: "project",
+            name: "training-cluster",
+            prefix: "mk_Qx3vT9a",
+            createdAt: EXAMPLE.time,
+            revokedAt: EXAMPLE.later,
+          },
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+/** The projects-and-keys routes. */
+export function projectRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(createProjectRoute, (c) => {
+    requireAdmin(c.var.principal);
+    const body = c.req.valid("json");
+    return idempotent(c, "createProject", body, async (q) => ({
+      status: 201,
+      body: await createProject(q, body.name),
+    })) as never;
+  });
+  app.openapi(listProjectsRoute, async (c) => {
+    requireAdmin(c.var.principal);
+    return c.json(await listProjects(c.var.services.db, c.req.valid("query")), 200);
+  });
+  app.openapi(createApiKeyRoute, (c) => {
+    requireAdmin(c.var.principal);
+    const body = c.req.valid("json");
+    const { projectId } = c.req.valid("param");
+    return idempotent(c, "createApiKey", body, async (q) => ({
+      status: 201,
+      body: await createApiKey(q, projectId, body.name),
+    })) as never;
+  });
+  app.openapi(listApiKeysRoute, async (c) => {
+    requireAdmin(c.var.principal);
+    const { projectId } = c.req.valid("param");
+    return c.json({ items: await listApiKeys(c.var.services.db, projectId) }, 200);
+  });
+  app.openapi(revokeApiKeyRoute, async (c) => {
+    requireAdmin(c.var.principal);
+    const { projectId, keyId } = c.req.valid("param");
+    return c.json(
+      await revokeApiKey(c.var.services.db, projectId, keyId, c.var.services.now()),
+      200,
+    );
+  });
+  return app;
+}

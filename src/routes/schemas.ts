@@ -1,0 +1,163 @@
+/**
+ * Response shapes and examples shared by the route modules.
+ */
+import { z } from "@hono/zod-openapi";
+import { SpaceSchema } from "../space/schema.ts";
+import { ObjectiveSchema, StudyStateSchema, TrialStateSchema } from "../services/study_schema.ts";
+
+/** Example ids used across the document. */
+export const EXAMPLE = {
+  projectId: "0b8f8a52-4a0e-4b8f-9d1f-5b6f0f3c2a11",
+  keyId: "5d2c1e0f-7a3b-4c9d-8e1f-2a3b4c5d6e7f",
+  studyId: "8c4a3f8e-2b1d-4e6f-9a0b-1c2d3e4f5a6b",
+  trialId: "e7d6c5b4-a392-4817-b6f5-d4c3b2a1f0e9",
+  time: "2026-11-27T12:00:00.000Z",
+  later: "2026-11-27T13:00:00.000Z",
+};
+
+/** The example search space of the docs. */
+export const EXAMPLE_SPACE = {
+  parameters: [
+    { name: "x1", type: "float", min: -5, max: 10 },
+    { name: "lr", type: "float", min: 1e-5, max: 0.1, scale: "log" },
+    { name: "layers", type: "int", min: 1, max: 8 },
+    { name: "opt", type: "categorical", values: ["adam", "sgd"] },
+  ],
+};
+
+/** A parameter value. */
+const ParamValue = z.union([z.number(), z.string(), z.boolean()]);
+
+/** A project. */
+export const ProjectSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  createdAt: z.string().datetime(),
+}).openapi("Project", {
+  example: { id: EXAMPLE.projectId, name: "vision-team", createdAt: EXAMPLE.time },
+});
+
+/** An API key as listings show it. */
+export const ApiKeySchema = z.object({
+  id: z.string().uuid(),
+  projectId: z.string().uuid().nullable(),
+  role: z.enum(["admin", "project"]),
+  name: z.string(),
+  prefix: z.string().openapi({ description: "The key's first characters, to recognise it" }),
+  createdAt: z.string().datetime(),
+  revokedAt: z.string().datetime().nullable(),
+}).openapi("ApiKey", {
+  example: {
+    id: EXAMPLE.keyId,
+    projectId: EXAMPLE.projectId,
+    role: "project",
+    name: "training-cluster",
+    prefix: "mk_Qx3vT9a",
+    createdAt: EXAMPLE.time,
+    revokedAt: null,
+  },
+});
+
+/** A newly minted key: the only time the key itself is shown. */
+export const NewApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({ description: "The key. Shown once; only its hash is stored." }),
+}).openapi("NewApiKey", {
+  example: {
+    id: EXAMPLE.keyId,
+    projectId: EXAMPLE.projectId,
+    role: "project",
+    name: "training-cluster",
+    prefix: "mk_Qx3vT9a",
+    createdAt: EXAMPLE.time,
+    revokedAt: null,
+    key: "mk_Qx3vT9aLw0pZr8sYc2dFgH1jKm4nBv7e",
+  },
+});
+
+const TrialCounts = z.object(
+  Object.fromEntries(TrialStateSchema.options.map((s) => [s, z.number().int()])) as Record<
+    z.infer<typeof TrialStateSchema>,
+    z.ZodNumber
+  >,
+);
+
+/** The example study of the docs. */
+export const EXAMPLE_STUDY = {
+  id: EXAMPLE.studyId,
+  projectId: EXAMPLE.projectId,
+  name: "branin",
+  metadata: { owner: "ada" },
+  state: "ACTIVE",
+  space: {
+    parameters: EXAMPLE_SPACE.parameters.map((p) =>
+      p.type === "categorical" ? p : { scale: "linear", ...p }
+    ),
+  },
+  objective: { metrics: [{ name: "value", goal: "minimize" }] },
+  algorithm: { name: "random", config: {}, seed: 1 },
+  settings: { leaseSeconds: 3600 },
+  trialCounts: { REQUESTED: 0, ACTIVE: 2, COMPLETED: 10, INFEASIBLE: 1, FAILED: 0, STALE: 0 },
+  createdAt: EXAMPLE.time,
+  updatedAt: EXAMPLE.later,
+};
+
+/** A study. */
+export const StudySchema = z.object({
+  id: z.string().uuid(),
+  projectId: z.string().uuid(),
+  name: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  state: StudyStateSchema,
+  space: SpaceSchema,
+  objective: ObjectiveSchema,
+  algorithm: z.object({
+    name: z.string(),
+    config: z.record(z.string(), z.unknown()),
+    seed: z.number().int(),
+  }),
+  settings: z.object({ leaseSeconds: z.number().int() }),
+  trialCounts: TrialCounts.openapi({ description: "The study's trials by state" }),
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+}).openapi("Study", { example: EXAMPLE_STUDY });
+
+/** The example trial of the docs. */
+export const EXAMPLE_TRIAL = {
+  id: EXAMPLE.trialId,
+  number: 12,
+  state: "ACTIVE",
+  params: { x1: 1.5, lr: 0.0031, layers: 4, opt: "adam" },
+  values: null,
+  reason: null,
+  clientId: "worker-3",
+  createdAt: EXAMPLE.time,
+  startedAt: EXAMPLE.time,
+  completedAt: null,
+  leaseExpiresAt: EXAMPLE.later,
+};
+
+/** A trial. */
+export const TrialSchema = z.object({
+  id: z.string().uuid(),
+  number: z.number().int().openapi({ description: "Position in the study, from 0" }),
+  state: TrialStateSchema,
+  params: z.record(z.string(), ParamValue),
+  values: z.record(z.string(), z.number()).nullable(),
+  reason: z.string().nullable().openapi({ description: "Why it is INFEASIBLE or FAILED" }),
+  clientId: z.string().nullable(),
+  createdAt: z.string().datetime(),
+  startedAt: z.string().datetime().nullable(),
+  completedAt: z.string().datetime().nullable(),
+  leaseExpiresAt: z.string().datetime().nullable().openapi({
+    description: "When an ACTIVE trial goes STALE unless it gets a heartbeat or a result",
+  }),
+}).openapi("Trial", { example: EXAMPLE_TRIAL });
+
+/** A completed example trial. */
+export const EXAMPLE_COMPLETED_TRIAL = {
+  ...EXAMPLE_TRIAL,
+  state: "COMPLETED",
+  values: { value: 0.41 },
+  completedAt: EXAMPLE.later,
+  leaseExpiresAt: null,
+};

@@ -1,0 +1,23 @@
+/**
+ * What every use case needs: the database, the clock, and the caller.
+ */
+import type { Database } from "../db/client.ts";
+
+/** Who is calling: resolved from the API key. */
+export interface Principal {
+  /** The key's id (null for the MINIMA_ADMIN_KEY from the environment). */
+  keyId: string | null;
+  /** "admin" keys manage projects and keys; "project" keys work with studies. */
+  role: "admin" | "project";
+  /** The project a project key belongs to. */
+  projectId: string | null;
+}
+
+/** The services' dependencies. */
+export interface ServiceContext {
+  db: Database;
+  /** The current time; tests replace it to move leases forward. */
+  now: () => Date;
+  /** Lease of a handed-out trial for studies that set none. */
+  defaultLeaseSeconds: number;
+}

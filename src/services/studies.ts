@@ -1,0 +1,240 @@
+/**
+ * Studies: create, read, list, update, delete.
+ */
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { findAlgorithm } from "../algorithms/mod.ts";
+import type { JsonValue } from "../algorithms/types.ts";
+import { query, type Queryable } from "../db/client.ts";
+import { studies } from "../db/schema.ts";
+import { badRequest, fieldIssues, invalid, invalidFields, notFound } from "../errors.ts";
+import { Space } from "../space/mod.ts";
+import type { SpaceSpec } from "../space/schema.ts";
+import type { ServiceContext } from "./context.ts";
+import { decodeCursor, encodeCursor, newId } from "./ids.ts";
+import type { Page } from "./projects.ts";
+import type {
+  CreateStudyInput,
+  Objective,
+  StudyState,
+  TrialState,
+  UpdateStudyInput,
+} from "./study_schema.ts";
+import { TrialStateSchema } from "./study_schema.ts";
+
+/** A study's row. */
+export type StudyRow = typeof studies.$inferSelect;
+
+/** A study as the API shows it. */
+export interface StudyView {
+  id: string;
+  projectId: string;
+  name: string;
+  metadata: Record<string, unknown>;
+  state: StudyState;
+  space: SpaceSpec;
+  objective: Objective;
+  algorithm: { name: string; config: Record<string, unknown>; seed: number };
+  settings: { leaseSeconds: number };
+  trialCounts: Record<TrialState, number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The state a trial is in now: an ACTIVE trial whose lease has run out is
+ * STALE even before a suggestion writes that down.
+ */
+export function effectiveStateSql(now: Date) {
+  return sql<
+    TrialState
+  >`CASE WHEN state = 'ACTIVE' AND lease_expires_at < ${now.toISOString()}::timestamptz THEN 'STALE' ELSE state END`;
+}
+
+/** Counts a study's trials by (effective) state. */
+export async function countTrials(
+  q: Queryable,
+  studyId: string,
+  now: Date,
+): Promise<Record<TrialState, number>> {
+  const rows = await query<{ state: TrialState; n: number }>(
+    q,
+    sql`SELECT ${effectiveStateSql(now)} AS state, count(*)::int AS n
+        FROM trials WHERE study_id = ${studyId} GROUP BY 1`,
+  );
+  const counts = Object.fromEntries(TrialStateSchema.options.map((s) => [s, 0])) as Record<
+    TrialState,
+    number
+  >;
+  for (const row of rows) counts[row.state] = Number(row.n);
+  return counts;
+}
+
+/** A study row and its counts as the API shows them. */
+export function studyView(row: StudyRow, trialCounts: Record<TrialState, number>): StudyView {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    name: row.name,
+    metadata: row.metadata as Record<string, unknown>,
+    state: row.state,
+    space: row.space as SpaceSpec,
+    objective: row.objective as Objective,
+    algorithm: {
+      name: row.algorithmName,
+      config: row.algorithmConfig as Record<string, unknown>,
+      seed: row.seed,
+    },
+    settings: { leaseSeconds: row.leaseSeconds },
+    trialCounts,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Validates the algorithm choice and makes the designer's first state. */
+function prepareAlgorithm(input: CreateStudyInput, space: Space) {
+  const definition = findAlgorithm(input.algorithm.name);
+  if (!definition) {
+    throw invalid(
+      "algorithm.name",
+      "known_algorithm",
+      `unknown algorithm "${input.algorithm.name}" (listAlgorithms names those available)`,
+    );
+  }
+  const parsed = definition.configSchema.safeParse(input.algorithm.config);
+  if (!parsed.success) {
+    throw invalidFields(fieldIssues(parsed.error.issues, "algorithm.config"));
+  }
+  const seed = input.algorithm.seed ?? Math.floor(Math.random() * 2 ** 32);
+  let state: JsonValue;
+  try {
+    state = definition.create({ space, config: parsed.data, seed }).dump();
+  } catch (error) {
+    throw invalid("algorithm", "supported_space", (error as Error).message);
+  }
+  return { config: parsed.data as Record<string, unknown>, seed, state };
+}
+
+/** Creates a study in a project. */
+export async function createStudy(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  input: CreateStudyInput,
+): Promise<StudyView> {
+  const space = new Space(input.space);
+  const algorithm = prepareAlgorithm(input, space);
+  const now = ctx.now();
+  const [row] = await q.insert(studies).values({
+    id: newId(),
+    projectId,
+    name: input.name,
+    metadata: input.metadata ?? {},
+    state: "ACTIVE",
+    space: input.space,
+    objective: input.objective,
+    algorithmName: input.algorithm.name,
+    algorithmConfig: algorithm.config,
+    seed: algorithm.seed,
+    algorithmState: algorithm.state,
+    leaseSeconds: input.settings?.leaseSeconds ?? ctx.defaultLeaseSeconds,
+    createdAt: now,
+    updatedAt: now,
+  }).returning();
+  return studyView(row, await countTrials(q, row.id, now));
+}
+
+/** A study of the project, or a 404 (also for another project's study). */
+export async function findStudy(
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+): Promise<StudyRow> {
+  const [row] = await q.select().from(studies)
+    .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)));
+  if (!row) throw notFound("study", studyId);
+  return row;
+}
+
+/** One study with its trial counts. */
+export async function getStudy(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+): Promise<StudyView> {
+  const row = await findStudy(q, projectId, studyId);
+  return studyView(row, await countTrials(q, row.id, ctx.now()));
+}
+
+/** The project's studies, newest first. */
+export async function listStudies(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  page: { limit: number; cursor?: string; state?: StudyState },
+): Promise<Page<StudyView>> {
+  let after: [string, string] | undefined;
+  if (page.cursor !== undefined) {
+    const c = decodeCursor(page.cursor);
+    if (
+      !Array.isArray(c) || c.length !== 2 || typeof c[0] !== "string" ||
+      typeof c[1] !== "string" || Number.isNaN(Date.parse(c[0]))
+    ) {
+      throw badRequest("cursor", "cursor", "not a cursor this listing returned");
+    }
+    after = c as [string, string];
+  }
+  const rows = await q.select().from(studies).where(and(
+    eq(studies.projectId, projectId),
+    page.state ? eq(studies.state, page.state) : undefined,
+    after
+      ? or(
+        lt(studies.createdAt, new Date(after[0])),
+        and(eq(studies.createdAt, new Date(after[0])), lt(studies.id, after[1])),
+      )
+      : undefined,
+  )).orderBy(desc(studies.createdAt), desc(studies.id)).limit(page.limit + 1);
+  const now = ctx.now();
+  const shown = rows.slice(0, page.limit);
+  const items: StudyView[] = [];
+  for (const row of shown) items.push(studyView(row, await countTrials(q, row.id, now)));
+  const last = shown[shown.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > page.limit
+      ? encodeCursor([last.createdAt.toISOString(), last.id])
+      : null,
+  };
+}
+
+/** Renames a study, replaces its metadata, or moves it between states. */
+export async function updateStudy(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+  input: UpdateStudyInput,
+): Promise<StudyView> {
+  const now = ctx.now();
+  const [row] = await q.update(studies).set({
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
+    ...(input.state !== undefined ? { state: input.state } : {}),
+    updatedAt: now,
+  }).where(and(eq(studies.id, studyId), eq(studies.projectId, projectId))).returning();
+  if (!row) throw notFound("study", studyId);
+  return studyView(row, await countTrials(q, row.id, now));
+}
+
+/** Deletes a study and all its trials. */
+export async function deleteStudy(
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+): Promise<void> {
+  const rows = await q.delete(studies)
+    .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
+    .returning({ id: studies.id });
+  if (rows.length === 0) throw notFound("study", studyId);
+}

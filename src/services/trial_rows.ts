@@ -1,0 +1,156 @@
+/**
+ * Trials as rows and as the API shows them, and the checks on reported values.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type { FieldIssue } from "../errors.ts";
+import type { Params } from "../space/schema.ts";
+import type { Objective, TrialState } from "./study_schema.ts";
+
+/** A trial row as the raw queries in this layer select it (TRIAL_COLUMNS). */
+export interface TrialRecord {
+  id: string;
+  studyId: string;
+  number: number;
+  state: TrialState;
+  params: Params;
+  values: Record<string, number> | null;
+  objective: number | null;
+  reason: string | null;
+  tag: unknown;
+  clientId: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  leaseExpiresAt: string | null;
+}
+
+/** A trial as the API shows it. */
+export interface TrialView {
+  id: string;
+  number: number;
+  state: TrialState;
+  params: Params;
+  values: Record<string, number> | null;
+  reason: string | null;
+  clientId: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  leaseExpiresAt: string | null;
+}
+
+/** The columns trial queries select, named as TrialRecord's fields; `alias.` before each. */
+export function trialColumns(alias = ""): SQL {
+  const a = alias ? `${alias}.` : "";
+  return sql.raw(
+    `${a}id, ${a}study_id AS "studyId", ${a}number, ${a}state, ${a}params, ${a}"values",
+     ${a}objective, ${a}reason, ${a}tag, ${a}client_id AS "clientId",
+     ${a}created_at AS "createdAt", ${a}started_at AS "startedAt",
+     ${a}completed_at AS "completedAt", ${a}lease_expires_at AS "leaseExpiresAt"`,
+  );
+}
+
+/** The columns every trial query selects, named as TrialRecord's fields. */
+export const TRIAL_COLUMNS = trialColumns();
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+}
+
+function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** Normalises a raw row: drivers differ on dates (Date or string) and JSON. */
+export function trialRecord(raw: Record<string, unknown>): TrialRecord {
+  return {
+    id: raw.id as string,
+    studyId: raw.studyId as string,
+    number: Number(raw.number),
+    state: raw.state as TrialState,
+    params: json<Params>(raw.params),
+    values: json<Record<string, number> | null>(raw.values ?? null),
+    objective: raw.objective === null || raw.objective === undefined ? null : Number(raw.objective),
+    reason: (raw.reason as string | null) ?? null,
+    tag: json<unknown>(raw.tag ?? null),
+    clientId: (raw.clientId as string | null) ?? null,
+    createdAt: iso(raw.createdAt)!,
+    startedAt: iso(raw.startedAt),
+    completedAt: iso(raw.completedAt),
+    leaseExpiresAt: iso(raw.leaseExpiresAt),
+  };
+}
+
+/** The state a trial is in at `now`: an ACTIVE trial past its lease is STALE. */
+export function effectiveState(trial: TrialRecord, now: Date): TrialState {
+  if (
+    trial.state === "ACTIVE" && trial.leaseExpiresAt !== null &&
+    Date.parse(trial.leaseExpiresAt) < now.getTime()
+  ) return "STALE";
+  return trial.state;
+}
+
+/** The API's view of a trial at `now`. */
+export function trialView(trial: TrialRecord, now: Date): TrialView {
+  return {
+    id: trial.id,
+    number: trial.number,
+    state: effectiveState(trial, now),
+    params: trial.params,
+    values: trial.values,
+    reason: trial.reason,
+    clientId: trial.clientId,
+    createdAt: trial.createdAt,
+    startedAt: trial.startedAt,
+    completedAt: trial.completedAt,
+    leaseExpiresAt: trial.leaseExpiresAt,
+  };
+}
+
+/**
+ * Checks reported metric values against the objective: the primary metric
+ * must be there, no unknown names, every value a finite number.
+ */
+export function checkValues(
+  objective: Objective,
+  values: Record<string, unknown>,
+  field: string,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const names = new Set(objective.metrics.map((m) => m.name));
+  const primary = objective.metrics[0].name;
+  if (!(primary in values)) {
+    issues.push({
+      field: `${field}.${primary}`,
+      rule: "missing_metric",
+      message: `the primary metric "${primary}" must be reported`,
+    });
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (!names.has(name)) {
+      issues.push({
+        field: `${field}.${name}`,
+        rule: "unknown_metric",
+        message: `"${name}" is not a metric of this study (${[...names].join(", ")})`,
+      });
+    } else if (typeof value !== "number" || !Number.isFinite(value)) {
+      issues.push({
+        field: `${field}.${name}`,
+        rule: "type",
+        message: "must be a finite number",
+      });
+    }
+  }
+  return issues;
+}
+
+/** Whether two sets of reported values are the same report. */
+export function sameValues(
+  a: Record<string, number> | null,
+  b: Record<string, number> | null,
+): boolean {
+  if (a === null || b === null) return a === b;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+}

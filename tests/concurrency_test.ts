@@ -1,0 +1,115 @@
+/**
+ * Many clients at once on a PostgreSQL server: no trial is handed out twice,
+ * numbers are unique, and completions never wait behind a suggestion.
+ */
+import assert from "node:assert/strict";
+import postgres from "postgres";
+import { describeOnBackends, studyBody } from "./support/harness.ts";
+
+function settledWithin<T>(promise: Promise<T>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
+describeOnBackends("concurrency", ["postgres"], async (t, app) => {
+  await t.step("32 clients asking at once: every trial handed out exactly once", async () => {
+    const id = (await app.request("POST", "/v1/studies", studyBody())).body.id;
+    const replies = await Promise.all(
+      Array.from(
+        { length: 32 },
+        (_, i) =>
+          app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 4, clientId: `w${i}` }),
+      ),
+    );
+    const ids: string[] = [];
+    const numbers: number[] = [];
+    for (const [i, r] of replies.entries()) {
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.body.trials.length, 4);
+      for (const trial of r.body.trials) {
+        assert.equal(trial.clientId, `w${i}`);
+        ids.push(trial.id);
+        numbers.push(trial.number);
+      }
+    }
+    assert.equal(new Set(ids).size, 128);
+    assert.deepEqual([...numbers].sort((a, b) => a - b), Array.from({ length: 128 }, (_, i) => i));
+    const study = await app.request("GET", `/v1/studies/${id}`);
+    assert.equal(study.body.trialCounts.ACTIVE, 128);
+  });
+
+  await t.step("32 clients asking and telling in loops: no duplicates, nothing lost", async () => {
+    const id = (await app.request("POST", "/v1/studies", studyBody())).body.id;
+    const told = new Map<string, number>();
+    await Promise.all(Array.from({ length: 32 }, async (_, w) => {
+      for (let round = 0; round < 5; round++) {
+        const r = await app.request("POST", `/v1/studies/${id}/trials/suggest`, {
+          clientId: `w${w}`,
+        });
+        assert.equal(r.status, 200, r.text);
+        const [trial] = r.body.trials;
+        assert.ok(!told.has(trial.id), "a trial was handed out twice");
+        const value = w * 100 + round;
+        told.set(trial.id, value);
+        const done = await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/complete`, {
+          values: { value },
+        });
+        assert.equal(done.status, 200, done.text);
+      }
+    }));
+    const study = await app.request("GET", `/v1/studies/${id}`);
+    assert.equal(study.body.trialCounts.COMPLETED, 160);
+    const page = await app.request("GET", `/v1/studies/${id}/trials?limit=1000`);
+    for (const trial of page.body.items) assert.equal(trial.values.value, told.get(trial.id));
+  });
+
+  await t.step("completions go through while a suggestion holds the study's lock", async () => {
+    const id = (await app.request("POST", "/v1/studies", studyBody())).body.id;
+    const trials =
+      (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 6 })).body.trials;
+    const sql = postgres(app.database.url!, { max: 1, onnotice: () => {} });
+    const locked = Promise.withResolvers<void>();
+    const release = Promise.withResolvers<void>();
+    const holder = sql.begin(async (tx) => {
+      await tx`SELECT id FROM studies WHERE id = ${id} FOR NO KEY UPDATE`;
+      locked.resolve();
+      await release.promise;
+    });
+    await locked.promise;
+    try {
+      const suggestion = app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 1 });
+      const completions = Promise.all([
+        ...trials.slice(0, 4).map((x: { id: string }, i: number) =>
+          app.request("POST", `/v1/studies/${id}/trials/${x.id}/complete`, { values: { value: i } })
+        ),
+        app.request("POST", `/v1/studies/${id}/trials/complete`, {
+          items: trials.slice(4).map((x: { id: string }) => ({
+            trialId: x.id,
+            values: { value: 9 },
+          })),
+        }),
+        app.request("POST", `/v1/studies/${id}/trials/${trials[0].id}/heartbeat`),
+      ]);
+      assert.ok(
+        await settledWithin(completions, 15_000),
+        "completions waited behind the suggestion",
+      );
+      for (const r of (await completions).slice(0, 5)) assert.equal(r.status, 200, r.text);
+      assert.equal(
+        await settledWithin(suggestion, 200),
+        false,
+        "the suggestion should wait for the lock",
+      );
+      release.resolve();
+      await holder;
+      assert.equal((await suggestion).status, 200);
+    } finally {
+      release.resolve();
+      await holder.catch(() => {});
+      await sql.end();
+    }
+  });
+});

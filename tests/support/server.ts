@@ -1,0 +1,89 @@
+/**
+ * Runs the service as its own process (`src/main.ts`), as production does.
+ */
+import { ADMIN_KEY } from "./harness.ts";
+
+/** A running service process. */
+export interface ServiceProcess {
+  url: string;
+  process: Deno.ChildProcess;
+  /** Stops it with a signal and waits for it to exit. */
+  stop(signal?: Deno.Signal): Promise<Deno.CommandStatus>;
+}
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+/** Starts `src/main.ts` with the given environment and waits until it is ready. */
+export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
+  const port = freePort();
+  const command = new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", new URL("../../src/main.ts", import.meta.url).pathname],
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      MINIMA_ADMIN_KEY: ADMIN_KEY,
+      LOG_LEVEL: "warn",
+      NO_COLOR: "1",
+      ...env,
+    },
+    stdout: "null",
+    stderr: "piped",
+  });
+  const process = command.spawn();
+  const stderr: string[] = [];
+  const reader = process.stderr.pipeThrough(new TextDecoderStream()).getReader();
+  (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      stderr.push(value);
+    }
+  })();
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/readyz`);
+      await r.body?.cancel();
+      if (r.status === 200) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      process.kill("SIGKILL");
+      throw new Error(`service did not get ready:\n${stderr.join("")}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    process,
+    async stop(signal: Deno.Signal = "SIGTERM") {
+      try {
+        process.kill(signal);
+      } catch { /* already gone */ }
+      return await process.status;
+    },
+  };
+}
+
+/** Sends a JSON request to a running service. */
+export async function call(
+  base: string,
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  // deno-lint-ignore no-explicit-any
+): Promise<{ status: number; body: any }> {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
+}

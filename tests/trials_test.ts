@@ -1,0 +1,258 @@
+/**
+ * The trial lifecycle through the HTTP app, on PGlite and on PostgreSQL.
+ */
+import assert from "node:assert/strict";
+import { testBackends } from "./support/db.ts";
+import { describeOnBackends, studyBody, type TestApp } from "./support/harness.ts";
+
+async function newStudy(app: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
+  const r = await app.request("POST", "/v1/studies", studyBody(overrides));
+  assert.equal(r.status, 201, r.text);
+  return r.body.id;
+}
+
+describeOnBackends("trials", testBackends(), async (t, app) => {
+  await t.step("suggest hands out ACTIVE trials with leases, numbered from 0", async () => {
+    const id = await newStudy(app);
+    const r = await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 3 });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.body.trials.map((x: { number: number }) => x.number), [0, 1, 2]);
+    for (const trial of r.body.trials) {
+      assert.equal(trial.state, "ACTIVE");
+      assert.ok(Date.parse(trial.leaseExpiresAt) > Date.now() + 3500_000);
+      assert.equal(typeof trial.params.x1, "number");
+      assert.ok(["adam", "sgd"].includes(trial.params.opt));
+      assert.ok(Number.isInteger(trial.params.layers));
+    }
+    const study = await app.request("GET", `/v1/studies/${id}`);
+    assert.equal(study.body.trialCounts.ACTIVE, 3);
+  });
+
+  await t.step("a client that asks again gets its ACTIVE trials back first", async () => {
+    const id = await newStudy(app);
+    const first = await app.request("POST", `/v1/studies/${id}/trials/suggest`, {
+      count: 2,
+      clientId: "w1",
+    });
+    const again = await app.request("POST", `/v1/studies/${id}/trials/suggest`, {
+      count: 3,
+      clientId: "w1",
+    });
+    const ids = again.body.trials.map((x: { id: string }) => x.id);
+    assert.deepEqual(ids.slice(0, 2), first.body.trials.map((x: { id: string }) => x.id));
+    assert.equal(again.body.trials[2].number, 2);
+    const other = await app.request("POST", `/v1/studies/${id}/trials/suggest`, {
+      count: 1,
+      clientId: "w2",
+    });
+    assert.equal(other.body.trials[0].number, 3);
+  });
+
+  await t.step("complete, repeat the same result, conflict on a different one", async () => {
+    const id = await newStudy(app);
+    const [trial] = (await app.request("POST", `/v1/studies/${id}/trials/suggest`, {})).body.trials;
+    const path = `/v1/studies/${id}/trials/${trial.id}/complete`;
+    const done = await app.request("POST", path, { values: { value: 0.41 } });
+    assert.equal(done.status, 200, done.text);
+    assert.equal(done.body.state, "COMPLETED");
+    assert.deepEqual(done.body.values, { value: 0.41 });
+    assert.equal(done.body.leaseExpiresAt, null);
+    assert.equal((await app.request("POST", path, { values: { value: 0.41 } })).status, 200);
+    const clash = await app.request("POST", path, { values: { value: 0.5 } });
+    assert.equal(clash.status, 409);
+    assert.equal(clash.headers.get("content-type"), "application/problem+json");
+    assert.equal(
+      (await app.request("GET", `/v1/studies/${id}/trials/${trial.id}`)).body.values.value,
+      0.41,
+    );
+  });
+
+  await t.step("infeasible and failed trials", async () => {
+    const id = await newStudy(app);
+    const [a, b] =
+      (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 2 })).body.trials;
+    const inf = await app.request("POST", `/v1/studies/${id}/trials/${a.id}/complete`, {
+      infeasible: true,
+      reason: "diverged",
+    });
+    assert.equal(inf.body.state, "INFEASIBLE");
+    assert.equal(inf.body.reason, "diverged");
+    const failed = await app.request("POST", `/v1/studies/${id}/trials/${b.id}/fail`, {
+      reason: "OOM",
+    });
+    assert.equal(failed.body.state, "FAILED");
+    assert.equal(
+      (await app.request("POST", `/v1/studies/${id}/trials/${b.id}/fail`, {})).status,
+      200,
+    );
+    const late = await app.request("POST", `/v1/studies/${id}/trials/${b.id}/complete`, {
+      values: { value: 1 },
+    });
+    assert.equal(late.status, 409);
+    const counts = (await app.request("GET", `/v1/studies/${id}`)).body.trialCounts;
+    assert.equal(counts.INFEASIBLE, 1);
+    assert.equal(counts.FAILED, 1);
+  });
+
+  await t.step(
+    "leases: heartbeat extends, expiry makes STALE, the point goes out again, late results are kept",
+    async () => {
+      const id = await newStudy(app, { settings: { leaseSeconds: 60 } });
+      const [trial] =
+        (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { clientId: "a" })).body
+          .trials;
+      app.advance(50);
+      const hb = await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/heartbeat`);
+      assert.equal(hb.status, 200, hb.text);
+      assert.ok(Date.parse(hb.body.leaseExpiresAt) > Date.parse(trial.leaseExpiresAt));
+      app.advance(61);
+      const stale = await app.request("GET", `/v1/studies/${id}/trials/${trial.id}`);
+      assert.equal(stale.body.state, "STALE");
+      assert.equal(
+        (await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/heartbeat`)).status,
+        409,
+      );
+      const again = await app.request("POST", `/v1/studies/${id}/trials/suggest`, {
+        clientId: "b",
+      });
+      assert.equal(again.body.trials[0].number, 1);
+      assert.deepEqual(again.body.trials[0].params, trial.params);
+      const late = await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/complete`, {
+        values: { value: 3 },
+      });
+      assert.equal(late.status, 200, late.text);
+      assert.equal(late.body.state, "COMPLETED");
+      const listed = await app.request("GET", `/v1/studies/${id}/trials?state=COMPLETED`);
+      assert.equal(listed.body.items.length, 1);
+    },
+  );
+
+  await t.step(
+    "createTrial: REQUESTED points go out first; results make finished trials",
+    async () => {
+      const id = await newStudy(app);
+      const req = await app.request("POST", `/v1/studies/${id}/trials`, {
+        params: { x1: 1, lr: 0.01, layers: 2, opt: "sgd" },
+      });
+      assert.equal(req.status, 201, req.text);
+      assert.equal(req.body.state, "REQUESTED");
+      const warm = await app.request("POST", `/v1/studies/${id}/trials`, {
+        params: { x1: 2, lr: 0.001, layers: 3, opt: "adam" },
+        values: { value: -1 },
+      });
+      assert.equal(warm.body.state, "COMPLETED");
+      assert.equal(warm.body.number, 1);
+      const got = await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 2 });
+      assert.equal(got.body.trials[0].id, req.body.id);
+      assert.equal(got.body.trials[0].state, "ACTIVE");
+      assert.equal(got.body.trials[1].number, 2);
+    },
+  );
+
+  await t.step("completeTrials: all or nothing, the bad item named", async () => {
+    const id = await newStudy(app);
+    const trials =
+      (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 5 })).body.trials;
+    const items = trials.map((x: { id: string }, i: number) => ({
+      trialId: x.id,
+      values: { value: i },
+    }));
+    const bad = structuredClone(items);
+    bad[3].values = { nope: 1 };
+    const rejected = await app.request("POST", `/v1/studies/${id}/trials/complete`, { items: bad });
+    assert.equal(rejected.status, 422);
+    assert.ok(
+      rejected.body.errors.some((e: { field: string }) => e.field.startsWith("items[3].values")),
+    );
+    const unknown = structuredClone(items);
+    unknown[4].trialId = crypto.randomUUID();
+    const missing = await app.request("POST", `/v1/studies/${id}/trials/complete`, {
+      items: unknown,
+    });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.errors[0].field, "items[4].trialId");
+    assert.equal((await app.request("GET", `/v1/studies/${id}`)).body.trialCounts.COMPLETED, 0);
+    const ok = await app.request("POST", `/v1/studies/${id}/trials/complete`, { items });
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.trials.length, 5);
+    assert.equal((await app.request("GET", `/v1/studies/${id}`)).body.trialCounts.COMPLETED, 5);
+  });
+
+  await t.step("getBestTrials follows the goal", async () => {
+    for (const goal of ["minimize", "maximize"]) {
+      const id = await newStudy(app, {
+        objective: { metrics: [{ name: "acc", goal }, { name: "t", goal: "minimize" }] },
+      });
+      const trials =
+        (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 4 })).body.trials;
+      const values = [0.3, 0.9, 0.1, 0.5];
+      await app.request("POST", `/v1/studies/${id}/trials/complete`, {
+        items: trials.map((x: { id: string }, i: number) => ({
+          trialId: x.id,
+          values: { acc: values[i], t: 1 },
+        })),
+      });
+      const best = await app.request("GET", `/v1/studies/${id}/trials/best?limit=2`);
+      assert.equal(best.status, 200, best.text);
+      const got = best.body.trials.map((x: { values: { acc: number } }) => x.values.acc);
+      assert.deepEqual(got, goal === "minimize" ? [0.1, 0.3] : [0.9, 0.5]);
+    }
+  });
+
+  await t.step("listTrials pages by number and filters by state", async () => {
+    const id = await newStudy(app);
+    const trials =
+      (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 7 })).body.trials;
+    await app.request("POST", `/v1/studies/${id}/trials/${trials[2].id}/complete`, {
+      values: { value: 1 },
+    });
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : "";
+      const page = await app.request("GET", `/v1/studies/${id}/trials?limit=3${q}`);
+      assert.equal(page.status, 200, page.text);
+      seen.push(...page.body.items.map((x: { number: number }) => x.number));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6]);
+    const active = await app.request("GET", `/v1/studies/${id}/trials?state=ACTIVE`);
+    assert.equal(active.body.items.length, 6);
+  });
+
+  await t.step("exportTrials streams CSV and JSON Lines", async () => {
+    const id = await newStudy(app);
+    const trials =
+      (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 3 })).body.trials;
+    await app.request("POST", `/v1/studies/${id}/trials/${trials[0].id}/complete`, {
+      values: { value: 0.5 },
+    });
+    const csv = await app.request("GET", `/v1/studies/${id}/trials/export?format=csv`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get("content-type")!, /text\/csv/);
+    const lines = csv.text.trim().split("\r\n");
+    assert.equal(lines.length, 4);
+    assert.equal(
+      lines[0],
+      "number,id,state,clientId,createdAt,startedAt,completedAt,params.x1,params.lr,params.layers,params.opt,values.value,reason",
+    );
+    assert.ok(lines[1].startsWith(`0,${trials[0].id},COMPLETED,`));
+    assert.ok(lines[1].includes(",0.5,"));
+    const jsonl = await app.request("GET", `/v1/studies/${id}/trials/export?format=jsonl`);
+    const rows = jsonl.text.trim().split("\n").map((l) => JSON.parse(l));
+    assert.deepEqual(rows.map((r) => r.number), [0, 1, 2]);
+    assert.deepEqual(rows[1].params, trials[1].params);
+  });
+
+  await t.step("paused studies hand out nothing but still take results", async () => {
+    const id = await newStudy(app);
+    const [trial] = (await app.request("POST", `/v1/studies/${id}/trials/suggest`, {})).body.trials;
+    const paused = await app.request("PATCH", `/v1/studies/${id}`, { state: "PAUSED" });
+    assert.equal(paused.body.state, "PAUSED");
+    assert.equal((await app.request("POST", `/v1/studies/${id}/trials/suggest`, {})).status, 409);
+    const done = await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/complete`, {
+      values: { value: 1 },
+    });
+    assert.equal(done.status, 200);
+  });
+});
