@@ -111,7 +111,11 @@ function checkParameter(
     issue("min", "a log-scaled parameter needs min > 0", "log_min_positive");
   }
   if (p.step !== undefined && p.step > p.max - p.min) {
-    issue("step", `step (${p.step}) is larger than max - min (${p.max - p.min})`, "step_fits_range");
+    issue(
+      "step",
+      `step (${p.step}) is larger than max - min (${p.max - p.min})`,
+      "step_fits_range",
+    );
   }
   if (p.step !== undefined && (p.max - p.min) / p.step > 1e12) {
     issue("step", "step is too small: more than 1e12 grid points", "step_grid_size");

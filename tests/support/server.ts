@@ -7,6 +7,8 @@ import { ADMIN_KEY } from "./harness.ts";
 export interface ServiceProcess {
   url: string;
   process: Deno.ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
   /** Stops it with a signal and waits for it to exit. */
   stop(signal?: Deno.Signal): Promise<Deno.CommandStatus>;
 }
@@ -31,19 +33,16 @@ export async function startService(env: Record<string, string>): Promise<Service
       NO_COLOR: "1",
       ...env,
     },
-    stdout: "null",
+    stdout: "piped",
     stderr: "piped",
   });
   const process = command.spawn();
   const stderr: string[] = [];
-  const reader = process.stderr.pipeThrough(new TextDecoderStream()).getReader();
-  (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      stderr.push(value);
-    }
-  })();
+  for (const stream of [process.stdout, process.stderr]) {
+    (async () => {
+      for await (const chunk of stream.pipeThrough(new TextDecoderStream())) stderr.push(chunk);
+    })();
+  }
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -61,6 +60,7 @@ export async function startService(env: Record<string, string>): Promise<Service
   return {
     url,
     process,
+    output: () => stderr.join(""),
     async stop(signal: Deno.Signal = "SIGTERM") {
       try {
         process.kill(signal);

@@ -1,0 +1,97 @@
+/**
+ * Starting the service: configuration errors stop it with a clear message;
+ * on the embedded database the first start generates an admin key, stores
+ * its hash and prints it once.
+ */
+import assert from "node:assert/strict";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { call, startService } from "./support/server.ts";
+import { studyBody } from "./support/harness.ts";
+
+Deno.test("configuration: defaults, and bad values named", () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 8080);
+  assert.equal(config.dataDir, "./data");
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.logLevel, "info");
+  const custom = loadConfig({
+    PORT: "9000",
+    DATABASE_URL: "postgres://u@h/db",
+    LOG_LEVEL: "debug",
+  });
+  assert.equal(custom.port, 9000);
+  assert.equal(custom.databaseUrl, "postgres://u@h/db");
+  for (
+    const [env, name] of [
+      [{ PORT: "eighty" }, "PORT"],
+      [{ PORT: "70000" }, "PORT"],
+      [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+      [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+      [{ MINIMA_ADMIN_KEY: "short" }, "MINIMA_ADMIN_KEY"],
+      [{ MINIMA_DB_POOL_SIZE: "0" }, "MINIMA_DB_POOL_SIZE"],
+    ] as const
+  ) {
+    assert.throws(() => loadConfig(env), (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, new RegExp(`\\b${name}:`));
+      return true;
+    });
+  }
+});
+
+Deno.test("a bad environment stops the start with exit code 2 and the variable's name", async () => {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", new URL("../src/main.ts", import.meta.url).pathname],
+    env: { PORT: "not-a-port", NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(out.code, 2);
+  assert.match(new TextDecoder().decode(out.stderr), /PORT: must be a port number/);
+});
+
+Deno.test({
+  name: "embedded mode: the first start prints a generated admin key once; it keeps working",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const dataDir = await Deno.makeTempDir({ prefix: "minima-boot-" });
+    try {
+      const env = { MINIMA_DATA_DIR: dataDir, MINIMA_ADMIN_KEY: "" };
+      let service = await startService(env);
+      let key: string;
+      try {
+        const printed = /Generated the admin key[^\n]*\n\n\s+(mk_[\w-]+)/.exec(service.output());
+        assert.ok(printed, `no key printed:\n${service.output()}`);
+        key = printed[1];
+        assert.match(service.output(), /API docs: http:\/\/127\.0\.0\.1:\d+\/docs/);
+        const project = await call(service.url, key, "POST", "/v1/projects", { name: "p" });
+        assert.equal(project.status, 201);
+      } finally {
+        await service.stop();
+      }
+      service = await startService(env);
+      try {
+        assert.doesNotMatch(service.output(), /Generated the admin key/);
+        const projects = await call(service.url, key, "GET", "/v1/projects");
+        assert.equal(projects.status, 200);
+        assert.equal(projects.body.items[0].name, "p");
+        const pkey = await call(
+          service.url,
+          key,
+          "POST",
+          `/v1/projects/${projects.body.items[0].id}/keys`,
+          {
+            name: "k",
+          },
+        );
+        const study = await call(service.url, pkey.body.key, "POST", "/v1/studies", studyBody());
+        assert.equal(study.status, 201);
+      } finally {
+        await service.stop();
+      }
+    } finally {
+      await Deno.remove(dataDir, { recursive: true });
+    }
+  },
+});
