@@ -75,7 +75,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       ms: Math.round(seconds * 10000) / 10,
     };
     if (c.res.status >= 500) logger.error("request", fields);
-    else logger.debug("request", fields);
+    else logger.info("request", fields);
   });
   app.use(
     "*",

@@ -2,6 +2,8 @@
  * Health, readiness, metrics, docs and request ids.
  */
 import assert from "node:assert/strict";
+import { createApp } from "../src/app.ts";
+import { createLogger } from "../src/log.ts";
 import { testBackends } from "./support/db.ts";
 import { describeOnBackends, studyBody } from "./support/harness.ts";
 
@@ -62,4 +64,29 @@ describeOnBackends("operations", testBackends(), async (t, app) => {
       assert.ok(doc.body.paths["/v1/studies/{studyId}/trials/suggest"].post);
     },
   );
+
+  await t.step("each request is logged as one JSON line with its request id", async () => {
+    const lines: string[] = [];
+    const logged = createApp({
+      database: app.database,
+      logger: createLogger("info", (line) => lines.push(line)),
+    });
+    const res = await logged.request("/healthz", { headers: { "x-request-id": "req-42" } });
+    await res.body?.cancel();
+    const record = JSON.parse(lines.at(-1)!);
+    assert.equal(record.level, "info");
+    assert.equal(record.msg, "request");
+    assert.equal(record.requestId, "req-42");
+    assert.equal(record.status, 200);
+    assert.equal(record.route, "/healthz");
+    assert.equal(typeof record.ms, "number");
+    assert.ok(!Number.isNaN(Date.parse(record.time)));
+    const quiet: string[] = [];
+    const warnOnly = createApp({
+      database: app.database,
+      logger: createLogger("warn", (l) => quiet.push(l)),
+    });
+    await (await warnOnly.request("/healthz")).body?.cancel();
+    assert.equal(quiet.length, 0);
+  });
 });

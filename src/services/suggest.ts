@@ -5,8 +5,9 @@
  * and completions of trials, which only need the key, never wait for it):
  * 1. ACTIVE trials past their lease become STALE;
  * 2. a client that still holds ACTIVE trials gets those back first (Vizier);
- * 3. REQUESTED trials (points clients asked to have evaluated) go out next;
- * 4. then the points of STALE trials, each handed out again once, as new trials;
+ * 3. then, oldest first, REQUESTED trials (points clients asked to have
+ *    evaluated) and the points of STALE trials (each handed out again once,
+ *    as a new trial);
  * 5. then the designer: restored from its saved state, fed what was reported
  *    since its last update, asked for the rest, and saved again.
  * All of it commits together or not at all.
@@ -115,28 +116,31 @@ export async function suggestTrials(
         ),
       );
     }
-    if (out.length < request.count) {
-      out.push(
-        ...await rows(
-          tx,
-          sql`UPDATE trials SET state = 'ACTIVE', client_id = ${client}, started_at = ${nowSql},
-                lease_expires_at = ${leaseSql}
-              WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'REQUESTED'
-                           ORDER BY number LIMIT ${request.count - out.length})
-              RETURNING ${TRIAL_COLUMNS}`,
-        ),
-      );
-    }
     const fresh: NewRow[] = [];
     let next = study.nextTrialNumber;
     if (out.length < request.count) {
-      const stale = await rows(
+      // Oldest first: REQUESTED points, and STALE points not yet handed out again.
+      const waiting = await rows(
         tx,
         sql`SELECT ${TRIAL_COLUMNS} FROM trials
-            WHERE study_id = ${studyId} AND state = 'STALE' AND retried_by IS NULL
+            WHERE study_id = ${studyId}
+              AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL))
             ORDER BY number LIMIT ${request.count - out.length}`,
       );
-      for (const trial of stale) {
+      const requested = waiting.filter((t) => t.state === "REQUESTED").map((t) => t.id);
+      if (requested.length > 0) {
+        out.push(
+          ...await rows(
+            tx,
+            sql`UPDATE trials SET state = 'ACTIVE', client_id = ${client}, started_at = ${nowSql},
+                  lease_expires_at = ${leaseSql}
+                WHERE study_id = ${studyId} AND state = 'REQUESTED'
+                  AND id IN (SELECT jsonb_array_elements_text(${JSON.stringify(requested)}::jsonb)::uuid)
+                RETURNING ${TRIAL_COLUMNS}`,
+          ),
+        );
+      }
+      for (const trial of waiting.filter((t) => t.state === "STALE")) {
         fresh.push({
           id: newId(),
           number: next++,
