@@ -5,6 +5,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { DatabaseHandle } from "./db/client.ts";
+import { isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import { RequestMetrics } from "./metrics.ts";
@@ -33,6 +34,8 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
 function problemResponse(problem: Problem, instance: string, requestId: string): Response {
   return new Response(JSON.stringify(problem.toBody(instance, requestId)), {
     status: problem.status,
@@ -47,6 +50,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     db: database.db,
     now: options.now ?? (() => new Date()),
     defaultLeaseSeconds: options.defaultLeaseSeconds ?? 3600,
+    log: logger,
   };
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
   const metrics = new RequestMetrics();
@@ -65,7 +69,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.header("X-Request-Id", requestId);
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath === "/*" || !c.req.routePath ? "unmatched" : c.req.routePath;
-    metrics.observe(c.req.method, route, c.res.status, seconds);
+    const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : "OTHER";
+    metrics.observe(method, route, c.res.status, seconds);
     const fields = {
       requestId,
       method: c.req.method,
@@ -138,6 +143,28 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
           kind,
           detail,
           kind === "bad-request" ? [{ field: "(body)", rule: "json", message: detail }] : undefined,
+        ),
+        c.req.path,
+        requestId,
+      );
+    }
+    if (isTransient(error)) {
+      const res = problemResponse(
+        new Problem(
+          "unavailable",
+          "the database was busy (a deadlock was broken); retry the request",
+        ),
+        c.req.path,
+        requestId,
+      );
+      res.headers.set("retry-after", "1");
+      return res;
+    }
+    if (isDataException(error)) {
+      return problemResponse(
+        new Problem(
+          "bad-request",
+          "a value in the request cannot be stored (out of range or malformed)",
         ),
         c.req.path,
         requestId,

@@ -97,8 +97,16 @@ describeOnBackends("studies", testBackends(), async (t, app) => {
     async () => {
       const r = await app.request("GET", "/v1/algorithms");
       assert.equal(r.status, 200);
-      const byName = new Map(r.body.items.map((a: { name: string }) => [a.name, a]));
-      const sobol = byName.get("sobol") as Record<string, any>;
+      type Algorithm = {
+        name: string;
+        description: string;
+        feedbackKinds: string[];
+        configSchema: { properties: Record<string, { type: string }> };
+      };
+      const byName = new Map<string, Algorithm>(
+        r.body.items.map((a: Algorithm) => [a.name, a]),
+      );
+      const sobol = byName.get("sobol")!;
       assert.ok(sobol.description.length > 10);
       assert.ok(sobol.feedbackKinds.includes("value"));
       assert.equal(sobol.configSchema.properties.scramble.type, "boolean");

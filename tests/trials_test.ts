@@ -85,13 +85,17 @@ describeOnBackends("trials", testBackends(), async (t, app) => {
       (await app.request("POST", `/v1/studies/${id}/trials/${b.id}/fail`, {})).status,
       200,
     );
-    const late = await app.request("POST", `/v1/studies/${id}/trials/${b.id}/complete`, {
-      values: { value: 1 },
-    });
-    assert.equal(late.status, 409);
     const counts = (await app.request("GET", `/v1/studies/${id}`)).body.trialCounts;
     assert.equal(counts.INFEASIBLE, 1);
     assert.equal(counts.FAILED, 1);
+    // A result that arrives after the client gave up is kept, not dropped.
+    const late = await app.request("POST", `/v1/studies/${id}/trials/${b.id}/complete`, {
+      values: { value: 1 },
+    });
+    assert.equal(late.status, 200, late.text);
+    assert.equal(late.body.state, "COMPLETED");
+    const refail = await app.request("POST", `/v1/studies/${id}/trials/${b.id}/fail`, {});
+    assert.equal(refail.status, 409);
   });
 
   await t.step(

@@ -88,8 +88,40 @@ async function appliedMigrations(db: Database): Promise<number> {
   }
 }
 
+/**
+ * Session settings the code relies on, whatever the server's defaults:
+ * timestamps are read back as ISO text in UTC.
+ */
+const CONNECTION_PARAMETERS = {
+  application_name: "minima",
+  DateStyle: "ISO, MDY",
+  TimeZone: "UTC",
+  IntervalStyle: "postgres",
+};
+
 /** A fixed key for the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 0x6d696e69;
+
+/**
+ * Takes an exclusive lock on `<dataDir>/minima.lock`: PGlite must be opened
+ * by one process at a time. Fails at once when another process holds it.
+ */
+async function lockDataDir(dataDir: string): Promise<Deno.FsFile> {
+  const file = await Deno.open(`${dataDir}/minima.lock`, { create: true, write: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const held = await Promise.race([
+    file.lock(true).then(() => false, () => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 2000))),
+  ]);
+  clearTimeout(timer);
+  if (held) {
+    file.close();
+    throw new Error(
+      `the data directory ${dataDir} is in use by another process (PGlite allows one at a time)`,
+    );
+  }
+  return file;
+}
 
 /** Opens the database named by the options. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -98,14 +130,18 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const client = postgres(options.url, {
       max: options.poolSize ?? 20,
       onnotice: () => {},
-      connection: { application_name: "minima" },
+      connection: CONNECTION_PARAMETERS,
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return {
       db,
       kind: "postgres",
       async migrate() {
-        const one = postgres(options.url!, { max: 1, onnotice: () => {} });
+        const one = postgres(options.url!, {
+          max: 1,
+          onnotice: () => {},
+          connection: CONNECTION_PARAMETERS,
+        });
         try {
           await one`SELECT pg_advisory_lock(${MIGRATION_LOCK})`;
           await migratePostgres(drizzlePostgres(one), { migrationsFolder: MIGRATIONS_DIR });
@@ -126,7 +162,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     };
   }
   const dataDir = options.dataDir ?? "./data";
-  if (!dataDir.startsWith("memory://")) await Deno.mkdir(dataDir, { recursive: true });
+  let lock: Deno.FsFile | undefined;
+  if (!dataDir.startsWith("memory://")) {
+    await Deno.mkdir(dataDir, { recursive: true });
+    lock = await lockDataDir(dataDir);
+  }
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
@@ -143,6 +183,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     },
     async close() {
       if (!client.closed) await client.close();
+      lock?.close();
     },
   };
 }

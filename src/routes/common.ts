@@ -5,7 +5,9 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { DatabaseHandle, Queryable } from "../db/client.ts";
-import { fieldIssues, Problem, problemType } from "../errors.ts";
+import { retryTransient } from "../db/errors.ts";
+import { type FieldIssue, fieldIssues, Problem, problemType } from "../errors.ts";
+import { isPlainText } from "../services/ids.ts";
 import type { Principal, ServiceContext } from "../services/context.ts";
 import { runIdempotent, type StoredResponse } from "../services/idempotency.ts";
 
@@ -132,9 +134,14 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
   });
 }
 
+/** A UUID, accepted in any case and read in lower case. */
+export function uuid() {
+  return z.string().uuid().transform((s) => s.toLowerCase());
+}
+
 /** A UUID path parameter that 404s (rather than 422s) when malformed. */
 export function idParam(name: string, example: string) {
-  return z.string().uuid().openapi({ param: { name, in: "path" }, example });
+  return uuid().openapi({ param: { name, in: "path" }, example });
 }
 
 /**
@@ -142,9 +149,19 @@ export function idParam(name: string, example: string) {
  * header a 400, a malformed id in the path a 404; each names its fields.
  */
 export function validationHook(
-  result: { success: boolean; error?: { issues: z.core.$ZodIssue[] }; target: string },
+  result: {
+    success: boolean;
+    data?: unknown;
+    error?: { issues: z.core.$ZodIssue[] };
+    target: string;
+  },
 ) {
-  if (result.success) return;
+  if (result.success) {
+    const bad = unstorableStrings(result.data, "");
+    if (bad.length === 0) return;
+    const problem = result.target === "json" ? "validation" : "bad-request";
+    throw new Problem(problem, bad.map((i) => `${i.field}: ${i.message}`).join("; "), bad);
+  }
   const issues = fieldIssues(result.error!.issues);
   const summary = issues.slice(0, 3).map((i) => `${i.field}: ${i.message}`).join("; ");
   if (result.target === "param") {
@@ -152,6 +169,38 @@ export function validationHook(
   }
   if (result.target === "json") throw new Problem("validation", summary, issues);
   throw new Problem("bad-request", summary, issues);
+}
+
+/**
+ * Strings PostgreSQL cannot store (a NUL, an unpaired surrogate), anywhere in
+ * a parsed request, keys included.
+ */
+function unstorableStrings(value: unknown, path: string): FieldIssue[] {
+  const issue = (field: string): FieldIssue => ({
+    field: field || "(body)",
+    rule: "text",
+    message: "must not contain NUL characters or unpaired surrogates",
+  });
+  if (typeof value === "string") return isPlainText(value) ? [] : [issue(path)];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unstorableStrings(v, `${path}[${i}]`));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => {
+      const field = path ? `${path}.${k}` : k;
+      return isPlainText(k) ? unstorableStrings(v, field) : [issue(field)];
+    });
+  }
+  return [];
+}
+
+/** JSON with object keys sorted, so equal requests fingerprint equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_key, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v,
+  );
 }
 
 /** The scope idempotency keys live in for a principal. */
@@ -172,15 +221,17 @@ export async function idempotent(
   const key = c.req.header("idempotency-key");
   const db = c.var.services.db;
   if (key === undefined) {
-    const r = await work(db);
+    const r = await retryTransient(() => work(db));
     return c.json(r.body as object, r.status as 200);
   }
-  const r = await runIdempotent(db, {
-    scope: scopeOf(c.var.principal),
-    key,
-    operation,
-    fingerprint: `${c.req.path}\n${JSON.stringify(body)}`,
-  }, work);
+  const r = await retryTransient(() =>
+    runIdempotent(db, {
+      scope: scopeOf(c.var.principal),
+      key,
+      operation,
+      fingerprint: `${c.req.path}\n${canonicalJson(body)}`,
+    }, work)
+  );
   if (r.replayed) c.header("Idempotent-Replayed", "true");
   return c.json(r.body as object, r.status as 200);
 }

@@ -80,8 +80,8 @@ export function docsRoutes(document: () => unknown): OpenAPIHono<AppEnv> {
   app.get("/docs/init.js", (c) => c.body(INIT, 200, { "content-type": "text/javascript" }));
   app.get("/docs/assets/:file", async (c) => {
     const file = c.req.param("file");
+    if (!Object.hasOwn(ASSET_TYPES, file)) return c.notFound();
     const type = ASSET_TYPES[file];
-    if (!type) return c.notFound();
     const body = await Deno.readFile(new URL(file, ASSETS));
     return c.body(body, 200, { "content-type": type, "cache-control": "public, max-age=86400" });
   });

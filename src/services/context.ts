@@ -2,6 +2,7 @@
  * What every use case needs: the database, the clock, and the caller.
  */
 import type { Database } from "../db/client.ts";
+import type { Logger } from "../log.ts";
 
 /** Who is calling: resolved from the API key. */
 export interface Principal {
@@ -20,4 +21,6 @@ export interface ServiceContext {
   now: () => Date;
   /** Lease of a handed-out trial for studies that set none. */
   defaultLeaseSeconds: number;
+  /** Where services write what operators should see. */
+  log?: Logger;
 }

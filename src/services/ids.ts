@@ -33,3 +33,19 @@ export function decodeCursor(cursor: string): unknown {
     return null;
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a string is a UUID in canonical (lower-case) form. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
+/**
+ * Whether a string can be stored as PostgreSQL text or JSON: no NUL and no
+ * unpaired UTF-16 surrogate.
+ */
+export function isPlainText(text: string): boolean {
+  // deno-lint-ignore no-control-regex
+  return !/\u0000/.test(text) && text.isWellFormed();
+}

@@ -8,10 +8,11 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { timingSafeEqual } from "node:crypto";
 import type { Database, Queryable } from "../db/client.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { apiKeys, projects } from "../db/schema.ts";
 import { badRequest, conflict, notFound, Problem } from "../errors.ts";
 import type { Principal } from "./context.ts";
-import { decodeCursor, encodeCursor, newApiKey, newId, sha256 } from "./ids.ts";
+import { decodeCursor, encodeCursor, isPlainText, newApiKey, newId, sha256 } from "./ids.ts";
 
 /** A project as the API shows it. */
 export interface ProjectView {
@@ -54,13 +55,6 @@ function keyView(row: typeof apiKeys.$inferSelect): ApiKeyView {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as never) {
-    if (e.code === "23505") return true;
-  }
-  return false;
-}
-
 /** Creates a project; names are unique. */
 export async function createProject(q: Queryable, name: string): Promise<ProjectView> {
   try {
@@ -82,7 +76,7 @@ export async function listProjects(
   page: { limit: number; cursor?: string },
 ): Promise<Page<ProjectView>> {
   const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-  if (page.cursor !== undefined && typeof after !== "string") {
+  if (page.cursor !== undefined && (typeof after !== "string" || !isPlainText(after))) {
     throw badRequest("cursor", "cursor", "not a cursor this listing returned");
   }
   const rows = await q.select().from(projects)

@@ -10,7 +10,7 @@ import { badRequest, fieldIssues, invalid, invalidFields, notFound } from "../er
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
-import { decodeCursor, encodeCursor, newId } from "./ids.ts";
+import { decodeCursor, encodeCursor, isUuid, newId } from "./ids.ts";
 import type { Page } from "./projects.ts";
 import type {
   CreateStudyInput,
@@ -179,7 +179,8 @@ export async function listStudies(
     const c = decodeCursor(page.cursor);
     if (
       !Array.isArray(c) || c.length !== 2 || typeof c[0] !== "string" ||
-      typeof c[1] !== "string" || Number.isNaN(Date.parse(c[0]))
+      typeof c[1] !== "string" || !isUuid(c[1]) ||
+      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(c[0]) || Number.isNaN(Date.parse(c[0]))
     ) {
       throw badRequest("cursor", "cursor", "not a cursor this listing returned");
     }

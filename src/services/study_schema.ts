@@ -3,7 +3,7 @@
  * reuse these schemas, so the OpenAPI document and the validation agree.
  */
 import { z } from "zod";
-import { SpaceSchema } from "../space/schema.ts";
+import { PARAMETER_NAME, SpaceSchema } from "../space/schema.ts";
 
 /** A study's lifecycle state. */
 export const StudyStateSchema = z.enum(["ACTIVE", "PAUSED", "COMPLETED"]);
@@ -23,8 +23,8 @@ export const TrialStateSchema = z.enum([
 export type TrialState = z.infer<typeof TrialStateSchema>;
 
 const metricName = z.string().regex(
-  /^[A-Za-z_][A-Za-z0-9_.\-]{0,63}$/,
-  "must start with a letter or '_' and hold at most 64 letters, digits, '_', '.', '-'",
+  PARAMETER_NAME,
+  "must start with a letter or '_', hold at most 64 letters, digits, '_', '.', '-', and not be __proto__",
 );
 
 /** What is measured: the first metric is optimised, the others recorded. */

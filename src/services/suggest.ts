@@ -12,15 +12,14 @@
  *    since its last update, asked for the rest, and saved again.
  * All of it commits together or not at all.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Feedback, JsonValue, Point } from "../algorithms/types.ts";
 import { query, type Transaction } from "../db/client.ts";
-import { studies } from "../db/schema.ts";
-import { conflict, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { newId } from "./ids.ts";
-import { metaOf, type StudyMeta } from "./study_meta.ts";
+import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
   TRIAL_COLUMNS,
   type TrialRecord,
@@ -37,6 +36,9 @@ export interface SuggestRequest {
   /** The asking worker; it gets its own unfinished trials back first. */
   clientId?: string;
 }
+
+/** The most parameter values one suggestion may hand out (count × parameters). */
+export const MAX_COORDINATES = 250_000;
 
 /** Turns a reported trial into the designer's feedback. */
 export function feedbackOf(meta: StudyMeta, trial: TrialRecord): Feedback | null {
@@ -69,6 +71,11 @@ interface NewRow {
   retryOf: string | null;
 }
 
+/** A JSON column as a value, whichever driver read it. */
+function jsonValue(raw: unknown): JsonValue {
+  return (typeof raw === "string" ? JSON.parse(raw) : raw) as JsonValue;
+}
+
 /** Trial rows of a statement, by number (RETURNING has no order of its own). */
 async function rows(tx: Transaction, statement: ReturnType<typeof sql>): Promise<TrialRecord[]> {
   const records = (await query<Record<string, unknown>>(tx, statement)).map(trialRecord);
@@ -84,49 +91,75 @@ export async function suggestTrials(
   request: SuggestRequest,
   signal: AbortSignal,
 ): Promise<TrialView[]> {
+  const known = await studyMeta(db, projectId, studyId);
+  if (request.count * Math.max(1, known.space.dimension) > MAX_COORDINATES) {
+    throw invalid(
+      "count",
+      "max_coordinates",
+      `at most ${MAX_COORDINATES} coordinates per request: ask for at most ${
+        Math.max(1, Math.floor(MAX_COORDINATES / known.space.dimension))
+      } trials of this ${known.space.dimension}-parameter study at once`,
+    );
+  }
   return await db.transaction(async (tx) => {
-    const [study] = await tx.select().from(studies)
-      .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
-      .for("no key update");
-    if (!study) throw notFound("study", studyId);
-    if (study.state !== "ACTIVE") {
-      throw conflict(`study is ${study.state}: only ACTIVE studies hand out trials`);
-    }
-    const meta = metaOf(study);
+    const meta = known;
     const now = ctx.now();
     const nowSql = sql`${now.toISOString()}::timestamptz`;
     const leaseSql = sql`${
       new Date(now.getTime() + meta.leaseSeconds * 1000).toISOString()
     }::timestamptz`;
     const client = request.clientId ?? null;
-    const out: TrialRecord[] = [];
-
-    await tx.execute(
-      sql`UPDATE trials SET state = 'STALE', lease_expires_at = NULL, feedback_pending = ${meta.learns}
-          WHERE study_id = ${studyId} AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}`,
-    );
-    if (client !== null) {
-      out.push(
-        ...await rows(
-          tx,
-          sql`UPDATE trials SET lease_expires_at = ${leaseSql}
-              WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
-                           AND client_id = ${client} ORDER BY number LIMIT ${request.count})
-              RETURNING ${TRIAL_COLUMNS}`,
-        ),
-      );
-    }
-    const fresh: NewRow[] = [];
-    let next = study.nextTrialNumber;
-    if (out.length < request.count) {
+    // Sent together, in this order (postgres.js pipelines them on the
+    // transaction's connection; each `query` call sends its statement at
+    // once): the row lock first, then leases, held and waiting trials.
+    const [[locked], , held, candidates] = await Promise.all([
+      query<Record<string, unknown>>(
+        tx,
+        sql`SELECT state, next_trial_number AS "nextTrialNumber", algorithm_config AS "config",
+              seed, algorithm_state AS "algorithmState"
+            FROM studies WHERE id = ${studyId} AND project_id = ${projectId} FOR NO KEY UPDATE`,
+      ),
+      query(
+        tx,
+        sql`UPDATE trials SET state = 'STALE', lease_expires_at = NULL,
+              feedback_pending = ${meta.learns}
+            WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
+                         AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
+              AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}`,
+      ),
+      client === null ? Promise.resolve([]) : rows(
+        tx,
+        sql`UPDATE trials SET lease_expires_at = ${leaseSql}
+            WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
+                         AND client_id = ${client} ORDER BY number LIMIT ${request.count})
+              AND state = 'ACTIVE' AND client_id = ${client}
+            RETURNING ${TRIAL_COLUMNS}`,
+      ),
       // Oldest first: REQUESTED points, and STALE points not yet handed out again.
-      const waiting = await rows(
+      rows(
         tx,
         sql`SELECT ${TRIAL_COLUMNS} FROM trials
             WHERE study_id = ${studyId}
               AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL))
-            ORDER BY number LIMIT ${request.count - out.length}`,
-      );
+            ORDER BY number LIMIT ${request.count} FOR NO KEY UPDATE SKIP LOCKED`,
+      ),
+    ]);
+    const study = locked && {
+      state: locked.state as string,
+      nextTrialNumber: Number(locked.nextTrialNumber),
+      algorithmConfig: jsonValue(locked.config),
+      seed: Number(locked.seed),
+      algorithmState: jsonValue(locked.algorithmState ?? null),
+    };
+    if (!study) throw notFound("study", studyId);
+    if (study.state !== "ACTIVE") {
+      throw conflict(`study is ${study.state}: only ACTIVE studies hand out trials`);
+    }
+    const out: TrialRecord[] = [...held];
+    const fresh: NewRow[] = [];
+    let next = study.nextTrialNumber;
+    if (out.length < request.count) {
+      const waiting = candidates.slice(0, request.count - out.length);
       const requested = waiting.filter((t) => t.state === "REQUESTED").map((t) => t.id);
       if (requested.length > 0) {
         out.push(
@@ -135,7 +168,9 @@ export async function suggestTrials(
             sql`UPDATE trials SET state = 'ACTIVE', client_id = ${client}, started_at = ${nowSql},
                   lease_expires_at = ${leaseSql}
                 WHERE study_id = ${studyId} AND state = 'REQUESTED'
-                  AND id IN (SELECT jsonb_array_elements_text(${JSON.stringify(requested)}::jsonb)::uuid)
+                  AND id IN (SELECT jsonb_array_elements_text(${
+              JSON.stringify(requested)
+            }::jsonb)::uuid)
                 RETURNING ${TRIAL_COLUMNS}`,
           ),
         );
@@ -161,17 +196,19 @@ export async function suggestTrials(
       });
       let pending: Point[] = [];
       if (meta.learns) {
-        const reported = await rows(
-          tx,
-          sql`UPDATE trials SET feedback_pending = FALSE
-              WHERE study_id = ${studyId} AND feedback_pending RETURNING ${TRIAL_COLUMNS}`,
-        );
+        const [reported, active] = await Promise.all([
+          rows(
+            tx,
+            sql`UPDATE trials SET feedback_pending = FALSE
+                WHERE study_id = ${studyId} AND feedback_pending RETURNING ${TRIAL_COLUMNS}`,
+          ),
+          query<{ params: unknown }>(
+            tx,
+            sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'`,
+          ),
+        ]);
         const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
         if (feedback.length) designer.update(feedback);
-        const active = await query<{ params: unknown }>(
-          tx,
-          sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'`,
-        );
         pending = [
           ...active.map((r) =>
             meta.space.encode(
@@ -193,42 +230,39 @@ export async function suggestTrials(
       }
       state = designer.dump();
     }
-    if (fresh.length > 0) {
-      out.push(
-        ...await rows(
-          tx,
-          sql`INSERT INTO trials (id, study_id, number, state, params, tag, client_id, created_at,
-                started_at, lease_expires_at)
-              SELECT r.id, ${studyId}, r.number, 'ACTIVE', r.params, r.tag, ${client}, ${nowSql},
-                ${nowSql}, ${leaseSql}
-              FROM jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb)
-                AS r(id uuid, number int, params jsonb, tag jsonb)
-              RETURNING ${TRIAL_COLUMNS}`,
-        ),
-      );
-      const retries = fresh.filter((f) => f.retryOf !== null);
-      if (retries.length) {
-        await tx.execute(
-          sql`UPDATE trials AS t SET retried_by = r.id
-              FROM jsonb_to_recordset(${
-            JSON.stringify(retries)
-          }::jsonb) AS r(id uuid, "retryOf" uuid)
-              WHERE t.id = r."retryOf" AND t.study_id = ${studyId}`,
-        );
-      }
-    }
-    if (state !== undefined || next !== study.nextTrialNumber) {
-      await tx.update(studies).set({
-        nextTrialNumber: next,
-        updatedAt: now,
-        ...(state !== undefined
-          ? {
-            algorithmState: state,
-            algorithmStateVersion: sql`${studies.algorithmStateVersion} + 1`,
-          }
-          : {}),
-      }).where(eq(studies.id, studyId));
-    }
+    // The new trials and the study's new state, sent together.
+    const retries = fresh.filter((f) => f.retryOf !== null);
+    const [inserted] = await Promise.all([
+      fresh.length === 0 ? Promise.resolve([]) : rows(
+        tx,
+        sql`INSERT INTO trials (id, study_id, number, state, params, tag, client_id, created_at,
+              started_at, lease_expires_at)
+            SELECT r.id, ${studyId}, r.number, 'ACTIVE', r.params, r.tag, ${client}, ${nowSql},
+              ${nowSql}, ${leaseSql}
+            FROM jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb)
+              AS r(id uuid, number int, params jsonb, tag jsonb)
+            RETURNING ${TRIAL_COLUMNS}`,
+      ),
+      retries.length === 0 ? undefined : query(
+        tx,
+        sql`UPDATE trials AS t SET retried_by = r.id
+            FROM jsonb_to_recordset(${JSON.stringify(retries)}::jsonb)
+              AS r(id uuid, "retryOf" uuid)
+            WHERE t.id = r."retryOf" AND t.study_id = ${studyId}`,
+      ),
+      state === undefined && next === study.nextTrialNumber ? undefined : query(
+        tx,
+        sql`UPDATE studies SET next_trial_number = ${next},
+              updated_at = ${nowSql},
+              algorithm_state = coalesce(${
+          state === undefined ? null : JSON.stringify(state)
+        }::jsonb,
+                algorithm_state),
+              algorithm_state_version = algorithm_state_version + ${state === undefined ? 0 : 1}
+            WHERE id = ${studyId}`,
+      ),
+    ]);
+    out.push(...inserted);
     return out.map((t) => trialView(t, now));
   });
 }

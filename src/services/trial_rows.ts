@@ -120,7 +120,7 @@ export function checkValues(
   const issues: FieldIssue[] = [];
   const names = new Set(objective.metrics.map((m) => m.name));
   const primary = objective.metrics[0].name;
-  if (!(primary in values)) {
+  if (!Object.hasOwn(values, primary)) {
     issues.push({
       field: `${field}.${primary}`,
       rule: "missing_metric",
@@ -152,5 +152,6 @@ export function sameValues(
 ): boolean {
   if (a === null || b === null) return a === b;
   const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+  return ka.length === Object.keys(b).length &&
+    ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }

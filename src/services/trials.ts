@@ -40,6 +40,12 @@ export interface Report {
   reason?: string;
 }
 
+/**
+ * States a result may still arrive in. A late result is kept: for a STALE
+ * trial, and for a FAILED one (the client gave up, then the value came in).
+ */
+const OPEN_STATES = sql.raw(`('REQUESTED', 'ACTIVE', 'STALE', 'FAILED')`);
+
 /** The largest batch completeTrials takes. */
 export const MAX_BATCH = 1000;
 
@@ -77,12 +83,11 @@ function finalFields(meta: StudyMeta, report: Report) {
     };
   }
   const primary = meta.objective.metrics[0].name;
-  return {
-    state: "COMPLETED" as const,
-    values: report.values!,
-    objective: report.values![primary],
-    reason: null,
-  };
+  // JSON has no -0 once stored; keep 0 so a retry compares equal.
+  const values = Object.fromEntries(
+    Object.entries(report.values!).map(([k, v]) => [k, v === 0 ? 0 : v]),
+  );
+  return { state: "COMPLETED" as const, values, objective: values[primary], reason: null };
 }
 
 async function selectTrials(
@@ -114,15 +119,21 @@ async function applyReports(
 ): Promise<TrialRecord[]> {
   const now = ctx.now();
   const rows = items.map(({ trialId, report }) => ({ id: trialId, ...finalFields(meta, report) }));
+  // Rows are locked in id order, so overlapping batches cannot deadlock.
   const updated = await query<Record<string, unknown>>(
     q,
-    sql`UPDATE trials AS t SET state = u.state, "values" = u."values", objective = u.objective,
+    sql`WITH u AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            AS u(id uuid, state text, "values" jsonb, objective float8, reason text)),
+        locked AS (
+          SELECT t.id FROM trials AS t
+          WHERE t.study_id = ${meta.id} AND t.id IN (SELECT id FROM u) AND t.state IN ${OPEN_STATES}
+          ORDER BY t.id FOR NO KEY UPDATE)
+        UPDATE trials AS t SET state = u.state, "values" = u."values", objective = u.objective,
           reason = u.reason, completed_at = ${now.toISOString()}::timestamptz,
           lease_expires_at = NULL, feedback_pending = ${meta.learns}
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-          AS u(id uuid, state text, "values" jsonb, objective float8, reason text)
-        WHERE t.id = u.id AND t.study_id = ${meta.id}
-          AND t.state IN ('REQUESTED', 'ACTIVE', 'STALE')
+        FROM u
+        WHERE t.id = u.id AND t.id IN (SELECT id FROM locked) AND t.state IN ${OPEN_STATES}
         RETURNING ${trialColumns("t")}`,
   );
   const done = new Map(updated.map((r) => [r.id as string, trialRecord(r)]));
@@ -359,7 +370,7 @@ export async function listTrials(
   let after = -1;
   if (page.cursor !== undefined) {
     const c = decodeCursor(page.cursor);
-    if (typeof c !== "number" || !Number.isInteger(c)) {
+    if (typeof c !== "number" || !Number.isInteger(c) || c < -1 || c > 2 ** 31 - 1) {
       throw badRequest("cursor", "cursor", "not a cursor this listing returned");
     }
     after = c;

@@ -274,11 +274,29 @@ Deno.test("encode rejects invalid params with the reasons", () => {
   assert.throws(() => space.encode({ a: 0.5 }), /params\.b: parameter "b" is missing/);
 });
 
-Deno.test("a parameter may be named __proto__", () => {
-  const space = spaceOf([
-    { name: "__proto__", type: "int", min: 0, max: 3 },
-    { name: "constructor", type: "float", min: 0, max: 1 },
-  ]);
+Deno.test("the schema refuses __proto__ as a name; Space copes with it anyway", () => {
+  const refused = SpaceSchema.safeParse({
+    parameters: [{ name: "__proto__", type: "int", min: 0, max: 3 }],
+  });
+  assert.equal(refused.success, false);
+  const space = new Space(SpaceSchema.parse({
+    parameters: [
+      { name: "a", type: "int", min: 0, max: 3 },
+      { name: "constructor", type: "float", min: 0, max: 1 },
+    ],
+  }));
+  const params = space.decode([0, 0.5]);
+  assert.ok(Object.hasOwn(params, "constructor"));
+  assert.equal(params.constructor, 0.5);
+});
+
+Deno.test("a parameter named __proto__ (bypassing the schema) still round-trips", () => {
+  const space = new Space({
+    parameters: [
+      { name: "__proto__", type: "int", min: 0, max: 3, scale: "linear" },
+      { name: "constructor", type: "float", min: 0, max: 1, scale: "linear" },
+    ],
+  } as never);
   const params = space.decode([0.9, 0.5]);
   assert.ok(Object.hasOwn(params, "__proto__"));
   assert.equal(Object.getPrototypeOf(params), Object.prototype);

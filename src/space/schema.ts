@@ -9,14 +9,14 @@
 import { z } from "zod";
 
 /** Parameter names: identifiers that survive CSV headers and URLs. */
-export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.\-]{0,63}$/;
+export const PARAMETER_NAME = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_.\-]{0,63}$/;
 
 /** The largest number of parameters a study may have. */
 export const MAX_PARAMETERS = 10_000;
 
 const name = z.string().regex(
   PARAMETER_NAME,
-  "must start with a letter or '_' and hold at most 64 letters, digits, '_', '.', '-'",
+  "must start with a letter or '_', hold at most 64 letters, digits, '_', '.', '-', and not be __proto__",
 );
 const scale = z.enum(["linear", "log"]).default("linear");
 

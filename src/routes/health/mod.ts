@@ -92,7 +92,8 @@ export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
       await database.ping();
       checks.migrations = (await database.migrationsApplied()) ? "ok" : "pending";
     } catch (error) {
-      checks.database = (error as Error).message;
+      checks.database = "unreachable";
+      c.var.services.log?.warn("readiness check failed", { error: String(error) });
     }
     const ok = checks.database === "ok" && checks.migrations === "ok";
     return ok

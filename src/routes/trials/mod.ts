@@ -26,6 +26,7 @@ import {
   pageOf,
   PageQuery,
   problemResponses,
+  uuid,
   validationHook,
 } from "../common.ts";
 import { EXAMPLE, EXAMPLE_COMPLETED_TRIAL, EXAMPLE_TRIAL, TrialSchema } from "../schemas.ts";
@@ -118,7 +119,7 @@ const createTrialRoute = createRoute({
   },
   responses: {
     201: trialResponse("The new trial"),
-    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -227,7 +228,7 @@ const completeTrialsRoute = createRoute({
     body: jsonBody(
       z.strictObject({
         items: z.array(
-          z.strictObject({ trialId: z.string().uuid(), ...ReportFields }),
+          z.strictObject({ trialId: uuid(), ...ReportFields }),
         ).min(1).max(MAX_BATCH),
       }).openapi("CompleteTrialsRequest"),
       {
@@ -265,7 +266,7 @@ const completeTrialRoute = createRoute({
   summary: "Report a trial's result",
   description:
     "`values` (the study's first metric required), or `infeasible: true` with an optional reason. " +
-    "Accepted for REQUESTED, ACTIVE and STALE trials: a late result is kept. Repeating the same " +
+    "Accepted for REQUESTED, ACTIVE, STALE and FAILED trials: a late result is kept. Repeating the same " +
     "result is harmless; a different result for a finished trial is a 409.",
   tags,
   security,
