@@ -19,6 +19,7 @@ import { trialRoutes } from "./routes/trials/mod.ts";
 import type { ServiceContext } from "./services/context.ts";
 import { sha256 } from "./services/ids.ts";
 import { authenticate } from "./services/projects.ts";
+import { SuggestionQueue } from "./services/suggest_queue.ts";
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     defaultLeaseSeconds: options.defaultLeaseSeconds ?? 3600,
     log: logger,
   };
+  services.suggestions = new SuggestionQueue(services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
   const metrics = new RequestMetrics();
   const app = new OpenAPIHono<AppEnv>();

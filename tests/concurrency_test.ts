@@ -4,7 +4,10 @@
  */
 import assert from "node:assert/strict";
 import postgres from "postgres";
-import { describeOnBackends, studyBody } from "./support/harness.ts";
+import { createApp } from "../src/app.ts";
+import { createLogger } from "../src/log.ts";
+import { testBackends } from "./support/db.ts";
+import { ADMIN_KEY, describeOnBackends, studyBody } from "./support/harness.ts";
 
 function settledWithin<T>(promise: Promise<T>, ms: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -111,5 +114,75 @@ describeOnBackends("concurrency", ["postgres"], async (t, app) => {
       await holder.catch(() => {});
       await sql.end();
     }
+  });
+});
+
+describeOnBackends("grouped suggestions", testBackends(), async (t, app) => {
+  await t.step("concurrent requests served together get what one-by-one requests get", async () => {
+    const body = studyBody({ algorithm: { name: "random", seed: 99 } });
+    const grouped = (await app.request("POST", "/v1/studies", body)).body.id;
+    const single = (await app.request("POST", "/v1/studies", body)).body.id;
+    const counts = Array.from({ length: 24 }, (_, i) => 1 + (i % 4));
+    const replies = await Promise.all(
+      counts.map((count, i) =>
+        app.request("POST", `/v1/studies/${grouped}/trials/suggest`, {
+          count,
+          clientId: `c${i % 6}`,
+        })
+      ),
+    );
+    const byNumber = new Map<number, unknown>();
+    for (const r of replies) {
+      assert.equal(r.status, 200, r.text);
+      for (const trial of r.body.trials) byNumber.set(trial.number, trial.params);
+    }
+    // Whatever order the group was served in, the numbers are 0..n-1 and the
+    // points are the seeded sequence, as when the same trials are asked one by one.
+    const n = byNumber.size;
+    assert.deepEqual(
+      [...byNumber.keys()].sort((a, b) => a - b),
+      Array.from({ length: n }, (_, i) => i),
+    );
+    const one = await app.request("POST", `/v1/studies/${single}/trials/suggest`, { count: n });
+    for (const trial of one.body.trials) assert.deepEqual(byNumber.get(trial.number), trial.params);
+    // A client asking several times at once gets its held trials back first.
+    for (const [i, r] of replies.entries()) {
+      assert.ok(r.body.trials.every((x: { clientId: string }) => x.clientId === `c${i % 6}`));
+    }
+  });
+});
+
+describeOnBackends("two service processes", ["postgres"], async (t, app) => {
+  await t.step("two apps on one database never hand out a trial twice", async () => {
+    const other = createApp({
+      database: app.database,
+      logger: createLogger("silent"),
+      adminKey: ADMIN_KEY,
+    });
+    const id = (await app.request("POST", "/v1/studies", studyBody())).body.id;
+    const viaOther = async (i: number) => {
+      const r = await other.request(`/v1/studies/${id}/trials/suggest`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${app.projectKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ count: 2, clientId: `o${i}` }),
+      });
+      assert.equal(r.status, 200);
+      return (await r.json()).trials;
+    };
+    const viaFirst = async (i: number) =>
+      (await app.request("POST", `/v1/studies/${id}/trials/suggest`, {
+        count: 2,
+        clientId: `f${i}`,
+      }))
+        .body.trials;
+    const all = (await Promise.all(
+      Array.from({ length: 32 }, (_, i) => (i % 2 ? viaOther(i) : viaFirst(i))),
+    )).flat();
+    assert.equal(all.length, 64);
+    assert.equal(new Set(all.map((x: { id: string }) => x.id)).size, 64);
+    assert.deepEqual(
+      all.map((x: { number: number }) => x.number).sort((a: number, b: number) => a - b),
+      Array.from({ length: 64 }, (_, i) => i),
+    );
   });
 });

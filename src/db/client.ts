@@ -64,8 +64,31 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Runs raw SQL and returns its rows. */
+/** What `query` needs of a drizzle database or transaction. */
+interface DrizzleInternals {
+  dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
+  session: {
+    client?: {
+      unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown>;
+    };
+  };
+}
+
+/**
+ * Runs raw SQL and returns its rows. On a PostgreSQL server the statement is
+ * sent as a named prepared statement (postgres.js caches one per connection
+ * and statement text): one round trip per statement, planned once. drizzle
+ * sends its own queries unprepared, which costs two round trips each.
+ */
 export async function query<T>(q: Queryable, statement: SQL): Promise<T[]> {
+  const internals = q as unknown as DrizzleInternals;
+  const unsafe = internals.session?.client?.unsafe;
+  if (typeof unsafe === "function") {
+    const { sql: text, params } = internals.dialect.sqlToQuery(statement);
+    return rowsOf<T>(
+      await unsafe.call(internals.session.client, text, params, { prepare: true }),
+    );
+  }
   return rowsOf<T>(await q.execute(statement));
 }
 

@@ -3,6 +3,7 @@
  */
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../log.ts";
+import type { SuggestionQueue } from "./suggest_queue.ts";
 
 /** Who is calling: resolved from the API key. */
 export interface Principal {
@@ -23,4 +24,6 @@ export interface ServiceContext {
   defaultLeaseSeconds: number;
   /** Where services write what operators should see. */
   log?: Logger;
+  /** Serves concurrent suggestions for a study together (set by the app). */
+  suggestions?: SuggestionQueue;
 }

@@ -2,32 +2,38 @@
  * suggestTrials: the one place trials are handed out.
  *
  * One transaction holds the study's row lock (FOR NO KEY UPDATE, so inserts
- * and completions of trials, which only need the key, never wait for it):
+ * and completions of trials, which only need the key, never wait for it) and
+ * serves one or more requests for the study, in order, exactly as if each had
+ * its own transaction:
  * 1. ACTIVE trials past their lease become STALE;
- * 2. a client that still holds ACTIVE trials gets those back first (Vizier);
+ * 2. a client that still holds ACTIVE trials gets those back first (Vizier),
+ *    with their leases renewed;
  * 3. then, oldest first, REQUESTED trials (points clients asked to have
  *    evaluated) and the points of STALE trials (each handed out again once,
  *    as a new trial);
- * 5. then the designer: restored from its saved state, fed what was reported
+ * 4. then the designer: restored from its saved state, fed what was reported
  *    since its last update, asked for the rest, and saved again.
- * All of it commits together or not at all.
+ * All of it commits together or not at all. Serving several requests in one
+ * transaction (see suggest_queue.ts) pays for the lock, the reads and the
+ * commit once.
  */
 import { sql } from "drizzle-orm";
-import type { Feedback, JsonValue, Point } from "../algorithms/types.ts";
-import { query, type Transaction } from "../db/client.ts";
+import type { JsonValue, Point } from "../algorithms/types.ts";
+import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
+import { feedbackOf } from "./feedback.ts";
 import { newId } from "./ids.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
   TRIAL_COLUMNS,
+  trialColumns,
   type TrialRecord,
   trialRecord,
   type TrialView,
   trialView,
 } from "./trial_rows.ts";
-import type { Database } from "../db/client.ts";
 
 /** What suggestTrials takes. */
 export interface SuggestRequest {
@@ -40,34 +46,16 @@ export interface SuggestRequest {
 /** The most parameter values one suggestion may hand out (count × parameters). */
 export const MAX_COORDINATES = 250_000;
 
-/** Turns a reported trial into the designer's feedback. */
-export function feedbackOf(meta: StudyMeta, trial: TrialRecord): Feedback | null {
-  const ref = {
-    trialId: trial.id,
-    number: trial.number,
-    point: meta.space.encode(trial.params),
-    tag: (trial.tag ?? null) as JsonValue,
-  };
-  switch (trial.state) {
-    case "COMPLETED": {
-      const sign = meta.objective.metrics[0].goal === "maximize" ? -1 : 1;
-      return { kind: "value", ...ref, loss: sign * trial.objective!, values: trial.values! };
-    }
-    case "INFEASIBLE":
-      return { kind: "infeasible", ...ref, reason: trial.reason ?? undefined };
-    case "FAILED":
-    case "STALE":
-      return { kind: "failed", ...ref, cause: trial.state };
-    default:
-      return null;
-  }
-}
-
-interface NewRow {
+/** A trial handed out by this transaction, to be written at its end. */
+interface Assignment {
   id: string;
   number: number;
   params: Params;
   tag: JsonValue;
+  clientId: string | null;
+  /** New trial (insert) or an existing one (lease renewed, or REQUESTED → ACTIVE). */
+  kind: "new" | "renew" | "start";
+  /** For a new trial that hands out a STALE trial's point again. */
   retryOf: string | null;
 }
 
@@ -76,10 +64,31 @@ function jsonValue(raw: unknown): JsonValue {
   return (typeof raw === "string" ? JSON.parse(raw) : raw) as JsonValue;
 }
 
-/** Trial rows of a statement, by number (RETURNING has no order of its own). */
-async function rows(tx: Transaction, statement: ReturnType<typeof sql>): Promise<TrialRecord[]> {
-  const records = (await query<Record<string, unknown>>(tx, statement)).map(trialRecord);
+/** Trial rows of a statement, by number. */
+async function rows(q: Queryable, statement: ReturnType<typeof sql>): Promise<TrialRecord[]> {
+  const records = (await query<Record<string, unknown>>(q, statement)).map(trialRecord);
   return records.sort((a, b) => a.number - b.number);
+}
+
+/** Checks a request against the study before it may wait for the lock. */
+export async function checkSuggestRequest(
+  db: Queryable,
+  projectId: string,
+  studyId: string,
+  request: SuggestRequest,
+): Promise<StudyMeta> {
+  const meta = await studyMeta(db, projectId, studyId);
+  const dimension = Math.max(1, meta.space.dimension);
+  if (request.count * dimension > MAX_COORDINATES) {
+    throw invalid(
+      "count",
+      "max_coordinates",
+      `at most ${MAX_COORDINATES} coordinates per request: ask for at most ${
+        Math.max(1, Math.floor(MAX_COORDINATES / dimension))
+      } trials of this ${meta.space.dimension}-parameter study at once`,
+    );
+  }
+  return meta;
 }
 
 /** Hands out up to `count` trials of a study; see the module's comment. */
@@ -91,28 +100,36 @@ export async function suggestTrials(
   request: SuggestRequest,
   signal: AbortSignal,
 ): Promise<TrialView[]> {
-  const known = await studyMeta(db, projectId, studyId);
-  if (request.count * Math.max(1, known.space.dimension) > MAX_COORDINATES) {
-    throw invalid(
-      "count",
-      "max_coordinates",
-      `at most ${MAX_COORDINATES} coordinates per request: ask for at most ${
-        Math.max(1, Math.floor(MAX_COORDINATES / known.space.dimension))
-      } trials of this ${known.space.dimension}-parameter study at once`,
-    );
-  }
+  const [answer] = await suggestBatch(ctx, db, projectId, studyId, [request], signal);
+  return answer;
+}
+
+/**
+ * Serves several requests for one study in one transaction, in order; the
+ * answer for each is what it would get in a transaction of its own.
+ */
+export async function suggestBatch(
+  ctx: ServiceContext,
+  db: Database | Transaction,
+  projectId: string,
+  studyId: string,
+  requests: SuggestRequest[],
+  signal: AbortSignal,
+): Promise<TrialView[][]> {
+  const meta = await checkSuggestRequest(db, projectId, studyId, requests[0]);
+  for (const r of requests.slice(1)) await checkSuggestRequest(db, projectId, studyId, r);
+  const total = requests.reduce((n, r) => n + r.count, 0);
+  const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];
   return await db.transaction(async (tx) => {
-    const meta = known;
     const now = ctx.now();
     const nowSql = sql`${now.toISOString()}::timestamptz`;
     const leaseSql = sql`${
       new Date(now.getTime() + meta.leaseSeconds * 1000).toISOString()
     }::timestamptz`;
-    const client = request.clientId ?? null;
     // Sent together, in this order (postgres.js pipelines them on the
     // transaction's connection; each `query` call sends its statement at
     // once): the row lock first, then leases, held and waiting trials.
-    const [[locked], , held, candidates] = await Promise.all([
+    const [[locked], , held, waiting] = await Promise.all([
       query<Record<string, unknown>>(
         tx,
         sql`SELECT state, next_trial_number AS "nextTrialNumber", algorithm_config AS "config",
@@ -127,13 +144,12 @@ export async function suggestTrials(
                          AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
               AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}`,
       ),
-      client === null ? Promise.resolve([]) : rows(
+      clients.length === 0 ? Promise.resolve([]) : rows(
         tx,
-        sql`UPDATE trials SET lease_expires_at = ${leaseSql}
-            WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
-                         AND client_id = ${client} ORDER BY number LIMIT ${request.count})
-              AND state = 'ACTIVE' AND client_id = ${client}
-            RETURNING ${TRIAL_COLUMNS}`,
+        sql`SELECT ${TRIAL_COLUMNS} FROM trials
+            WHERE study_id = ${studyId} AND state = 'ACTIVE'
+              AND client_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(clients)}::jsonb))
+            ORDER BY number FOR NO KEY UPDATE`,
       ),
       // Oldest first: REQUESTED points, and STALE points not yet handed out again.
       rows(
@@ -141,60 +157,64 @@ export async function suggestTrials(
         sql`SELECT ${TRIAL_COLUMNS} FROM trials
             WHERE study_id = ${studyId}
               AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL))
-            ORDER BY number LIMIT ${request.count} FOR NO KEY UPDATE SKIP LOCKED`,
+            ORDER BY number LIMIT ${total} FOR NO KEY UPDATE SKIP LOCKED`,
       ),
     ]);
-    const study = locked && {
-      state: locked.state as string,
-      nextTrialNumber: Number(locked.nextTrialNumber),
-      algorithmConfig: jsonValue(locked.config),
-      seed: Number(locked.seed),
-      algorithmState: jsonValue(locked.algorithmState ?? null),
-    };
-    if (!study) throw notFound("study", studyId);
-    if (study.state !== "ACTIVE") {
-      throw conflict(`study is ${study.state}: only ACTIVE studies hand out trials`);
+    if (!locked) throw notFound("study", studyId);
+    if (locked.state !== "ACTIVE") {
+      throw conflict(`study is ${locked.state}: only ACTIVE studies hand out trials`);
     }
-    const out: TrialRecord[] = [...held];
-    const fresh: NewRow[] = [];
-    let next = study.nextTrialNumber;
-    if (out.length < request.count) {
-      const waiting = candidates.slice(0, request.count - out.length);
-      const requested = waiting.filter((t) => t.state === "REQUESTED").map((t) => t.id);
-      if (requested.length > 0) {
-        out.push(
-          ...await rows(
-            tx,
-            sql`UPDATE trials SET state = 'ACTIVE', client_id = ${client}, started_at = ${nowSql},
-                  lease_expires_at = ${leaseSql}
-                WHERE study_id = ${studyId} AND state = 'REQUESTED'
-                  AND id IN (SELECT jsonb_array_elements_text(${
-              JSON.stringify(requested)
-            }::jsonb)::uuid)
-                RETURNING ${TRIAL_COLUMNS}`,
-          ),
+    const startNumber = Number(locked.nextTrialNumber);
+    let next = startNumber;
+
+    const holding = new Map<string, Assignment[]>();
+    for (const t of held) {
+      const list = holding.get(t.clientId!) ?? [];
+      list.push({ ...t, tag: t.tag as JsonValue, kind: "renew", retryOf: null });
+      holding.set(t.clientId!, list);
+    }
+    const assignments = new Map<string, Assignment>();
+    const answers: Assignment[][] = [];
+    const open: Assignment[] = [];
+    for (const request of requests) {
+      const client = request.clientId ?? null;
+      const answer = client === null ? [] : (holding.get(client) ?? []).slice(0, request.count);
+      while (answer.length < request.count && waiting.length > 0) {
+        const t = waiting.shift()!;
+        answer.push(
+          t.state === "REQUESTED"
+            ? { ...t, tag: t.tag as JsonValue, clientId: client, kind: "start", retryOf: null }
+            : {
+              id: newId(),
+              number: next++,
+              params: t.params,
+              tag: (t.tag ?? null) as JsonValue,
+              clientId: client,
+              kind: "new",
+              retryOf: t.id,
+            },
         );
       }
-      for (const trial of waiting.filter((t) => t.state === "STALE")) {
-        fresh.push({
-          id: newId(),
-          number: next++,
-          params: trial.params,
-          tag: (trial.tag ?? null) as JsonValue,
-          retryOf: trial.id,
-        });
+      open.push(...answer.filter((a) => !assignments.has(a.id)));
+      answers.push(answer);
+      for (const a of answer) assignments.set(a.id, a);
+      if (client !== null) {
+        const list = holding.get(client) ?? [];
+        for (const a of answer) if (!list.includes(a)) list.push(a);
+        holding.set(client, list);
       }
     }
+
+    // The designer, only if some request still needs points.
     let state: JsonValue | undefined;
-    const need = request.count - out.length - fresh.length;
-    if (need > 0) {
+    if (answers.some((answer, i) => answer.length < requests[i].count)) {
       const designer = meta.algorithm.create({
         space: meta.space,
-        config: study.algorithmConfig,
-        seed: study.seed,
-        state: (study.algorithmState ?? undefined) as JsonValue | undefined,
+        config: jsonValue(locked.config),
+        seed: Number(locked.seed),
+        state: jsonValue(locked.algorithmState ?? null) ?? undefined,
       });
-      let pending: Point[] = [];
+      const pending: Point[] = [];
       if (meta.learns) {
         const [reported, active] = await Promise.all([
           rows(
@@ -209,39 +229,62 @@ export async function suggestTrials(
         ]);
         const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
         if (feedback.length) designer.update(feedback);
-        pending = [
-          ...active.map((r) =>
-            meta.space.encode(
-              (typeof r.params === "string" ? JSON.parse(r.params) : r.params) as Params,
-            )
-          ),
-          ...fresh.map((f) => meta.space.encode(f.params)),
-        ];
+        for (const r of active) pending.push(meta.space.encode(jsonValue(r.params) as Params));
+        for (const a of open) if (a.kind !== "renew") pending.push(meta.space.encode(a.params));
       }
-      const suggestions = await designer.suggest(need, { pending, signal });
-      for (const s of suggestions.slice(0, need)) {
-        fresh.push({
-          id: newId(),
-          number: next++,
-          params: meta.space.decode(s.point),
-          tag: s.tag ?? null,
-          retryOf: null,
-        });
+      for (const [i, request] of requests.entries()) {
+        const answer = answers[i];
+        const need = request.count - answer.length;
+        if (need <= 0) continue;
+        const suggestions = await designer.suggest(need, { pending, signal });
+        for (const s of suggestions.slice(0, need)) {
+          const a: Assignment = {
+            id: newId(),
+            number: next++,
+            params: meta.space.decode(s.point),
+            tag: s.tag ?? null,
+            clientId: request.clientId ?? null,
+            kind: "new",
+            retryOf: null,
+          };
+          answer.push(a);
+          assignments.set(a.id, a);
+          if (meta.learns) pending.push(s.point);
+          if (a.clientId !== null) {
+            const list = holding.get(a.clientId) ?? [];
+            list.push(a);
+            holding.set(a.clientId, list);
+          }
+        }
       }
       state = designer.dump();
     }
-    // The new trials and the study's new state, sent together.
-    const retries = fresh.filter((f) => f.retryOf !== null);
-    const [inserted] = await Promise.all([
+
+    const all = [...assignments.values()];
+    const fresh = all.filter((a) => a.kind === "new");
+    const existing = all.filter((a) => a.kind !== "new");
+    const retries = fresh.filter((a) => a.retryOf !== null);
+    // The trials and the study's new state, sent together.
+    const [inserted, updated] = await Promise.all([
       fresh.length === 0 ? Promise.resolve([]) : rows(
         tx,
         sql`INSERT INTO trials (id, study_id, number, state, params, tag, client_id, created_at,
               started_at, lease_expires_at)
-            SELECT r.id, ${studyId}, r.number, 'ACTIVE', r.params, r.tag, ${client}, ${nowSql},
+            SELECT r.id, ${studyId}, r.number, 'ACTIVE', r.params, r.tag, r."clientId", ${nowSql},
               ${nowSql}, ${leaseSql}
             FROM jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb)
-              AS r(id uuid, number int, params jsonb, tag jsonb)
+              AS r(id uuid, number int, params jsonb, tag jsonb, "clientId" text)
             RETURNING ${TRIAL_COLUMNS}`,
+      ),
+      existing.length === 0 ? Promise.resolve([]) : rows(
+        tx,
+        sql`UPDATE trials AS t SET lease_expires_at = ${leaseSql}, state = 'ACTIVE',
+              client_id = r."clientId",
+              started_at = CASE WHEN r.kind = 'start' THEN ${nowSql} ELSE t.started_at END
+            FROM jsonb_to_recordset(${JSON.stringify(existing)}::jsonb)
+              AS r(id uuid, kind text, "clientId" text)
+            WHERE t.id = r.id AND t.study_id = ${studyId}
+            RETURNING ${trialColumns("t")}`,
       ),
       retries.length === 0 ? undefined : query(
         tx,
@@ -250,7 +293,7 @@ export async function suggestTrials(
               AS r(id uuid, "retryOf" uuid)
             WHERE t.id = r."retryOf" AND t.study_id = ${studyId}`,
       ),
-      state === undefined && next === study.nextTrialNumber ? undefined : query(
+      state === undefined && next === startNumber ? undefined : query(
         tx,
         sql`UPDATE studies SET next_trial_number = ${next},
               updated_at = ${nowSql},
@@ -262,7 +305,7 @@ export async function suggestTrials(
             WHERE id = ${studyId}`,
       ),
     ]);
-    out.push(...inserted);
-    return out.map((t) => trialView(t, now));
+    const written = new Map([...inserted, ...updated].map((t) => [t.id, t]));
+    return answers.map((answer) => answer.map((a) => trialView(written.get(a.id)!, now)));
   });
 }

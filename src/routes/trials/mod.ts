@@ -329,15 +329,17 @@ const failRoute = createRoute({
 /** The trials routes. Fixed paths are registered before `{trialId}`. */
 export function trialRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(suggestRoute, (c) => {
+  app.openapi(suggestRoute, async (c) => {
     const projectId = requireProjectKey(c.var.principal);
     const { studyId } = c.req.valid("param");
     const body = c.req.valid("json");
+    const s = c.var.services;
+    if (c.req.header("idempotency-key") === undefined && s.suggestions) {
+      return c.json({ trials: await s.suggestions.suggest(projectId, studyId, body) }, 200);
+    }
     return idempotent(c, "suggestTrials", body, async (q) => ({
       status: 200,
-      body: {
-        trials: await suggestTrials(c.var.services, q, projectId, studyId, body, c.req.raw.signal),
-      },
+      body: { trials: await suggestTrials(s, q, projectId, studyId, body, c.req.raw.signal) },
     })) as never;
   });
   app.openapi(createTrialRoute, (c) => {
