@@ -25,6 +25,27 @@ export const EXAMPLE_SPACE = {
   ],
 };
 
+/** The example key of the docs (a key is shown once, when minted). */
+export const EXAMPLE_KEY = "mk_Qx3vT9aLw0pZr8sYc2dFgH1jKm4nBv7e";
+
+/** The example API key of the docs. */
+export const EXAMPLE_API_KEY = {
+  id: EXAMPLE.keyId,
+  projectId: EXAMPLE.projectId,
+  role: "project",
+  name: "training-cluster",
+  prefix: "mk_Qx3vT9a",
+  createdAt: EXAMPLE.time,
+  revokedAt: null,
+};
+
+/** The example project of the docs. */
+export const EXAMPLE_PROJECT = {
+  id: EXAMPLE.projectId,
+  name: "vision-team",
+  createdAt: EXAMPLE.time,
+};
+
 /** A parameter value. */
 const ParamValue = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -33,9 +54,7 @@ export const ProjectSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
   createdAt: z.string().datetime(),
-}).openapi("Project", {
-  example: { id: EXAMPLE.projectId, name: "vision-team", createdAt: EXAMPLE.time },
-});
+}).openapi("Project", { example: EXAMPLE_PROJECT });
 
 /** An API key as listings show it. */
 export const ApiKeySchema = z.object({
@@ -46,33 +65,12 @@ export const ApiKeySchema = z.object({
   prefix: z.string().openapi({ description: "The key's first characters, to recognise it" }),
   createdAt: z.string().datetime(),
   revokedAt: z.string().datetime().nullable(),
-}).openapi("ApiKey", {
-  example: {
-    id: EXAMPLE.keyId,
-    projectId: EXAMPLE.projectId,
-    role: "project",
-    name: "training-cluster",
-    prefix: "mk_Qx3vT9a",
-    createdAt: EXAMPLE.time,
-    revokedAt: null,
-  },
-});
+}).openapi("ApiKey", { example: EXAMPLE_API_KEY });
 
 /** A newly minted key: the only time the key itself is shown. */
 export const NewApiKeySchema = ApiKeySchema.extend({
   key: z.string().openapi({ description: "The key. Shown once; only its hash is stored." }),
-}).openapi("NewApiKey", {
-  example: {
-    id: EXAMPLE.keyId,
-    projectId: EXAMPLE.projectId,
-    role: "project",
-    name: "training-cluster",
-    prefix: "mk_Qx3vT9a",
-    createdAt: EXAMPLE.time,
-    revokedAt: null,
-    key: "mk_Qx3vT9aLw0pZr8sYc2dFgH1jKm4nBv7e",
-  },
-});
+}).openapi("NewApiKey", { example: { ...EXAMPLE_API_KEY, key: EXAMPLE_KEY } });
 
 const TrialCounts = z.object(
   Object.fromEntries(TrialStateSchema.options.map((s) => [s, z.number().int()])) as Record<

@@ -20,7 +20,15 @@ import {
   problemResponses,
   validationHook,
 } from "../common.ts";
-import { ApiKeySchema, EXAMPLE, NewApiKeySchema, ProjectSchema } from "../schemas.ts";
+import {
+  ApiKeySchema,
+  EXAMPLE,
+  EXAMPLE_API_KEY,
+  EXAMPLE_KEY,
+  EXAMPLE_PROJECT,
+  NewApiKeySchema,
+  ProjectSchema,
+} from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
 const tags = ["Projects and keys"];
@@ -54,7 +62,7 @@ const createProjectRoute = createRoute({
       content: {
         "application/json": {
           schema: ProjectSchema,
-          example: { id: EXAMPLE.projectId, name: "vision-team", createdAt: EXAMPLE.time },
+          example: EXAMPLE_PROJECT,
         },
       },
     },
@@ -78,7 +86,7 @@ const listProjectsRoute = createRoute({
         "application/json": {
           schema: pageOf(ProjectSchema),
           example: {
-            items: [{ id: EXAMPLE.projectId, name: "vision-team", createdAt: EXAMPLE.time }],
+            items: [EXAMPLE_PROJECT],
             nextCursor: null,
           },
         },
@@ -117,16 +125,7 @@ const createApiKeyRoute = createRoute({
       content: {
         "application/json": {
           schema: NewApiKeySchema,
-          example: {
-            id: EXAMPLE.keyId,
-            projectId: EXAMPLE.projectId,
-            role: "project",
-            name: "training-cluster",
-            prefix: "mk_Qx3vT9a",
-            createdAt: EXAMPLE.time,
-            revokedAt: null,
-            key: "mk_Qx3vT9aLw0pZr8sYc2dFgH1jKm4nBv7e",
-          },
+          example: { ...EXAMPLE_API_KEY, key: EXAMPLE_KEY },
         },
       },
     },
@@ -150,15 +149,7 @@ const listApiKeysRoute = createRoute({
         "application/json": {
           schema: z.object({ items: z.array(ApiKeySchema) }),
           example: {
-            items: [{
-              id: EXAMPLE.keyId,
-              projectId: EXAMPLE.projectId,
-              role: "project",
-              name: "training-cluster",
-              prefix: "mk_Qx3vT9a",
-              createdAt: EXAMPLE.time,
-              revokedAt: null,
-            }],
+            items: [EXAMPLE_API_KEY],
           },
         },
       },
@@ -186,15 +177,7 @@ const revokeApiKeyRoute = createRoute({
       content: {
         "application/json": {
           schema: ApiKeySchema,
-          example: {
-            id: EXAMPLE.keyId,
-            projectId: EXAMPLE.projectId,
-            role: "project",
-            name: "training-cluster",
-            prefix: "mk_Qx3vT9a",
-            createdAt: EXAMPLE.time,
-            revokedAt: EXAMPLE.later,
-          },
+          example: { ...EXAMPLE_API_KEY, revokedAt: EXAMPLE.later },
         },
       },
     },
