@@ -152,6 +152,27 @@ describeOnBackends("grouped suggestions", testBackends(), async (t, app) => {
   });
 });
 
+describeOnBackends("grouped requests of one client", testBackends(), async (t, app) => {
+  await t.step(
+    "a client asking twice at once gets the same trial twice, as one by one",
+    async () => {
+      for (let round = 0; round < 5; round++) {
+        const id = (await app.request("POST", "/v1/studies", studyBody())).body.id;
+        const [, a, b] = await Promise.all([
+          app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 3, clientId: "other" }),
+          app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 1, clientId: "w" }),
+          app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 1, clientId: "w" }),
+        ]);
+        assert.equal(a.status, 200, a.text);
+        assert.equal(b.status, 200, b.text);
+        assert.equal(a.body.trials[0].id, b.body.trials[0].id);
+        const study = await app.request("GET", `/v1/studies/${id}`);
+        assert.equal(study.body.trialCounts.ACTIVE, 4);
+      }
+    },
+  );
+});
+
 describeOnBackends("two service processes", ["postgres"], async (t, app) => {
   await t.step("two apps on one database never hand out a trial twice", async () => {
     const other = createApp({

@@ -18,7 +18,7 @@
  * commit once.
  */
 import { sql } from "drizzle-orm";
-import type { JsonValue, Point } from "../algorithms/types.ts";
+import type { Designer, JsonValue, Point } from "../algorithms/types.ts";
 import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
@@ -175,7 +175,46 @@ export async function suggestBatch(
     }
     const assignments = new Map<string, Assignment>();
     const answers: Assignment[][] = [];
-    const open: Assignment[] = [];
+    // Points handed out and not yet reported, for designers that learn.
+    const pending: Point[] = [];
+    const handOut = (a: Assignment) => {
+      if (!assignments.has(a.id) && a.kind !== "renew" && meta.learns) {
+        pending.push(meta.space.encode(a.params));
+      }
+      assignments.set(a.id, a);
+      if (a.clientId !== null) {
+        const list = holding.get(a.clientId) ?? [];
+        if (!list.includes(a)) list.push(a);
+        holding.set(a.clientId, list);
+      }
+    };
+    let designer: Designer | undefined;
+    const restoreDesigner = async (): Promise<Designer> => {
+      const d = meta.algorithm.create({
+        space: meta.space,
+        config: jsonValue(locked.config),
+        seed: Number(locked.seed),
+        state: jsonValue(locked.algorithmState ?? null) ?? undefined,
+      });
+      if (meta.learns) {
+        const [reported, active] = await Promise.all([
+          rows(
+            tx,
+            sql`UPDATE trials SET feedback_pending = FALSE
+                WHERE study_id = ${studyId} AND feedback_pending RETURNING ${TRIAL_COLUMNS}`,
+          ),
+          query<{ params: unknown }>(
+            tx,
+            sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'`,
+          ),
+        ]);
+        const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
+        if (feedback.length) d.update(feedback);
+        for (const r of active) pending.push(meta.space.encode(jsonValue(r.params) as Params));
+      }
+      return d;
+    };
+    // Each request in order, as if alone: held trials, waiting points, then the designer.
     for (const request of requests) {
       const client = request.clientId ?? null;
       const answer = client === null ? [] : (holding.get(client) ?? []).slice(0, request.count);
@@ -195,70 +234,27 @@ export async function suggestBatch(
             },
         );
       }
-      open.push(...answer.filter((a) => !assignments.has(a.id)));
-      answers.push(answer);
-      for (const a of answer) assignments.set(a.id, a);
-      if (client !== null) {
-        const list = holding.get(client) ?? [];
-        for (const a of answer) if (!list.includes(a)) list.push(a);
-        holding.set(client, list);
-      }
-    }
-
-    // The designer, only if some request still needs points.
-    let state: JsonValue | undefined;
-    if (answers.some((answer, i) => answer.length < requests[i].count)) {
-      const designer = meta.algorithm.create({
-        space: meta.space,
-        config: jsonValue(locked.config),
-        seed: Number(locked.seed),
-        state: jsonValue(locked.algorithmState ?? null) ?? undefined,
-      });
-      const pending: Point[] = [];
-      if (meta.learns) {
-        const [reported, active] = await Promise.all([
-          rows(
-            tx,
-            sql`UPDATE trials SET feedback_pending = FALSE
-                WHERE study_id = ${studyId} AND feedback_pending RETURNING ${TRIAL_COLUMNS}`,
-          ),
-          query<{ params: unknown }>(
-            tx,
-            sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'`,
-          ),
-        ]);
-        const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
-        if (feedback.length) designer.update(feedback);
-        for (const r of active) pending.push(meta.space.encode(jsonValue(r.params) as Params));
-        for (const a of open) if (a.kind !== "renew") pending.push(meta.space.encode(a.params));
-      }
-      for (const [i, request] of requests.entries()) {
-        const answer = answers[i];
-        const need = request.count - answer.length;
-        if (need <= 0) continue;
+      const need = request.count - answer.length;
+      if (need > 0) {
+        designer ??= await restoreDesigner();
+        for (const a of answer) handOut(a);
         const suggestions = await designer.suggest(need, { pending, signal });
         for (const s of suggestions.slice(0, need)) {
-          const a: Assignment = {
+          answer.push({
             id: newId(),
             number: next++,
             params: meta.space.decode(s.point),
             tag: s.tag ?? null,
-            clientId: request.clientId ?? null,
+            clientId: client,
             kind: "new",
             retryOf: null,
-          };
-          answer.push(a);
-          assignments.set(a.id, a);
-          if (meta.learns) pending.push(s.point);
-          if (a.clientId !== null) {
-            const list = holding.get(a.clientId) ?? [];
-            list.push(a);
-            holding.set(a.clientId, list);
-          }
+          });
         }
       }
-      state = designer.dump();
+      for (const a of answer) handOut(a);
+      answers.push(answer);
     }
+    const state = designer?.dump();
 
     const all = [...assignments.values()];
     const fresh = all.filter((a) => a.kind === "new");
