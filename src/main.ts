@@ -23,12 +23,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.dbPoolSize,
-  });
-  await database.migrate();
+  let database;
+  try {
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.dbPoolSize,
+    });
+    await database.migrate();
+  } catch (error) {
+    console.error(`cannot open the database: ${(error as Error).message}`);
+    Deno.exit(1);
+  }
   const where = database.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL server";
   logger.info("database ready", { database: where });
 
