@@ -3,10 +3,10 @@
  * SIGTERM and SIGINT stop accepting, finish what is in flight, close the
  * database.
  */
-import { sql } from "drizzle-orm";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
+import { startEmbeddedVacuum } from "./db/maintenance.ts";
 import { createLogger } from "./log.ts";
 import { expireIdempotencyKeys } from "./services/idempotency.ts";
 import { bootstrapAdminKey } from "./services/projects.ts";
@@ -74,13 +74,7 @@ async function main(): Promise<void> {
       logger.warn("idempotency sweep failed", { error: String(error) })
     );
   }, 3600_000);
-  // PGlite runs no autovacuum: clear dead row versions ourselves, or indexes
-  // bloat and studies slow down as they grow.
-  const vacuum = database.kind !== "pglite" ? undefined : setInterval(() => {
-    database.db.execute(sql`VACUUM (ANALYZE) trials`).catch((error) =>
-      logger.warn("vacuum failed", { error: String(error) })
-    );
-  }, 60_000);
+  const stopVacuum = database.kind === "pglite" ? startEmbeddedVacuum(database, logger) : () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -88,7 +82,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info("shutting down", { signal });
     clearInterval(sweep);
-    clearInterval(vacuum);
+    stopVacuum();
     const timer = setTimeout(() => {
       logger.warn("shutdown timed out; closing anyway");
       Deno.exit(1);
