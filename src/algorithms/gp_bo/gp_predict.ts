@@ -1,0 +1,322 @@
+/**
+ * The Gaussian process posterior for fixed hyperparameters: conditioning on
+ * data ({@linkcode conditionGp}), the predictive mean and latent variance at
+ * query points ({@linkcode predict}), their gradients in the query point
+ * ({@linkcode predictWithGradient}) and the log marginal likelihood.
+ *
+ * Units: the model works on standardised targets z = (y − yMean)/yStd; the
+ * hyperparameters (output scale, noise, constant mean) are in those units,
+ * and predictions are mapped back to the original units of y. With
+ * K = k(X, X) + diag(noise + v_i) (v_i the known noise variances, standardised),
+ * L the Cholesky factor of K and α = K⁻¹(z − m):
+ * mean(x) = m + k(x, X)·α and var(x) = k(x, x) − ‖L⁻¹k(X, x)‖²
+ * (Rasmussen and Williams, "Gaussian Processes for Machine Learning", 2006,
+ * Algorithm 2.1).
+ *
+ * @module
+ */
+
+import {
+  choleskySolve,
+  choleskyWithJitter,
+  logDetFromCholesky,
+  solveLower,
+  solveLowerMatrix,
+  solveLowerTransposed,
+} from "../../math/linalg.ts";
+import {
+  crossCovariance,
+  gramMatrix,
+  type KernelHyperparameters,
+  type KernelKind,
+} from "./kernels.ts";
+
+const SQRT5 = Math.sqrt(5);
+const LOG_2PI = Math.log(2 * Math.PI);
+/** Latent variances are floored at this times s² (standardised) / yStd² (original). */
+const VARIANCE_FLOOR = 1e-12;
+
+/** GP hyperparameters, in standardised units of the targets. */
+export interface GpHyperparameters {
+  /** log ℓ_j, one per input dimension (d). */
+  logLengthscales: Float64Array;
+  /** log s², the log of the kernel's output variance. */
+  logOutputScale: number;
+  /** log σn², the log of the (learned) observation noise variance. */
+  logNoise: number;
+  /** The constant prior mean m. */
+  mean: number;
+}
+
+/** A GP conditioned on data, ready for prediction. */
+export interface GpModel {
+  /** Number of observations. */
+  n: number;
+  /** Input dimension. */
+  d: number;
+  /** The covariance function. */
+  kernel: KernelKind;
+  /** The hyperparameters (standardised units). */
+  hyper: GpHyperparameters;
+  /** The inputs, n × d row-major. */
+  x: Float64Array;
+  /** The standardised targets z = (y − yMean)/yStd (n). */
+  yStandardised: Float64Array;
+  /** Mean of the targets used for standardisation (original units). */
+  yMean: number;
+  /** Standard deviation used for standardisation (original units, > 0). */
+  yStd: number;
+  /** Known noise variances in standardised units (n), when given. */
+  noiseVariances?: Float64Array;
+  /** Lower Cholesky factor L of K + jitter·I, n × n row-major. */
+  factor: Float64Array;
+  /** Jitter added to the diagonal to make the factorisation succeed (0 usually). */
+  jitter: number;
+  /** α = K⁻¹(z − m) (n). */
+  alpha: Float64Array;
+}
+
+/** Options of {@linkcode conditionGp}. */
+export interface ConditionOptions {
+  /** The covariance function. */
+  kernel: KernelKind;
+  /** Known per-point noise variances in original units (n), added to the learned noise. */
+  noiseVariances?: Float64Array;
+  /** Standardisation to use instead of the sample mean of y (e.g. that of an earlier fit). */
+  yMean?: number;
+  /** Standardisation to use instead of the sample sd of y (must be > 0). */
+  yStd?: number;
+}
+
+/** The kernel part of the hyperparameters, in the form kernels.ts takes. */
+export function kernelHyperparameters(
+  kernel: KernelKind,
+  hyper: GpHyperparameters,
+): KernelHyperparameters {
+  return {
+    kind: kernel,
+    logLengthscales: hyper.logLengthscales,
+    logOutputScale: hyper.logOutputScale,
+  };
+}
+
+/** Sample mean and standard deviation of y; a zero (or non-finite) sd becomes 1. */
+export function standardisation(y: Float64Array): { yMean: number; yStd: number } {
+  const n = y.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i];
+  mean = n > 0 ? mean / n : 0;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (y[i] - mean) ** 2;
+  const sd = n > 0 ? Math.sqrt(ss / n) : 0;
+  return { yMean: mean, yStd: sd > 0 && Number.isFinite(sd) ? sd : 1 };
+}
+
+/** Number of rows of x (n × d); throws unless it matches y. */
+export function checkData(x: Float64Array, y: Float64Array, d: number): number {
+  const n = y.length;
+  if (d < 1 || x.length !== n * d) {
+    throw new RangeError(`x has ${x.length} entries, expected n·d = ${n}·${d}`);
+  }
+  return n;
+}
+
+/**
+ * Conditions on standardised targets z (n) with the given hyperparameters;
+ * `noiseStd` are known noise variances already in standardised units.
+ *
+ * @throws {Error} when even the jittered Cholesky factorisation fails.
+ */
+export function conditionStandardised(
+  x: Float64Array,
+  z: Float64Array,
+  hyper: GpHyperparameters,
+  kernel: KernelKind,
+  scale: { yMean: number; yStd: number; noiseStd?: Float64Array },
+): GpModel {
+  const d = hyper.logLengthscales.length;
+  const n = checkData(x, z, d);
+  const noise = Math.exp(hyper.logNoise);
+  let diag: number | Float64Array = noise;
+  if (scale.noiseStd) {
+    diag = new Float64Array(n);
+    for (let i = 0; i < n; i++) diag[i] = noise + scale.noiseStd[i];
+  }
+  const gram = gramMatrix(x, kernelHyperparameters(kernel, hyper), { noise: diag });
+  const { factor, jitter } = choleskyWithJitter(gram, n);
+  const alpha = new Float64Array(n);
+  for (let i = 0; i < n; i++) alpha[i] = z[i] - hyper.mean;
+  choleskySolve(factor, n, alpha, alpha);
+  return {
+    n,
+    d,
+    kernel,
+    hyper,
+    x,
+    yStandardised: z,
+    yMean: scale.yMean,
+    yStd: scale.yStd,
+    noiseVariances: scale.noiseStd,
+    factor,
+    jitter,
+    alpha,
+  };
+}
+
+/**
+ * The GP posterior given hyperparameters, without fitting them (for
+ * fantasies and between refits). y is in original units; it is standardised
+ * with its own mean and sd unless `options.yMean`/`options.yStd` are given.
+ *
+ * @param x inputs, n × d row-major (d = hyper.logLengthscales.length).
+ * @param y targets (n), original units.
+ * @throws {Error} only when even the jittered Cholesky factorisation fails.
+ */
+export function conditionGp(
+  x: Float64Array,
+  y: Float64Array,
+  hyper: GpHyperparameters,
+  options: ConditionOptions,
+): GpModel {
+  const own = standardisation(y);
+  const yMean = options.yMean ?? own.yMean;
+  const yStd = options.yStd !== undefined && options.yStd > 0 ? options.yStd : own.yStd;
+  const n = y.length;
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = (y[i] - yMean) / yStd;
+  return conditionStandardised(x, z, hyper, options.kernel, {
+    yMean,
+    yStd,
+    noiseStd: standardisedNoise(options.noiseVariances, n, yStd),
+  });
+}
+
+/** Known noise variances divided by yStd² (undefined when none are given). */
+export function standardisedNoise(
+  noiseVariances: Float64Array | undefined,
+  n: number,
+  yStd: number,
+): Float64Array | undefined {
+  if (!noiseVariances) return undefined;
+  if (noiseVariances.length !== n) {
+    throw new RangeError(`noiseVariances has ${noiseVariances.length} entries, expected ${n}`);
+  }
+  const out = new Float64Array(n);
+  const inv = 1 / (yStd * yStd);
+  for (let i = 0; i < n; i++) out[i] = Math.max(0, noiseVariances[i]) * inv;
+  return out;
+}
+
+/**
+ * Posterior mean and latent (noise-free) variance at m query points
+ * (xq: m × d row-major), in original units; variances are floored at
+ * 1e-12·yStd².
+ */
+export function predict(
+  model: GpModel,
+  xq: Float64Array,
+): { mean: Float64Array; variance: Float64Array } {
+  const { n, d, hyper } = model;
+  if (xq.length % d !== 0) throw new RangeError(`xq.length ${xq.length} is not a multiple of ${d}`);
+  const m = xq.length / d;
+  const mean = new Float64Array(m);
+  const variance = new Float64Array(m);
+  const s2 = Math.exp(hyper.logOutputScale);
+  const floor = VARIANCE_FLOOR * model.yStd * model.yStd;
+  const std2 = model.yStd * model.yStd;
+  if (n === 0) {
+    mean.fill(model.yMean + model.yStd * hyper.mean);
+    variance.fill(Math.max(floor, s2 * std2));
+    return { mean, variance };
+  }
+  const cross = crossCovariance(model.x, xq, kernelHyperparameters(model.kernel, hyper)); // n × m
+  for (let i = 0; i < n; i++) {
+    const a = model.alpha[i];
+    const row = i * m;
+    for (let k = 0; k < m; k++) mean[k] += cross[row + k] * a;
+  }
+  solveLowerMatrix(model.factor, n, cross, cross); // V = L⁻¹k(X, xq), n × m
+  variance.fill(s2);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let k = 0; k < m; k++) variance[k] -= cross[row + k] * cross[row + k];
+  }
+  for (let k = 0; k < m; k++) {
+    mean[k] = model.yMean + model.yStd * (hyper.mean + mean[k]);
+    variance[k] = Math.max(floor, variance[k] * std2);
+  }
+  return { mean, variance };
+}
+
+/**
+ * Posterior mean and latent standard deviation at one point x (d), in
+ * original units, with their gradients in x. With k_i = k(x, x_i):
+ * ∂k_i/∂x_j = −(5/3)·s²·(1 + √5r)·exp(−√5r)·(x_j − x_ij)/ℓ_j² (Matérn 5/2),
+ * −k_i·(x_j − x_ij)/ℓ_j² (RBF); ∂mean = Σ α_i ∂k_i, ∂var = −2·(K⁻¹k)ᵀ∂k and
+ * ∂sd = ∂var/(2·sd) (zero where the variance is floored).
+ */
+export function predictWithGradient(
+  model: GpModel,
+  x: Float64Array,
+): { mean: number; sd: number; dMean: Float64Array; dSd: Float64Array } {
+  const { n, d, hyper } = model;
+  if (x.length !== d) throw new RangeError(`x has ${x.length} entries, expected d = ${d}`);
+  const s2 = Math.exp(hyper.logOutputScale);
+  const inv2 = new Float64Array(d); // 1/ℓ_j²
+  for (let j = 0; j < d; j++) inv2[j] = Math.exp(-2 * hyper.logLengthscales[j]);
+  const k = new Float64Array(n); // k(x, x_i)
+  const g = new Float64Array(n); // ∂k_i/∂x_j = g_i·(x_j − x_ij)/ℓ_j²
+  const rbf = model.kernel === "rbf";
+  let meanStd = hyper.mean;
+  for (let i = 0; i < n; i++) {
+    let r2 = 0;
+    for (let j = 0; j < d; j++) {
+      const t = x[j] - model.x[i * d + j];
+      r2 += t * t * inv2[j];
+    }
+    if (rbf) {
+      k[i] = s2 * Math.exp(-0.5 * r2);
+      g[i] = -k[i];
+    } else {
+      const r = Math.sqrt(r2);
+      const e = Math.exp(-SQRT5 * r);
+      k[i] = s2 * (1 + SQRT5 * r + (5 / 3) * r2) * e;
+      g[i] = -(5 / 3) * s2 * (1 + SQRT5 * r) * e;
+    }
+    meanStd += model.alpha[i] * k[i];
+  }
+  const v = solveLower(model.factor, n, k); // L⁻¹k
+  let varStd = s2;
+  for (let i = 0; i < n; i++) varStd -= v[i] * v[i];
+  const w = solveLowerTransposed(model.factor, n, v, v); // K⁻¹k
+  const dMean = new Float64Array(d);
+  const dVar = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const am = model.alpha[i] * g[i];
+    const av = -2 * w[i] * g[i];
+    for (let j = 0; j < d; j++) {
+      const t = (x[j] - model.x[i * d + j]) * inv2[j];
+      dMean[j] += am * t;
+      dVar[j] += av * t;
+    }
+  }
+  const floored = varStd < VARIANCE_FLOOR;
+  const sdStd = Math.sqrt(floored ? VARIANCE_FLOOR : varStd);
+  const dSd = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    dMean[j] *= model.yStd;
+    dSd[j] = floored ? 0 : model.yStd * dVar[j] / (2 * sdStd);
+  }
+  return { mean: model.yMean + model.yStd * meanStd, sd: model.yStd * sdStd, dMean, dSd };
+}
+
+/**
+ * The log marginal likelihood of the standardised targets at model.hyper:
+ * −½(z − m)ᵀα − ½·log det K − (n/2)·log 2π (K including any jitter).
+ */
+export function logMarginalLikelihood(model: GpModel): number {
+  const { n, hyper } = model;
+  let fit = 0;
+  for (let i = 0; i < n; i++) fit += (model.yStandardised[i] - hyper.mean) * model.alpha[i];
+  return -0.5 * fit - 0.5 * logDetFromCholesky(model.factor, n) - 0.5 * n * LOG_2PI;
+}

@@ -1,0 +1,260 @@
+import assert from "node:assert/strict";
+import { Rng } from "../../math/rng.ts";
+import type { KernelKind } from "./kernels.ts";
+import {
+  conditionGp,
+  createFitObjective,
+  fitGp,
+  type GpHyperparameters,
+  logMarginalLikelihood,
+  predict,
+  predictWithGradient,
+  type PriorKind,
+} from "./gp.ts";
+
+const KERNELS: KernelKind[] = ["matern52", "rbf"];
+
+function randomPoints(rng: Rng, n: number, d: number): Float64Array {
+  const x = new Float64Array(n * d);
+  for (let i = 0; i < x.length; i++) x[i] = rng.next();
+  return x;
+}
+
+function hyperOf(
+  logLengthscales: number[],
+  logOutputScale: number,
+  logNoise: number,
+  mean: number,
+): GpHyperparameters {
+  return { logLengthscales: Float64Array.from(logLengthscales), logOutputScale, logNoise, mean };
+}
+
+function assertClose(actual: number, expected: number, tol: number, what: string): void {
+  assert.ok(
+    Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)),
+    `${what}: ${actual} vs ${expected}`,
+  );
+}
+
+Deno.test("fit objective gradient (LML + priors) matches central differences", () => {
+  const rng = Rng.fromSeed(7);
+  const n = 9;
+  const d = 3;
+  const x = randomPoints(rng, n, d);
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    z[i] = Math.sin(4 * x[i * d]) + x[i * d + 1] - 0.3 + 0.1 * rng.normal();
+  }
+  const noiseStd = Float64Array.from({ length: n }, () => 0.01 * rng.next());
+  for (const kernel of KERNELS) {
+    for (const prior of ["legacy", "dimension-scaled"] as PriorKind[]) {
+      for (const known of [undefined, noiseStd]) {
+        const objective = createFitObjective(x, z, { kernel, prior, d, noiseStd: known });
+        const p = objective.lower.length;
+        assert.equal(p, d + 3);
+        const theta = Float64Array.from([-1.2, -0.4, 0.3, 0.2, Math.log(0.05), 0.15]);
+        const grad = new Float64Array(p);
+        const value = objective.evaluate(theta, grad);
+        assert.ok(Number.isFinite(value) && value < 1e9);
+        const h = 1e-5;
+        const scratch = new Float64Array(p);
+        for (let k = 0; k < p; k++) {
+          const plus = theta.slice();
+          const minus = theta.slice();
+          plus[k] += h;
+          minus[k] -= h;
+          const fd = (objective.evaluate(plus, scratch) - objective.evaluate(minus, scratch)) /
+            (2 * h);
+          assertClose(grad[k], fd, 1e-5, `${kernel}/${prior} ∂θ_${k}`);
+        }
+      }
+    }
+  }
+});
+
+Deno.test("fixed noise drops the noise parameter and matches the model's LML", () => {
+  const rng = Rng.fromSeed(3);
+  const n = 6;
+  const x = randomPoints(rng, n, 2);
+  const z = Float64Array.from({ length: n }, () => rng.normal());
+  const objective = createFitObjective(x, z, {
+    kernel: "matern52",
+    prior: "legacy",
+    d: 2,
+    noiseMode: "fixed",
+    minNoise: 1e-3,
+  });
+  assert.equal(objective.lower.length, 4);
+  const theta = Float64Array.from([-1, -0.5, 0.2, 0.1]);
+  const hyper = objective.toHyper(theta);
+  assertClose(hyper.logNoise, Math.log(1e-3), 1e-12, "logNoise");
+  // Without priors: value = −LML − log prior; check via the model's LML.
+  const model = conditionGp(x, z, hyper, { kernel: "matern52", yMean: 0, yStd: 1 });
+  const value = objective.evaluate(theta, new Float64Array(4));
+  // log prior in θ: lengthscales Gamma(3, 6), output scale Gamma(2, 0.15).
+  let prior = 0;
+  for (const t of [-1, -0.5]) prior += 3 * t - 6 * Math.exp(t);
+  prior += 2 * 0.2 - 0.15 * Math.exp(0.2);
+  assertClose(value, -(logMarginalLikelihood(model) + prior), 1e-10, "objective");
+});
+
+Deno.test("posterior with one observation matches the closed form", () => {
+  const s2 = 1.5;
+  const noise = 0.1;
+  const m = 0.2;
+  for (const kernel of KERNELS) {
+    const hyper = hyperOf([Math.log(0.3)], Math.log(s2), Math.log(noise), m);
+    // One point: standardise with given yMean/yStd so the algebra is explicit.
+    const yMean = 3;
+    const yStd = 2;
+    const y = 5; // z = 1
+    const model = conditionGp(Float64Array.of(0.5), Float64Array.of(y), hyper, {
+      kernel,
+      yMean,
+      yStd,
+    });
+    const xs = 0.7;
+    const r = 0.2 / 0.3;
+    const kStar = kernel === "rbf"
+      ? s2 * Math.exp(-0.5 * r * r)
+      : s2 * (1 + Math.sqrt(5) * r + (5 / 3) * r * r) * Math.exp(-Math.sqrt(5) * r);
+    const z = (y - yMean) / yStd;
+    const meanStd = m + kStar * (z - m) / (s2 + noise);
+    const varStd = s2 - kStar * kStar / (s2 + noise);
+    const out = predict(model, Float64Array.of(xs));
+    assertClose(out.mean[0], yMean + yStd * meanStd, 1e-12, "mean");
+    assertClose(out.variance[0], yStd * yStd * varStd, 1e-12, "variance");
+    const lml = -0.5 * (z - m) ** 2 / (s2 + noise) - 0.5 * Math.log(s2 + noise) -
+      0.5 * Math.log(2 * Math.PI);
+    assertClose(logMarginalLikelihood(model), lml, 1e-12, "LML");
+    // Standardisation from y itself: one point has sd 0 → 1, mean y.
+    const own = conditionGp(Float64Array.of(0.5), Float64Array.of(y), hyper, { kernel });
+    assert.equal(own.yStd, 1);
+    assert.equal(own.yMean, y);
+    const ownMean = y + m + kStar * (0 - m) / (s2 + noise);
+    assertClose(predict(own, Float64Array.of(xs)).mean[0], ownMean, 1e-12, "own mean");
+  }
+});
+
+Deno.test("known noise variances are standardised and added to the learned noise", () => {
+  const hyper = hyperOf([Math.log(0.3)], 0, Math.log(0.1), 0);
+  const options = { kernel: "rbf" as const, yMean: 0, yStd: 2 };
+  const withKnown = conditionGp(Float64Array.of(0.5), Float64Array.of(2), hyper, {
+    ...options,
+    noiseVariances: Float64Array.of(0.4), // 0.1 standardised
+  });
+  const doubled = conditionGp(
+    Float64Array.of(0.5),
+    Float64Array.of(2),
+    { ...hyper, logNoise: Math.log(0.2) },
+    options,
+  );
+  const q = Float64Array.of(0.6);
+  assertClose(predict(withKnown, q).mean[0], predict(doubled, q).mean[0], 1e-12, "mean");
+  assertClose(predict(withKnown, q).variance[0], predict(doubled, q).variance[0], 1e-12, "var");
+});
+
+Deno.test("with tiny noise the posterior mean interpolates the data", () => {
+  const rng = Rng.fromSeed(11);
+  const n = 12;
+  const d = 2;
+  const x = randomPoints(rng, n, d);
+  const y = Float64Array.from(
+    { length: n },
+    (_, i) => 10 + 5 * Math.cos(3 * x[i * d]) * x[i * d + 1],
+  );
+  for (const kernel of KERNELS) {
+    const model = conditionGp(x, y, hyperOf([Math.log(0.4), Math.log(0.6)], 0, Math.log(1e-8), 0), {
+      kernel,
+    });
+    const out = predict(model, x);
+    for (let i = 0; i < n; i++) {
+      assertClose(out.mean[i], y[i], 1e-4, `${kernel} mean at x_${i}`);
+      assert.ok(out.variance[i] >= 0 && out.variance[i] < 1e-4 * model.yStd ** 2);
+    }
+  }
+});
+
+Deno.test("fitted GP predicts sin(6x) from 15 points with RMSE < 0.05", () => {
+  const n = 15;
+  const x = Float64Array.from({ length: n }, (_, i) => i / (n - 1));
+  const y = x.map((v) => Math.sin(6 * v));
+  const m = 101;
+  const xq = Float64Array.from({ length: m }, (_, i) => (i + 0.5) / m);
+  for (const kernel of KERNELS) {
+    for (const prior of ["legacy", "dimension-scaled"] as PriorKind[]) {
+      const model = fitGp(x, y, { kernel, prior, restarts: 2, rng: Rng.fromSeed(1) });
+      const out = predict(model, xq);
+      let se = 0;
+      for (let k = 0; k < m; k++) se += (out.mean[k] - Math.sin(6 * xq[k])) ** 2;
+      const rmse = Math.sqrt(se / m);
+      assert.ok(rmse < 0.05, `${kernel}/${prior}: RMSE ${rmse}`);
+      // A warm start from the fit converges to (about) the same place.
+      const again = fitGp(x, y, {
+        kernel,
+        prior,
+        restarts: 0,
+        rng: Rng.fromSeed(2),
+        warmStart: model.hyper,
+      });
+      assert.ok(logMarginalLikelihood(again) >= logMarginalLikelihood(model) - 1e-3);
+    }
+  }
+});
+
+Deno.test("predictWithGradient matches predict and its central differences", () => {
+  const rng = Rng.fromSeed(5);
+  const n = 10;
+  const d = 3;
+  const x = randomPoints(rng, n, d);
+  const y = Float64Array.from({ length: n }, () => 4 + 3 * rng.normal());
+  const noise = Float64Array.from({ length: n }, () => 0.05 * rng.next());
+  for (const kernel of KERNELS) {
+    const hyper = hyperOf([-1.3, -0.7, -0.2], 0.3, Math.log(1e-3), 0.2);
+    const model = conditionGp(x, y, hyper, { kernel, noiseVariances: noise });
+    for (let t = 0; t < 4; t++) {
+      const q = Float64Array.from({ length: d }, () => 0.05 + 0.9 * rng.next());
+      const g = predictWithGradient(model, q);
+      const ref = predict(model, q);
+      assertClose(g.mean, ref.mean[0], 1e-10, "mean");
+      assertClose(g.sd, Math.sqrt(ref.variance[0]), 1e-8, "sd");
+      const h = 1e-6;
+      for (let j = 0; j < d; j++) {
+        const plus = q.slice();
+        const minus = q.slice();
+        plus[j] += h;
+        minus[j] -= h;
+        const p = predict(model, plus);
+        const mi = predict(model, minus);
+        const dMean = (p.mean[0] - mi.mean[0]) / (2 * h);
+        const dSd = (Math.sqrt(p.variance[0]) - Math.sqrt(mi.variance[0])) / (2 * h);
+        assertClose(g.dMean[j], dMean, 1e-5, `${kernel} dMean_${j}`);
+        assertClose(g.dSd[j], dSd, 1e-5, `${kernel} dSd_${j}`);
+      }
+    }
+  }
+});
+
+Deno.test("variance is never negative, even with duplicated points and tiny noise", () => {
+  const rng = Rng.fromSeed(9);
+  const base = randomPoints(rng, 8, 2);
+  const x = new Float64Array(32);
+  x.set(base);
+  x.set(base, 16); // every point twice
+  const y = Float64Array.from({ length: 16 }, () => rng.normal());
+  for (const kernel of KERNELS) {
+    const model = conditionGp(x, y, hyperOf([0.5, 1], 0, Math.log(1e-12), 0), { kernel });
+    const xq = new Float64Array(2 * 200);
+    xq.set(x);
+    for (let i = x.length; i < xq.length; i++) xq[i] = rng.next();
+    const out = predict(model, xq);
+    for (let k = 0; k < 200; k++) {
+      assert.ok(out.variance[k] >= 1e-12 * model.yStd ** 2, `variance ${out.variance[k]}`);
+      assert.ok(Number.isFinite(out.mean[k]));
+    }
+    for (let i = 0; i < 16; i++) {
+      const g = predictWithGradient(model, x.subarray(2 * i, 2 * i + 2));
+      assert.ok(g.sd > 0 && g.dSd.every(Number.isFinite));
+    }
+  }
+});
