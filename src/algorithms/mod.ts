@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { gpBoAlgorithm } from "./gp_bo/mod.ts";
 import { randomAlgorithm } from "./random/mod.ts";
 import { sobolAlgorithm } from "./sobol/mod.ts";
 import type { AlgorithmDefinition } from "./types.ts";
@@ -13,6 +14,7 @@ import type { AlgorithmDefinition } from "./types.ts";
 const DEFINITIONS: readonly AlgorithmDefinition<unknown>[] = [
   randomAlgorithm,
   sobolAlgorithm,
+  gpBoAlgorithm as AlgorithmDefinition<unknown>,
 ];
 
 /** Builds the name → definition map, refusing duplicate names. */
