@@ -4,6 +4,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import type { DesignerPool } from "./algorithms/remote/mod.ts";
 import type { DatabaseHandle } from "./db/client.ts";
 import { isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
@@ -33,6 +34,8 @@ export interface AppOptions {
   docs?: boolean;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Workers for CPU-heavy designers; without, they run on the event loop. */
+  designers?: DesignerPool;
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -52,6 +55,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     now: options.now ?? (() => new Date()),
     defaultLeaseSeconds: options.defaultLeaseSeconds ?? 3600,
     log: logger,
+    designers: options.designers,
   };
   services.suggestions = new SuggestionQueue(services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;

@@ -31,6 +31,7 @@ const ConfigSchema = z.object({
   MINIMA_DEFAULT_LEASE_SECONDS: positiveInt(30 * 24 * 3600).default(3600),
   MINIMA_SHUTDOWN_TIMEOUT_SECONDS: positiveInt(3600).default(30),
   MINIMA_DOCS: boolish.default(true),
+  MINIMA_DESIGN_WORKERS: positiveInt(64).optional(),
 });
 
 /** The service's typed configuration. */
@@ -57,6 +58,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** Serve /docs and /openapi.json. */
   docs: boolean;
+  /** Workers that run CPU-heavy designers (GP fits) off the event loop. */
+  designWorkers: number;
 }
 
 /** Thrown when the environment does not make a valid configuration. */
@@ -89,5 +92,6 @@ export function loadConfig(
     defaultLeaseSeconds: e.MINIMA_DEFAULT_LEASE_SECONDS,
     shutdownTimeoutSeconds: e.MINIMA_SHUTDOWN_TIMEOUT_SECONDS,
     docs: e.MINIMA_DOCS,
+    designWorkers: e.MINIMA_DESIGN_WORKERS ?? Math.max(1, navigator.hardwareConcurrency - 1),
   };
 }

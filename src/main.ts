@@ -3,6 +3,7 @@
  * SIGTERM and SIGINT stop accepting, finish what is in flight, close the
  * database.
  */
+import { DesignerPool } from "./algorithms/remote/mod.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
@@ -46,7 +47,9 @@ async function main(): Promise<void> {
     );
   }
 
+  const designers = new DesignerPool(config.designWorkers);
   const app = createApp({
+    designers,
     database,
     logger,
     adminKey: config.adminKey,
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
     logger.info("shutting down", { signal });
     clearInterval(sweep);
     stopVacuum();
+    designers.close();
     const timer = setTimeout(() => {
       logger.warn("shutdown timed out; closing anyway");
       Deno.exit(1);

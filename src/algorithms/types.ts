@@ -160,6 +160,11 @@ export interface AlgorithmDefinition<Config = unknown> {
   feedbackKinds: readonly FeedbackKind[];
   /** False when `update` ignores feedback, so the service need not load it. */
   learnsFromFeedback: boolean;
+  /**
+   * True for CPU-heavy algorithms: the service runs their suggestions in a
+   * worker, off the event loop (when it has a worker pool).
+   */
+  offload?: boolean;
   /** Its config; unknown keys are rejected; defaults fill the rest. */
   configSchema: z.ZodType<Config>;
   /** Makes a designer. */

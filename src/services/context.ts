@@ -1,6 +1,7 @@
 /**
  * What every use case needs: the database, the clock, and the caller.
  */
+import type { DesignerPool } from "../algorithms/remote/mod.ts";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../log.ts";
 import type { SuggestionQueue } from "./suggest_queue.ts";
@@ -24,6 +25,8 @@ export interface ServiceContext {
   defaultLeaseSeconds: number;
   /** Where services write what operators should see. */
   log?: Logger;
+  /** Workers for CPU-heavy designers (absent: they run on the event loop). */
+  designers?: DesignerPool;
   /** Serves concurrent suggestions for a study together (set by the app). */
   suggestions?: SuggestionQueue;
 }

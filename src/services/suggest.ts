@@ -18,6 +18,7 @@
  * commit once.
  */
 import { sql } from "drizzle-orm";
+import type { RemoteDesigner } from "../algorithms/remote/mod.ts";
 import type { Designer, JsonValue, Point } from "../algorithms/types.ts";
 import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
@@ -189,13 +190,21 @@ export async function suggestBatch(
       }
     };
     let designer: Designer | undefined;
+    let remote: RemoteDesigner | undefined;
     const restoreDesigner = async (): Promise<Designer> => {
-      const d = meta.algorithm.create({
+      const options = {
         space: meta.space,
         config: jsonValue(locked.config),
         seed: Number(locked.seed),
         state: jsonValue(locked.algorithmState ?? null) ?? undefined,
-      });
+      };
+      const d = meta.algorithm.offload && ctx.designers
+        ? (remote = ctx.designers.open({
+          ...options,
+          algorithm: meta.algorithm.name,
+          space: meta.space.spec,
+        }))
+        : meta.algorithm.create(options);
       if (meta.learns) {
         const [reported, active] = await Promise.all([
           rows(
@@ -214,45 +223,49 @@ export async function suggestBatch(
       }
       return d;
     };
-    // Each request in order, as if alone: held trials, waiting points, then the designer.
-    for (const request of requests) {
-      const client = request.clientId ?? null;
-      const answer = client === null ? [] : (holding.get(client) ?? []).slice(0, request.count);
-      while (answer.length < request.count && waiting.length > 0) {
-        const t = waiting.shift()!;
-        answer.push(
-          t.state === "REQUESTED"
-            ? { ...t, tag: t.tag as JsonValue, clientId: client, kind: "start", retryOf: null }
-            : {
+    try {
+      // Each request in order, as if alone: held trials, waiting points, then the designer.
+      for (const request of requests) {
+        const client = request.clientId ?? null;
+        const answer = client === null ? [] : (holding.get(client) ?? []).slice(0, request.count);
+        while (answer.length < request.count && waiting.length > 0) {
+          const t = waiting.shift()!;
+          answer.push(
+            t.state === "REQUESTED"
+              ? { ...t, tag: t.tag as JsonValue, clientId: client, kind: "start", retryOf: null }
+              : {
+                id: newId(),
+                number: next++,
+                params: t.params,
+                tag: (t.tag ?? null) as JsonValue,
+                clientId: client,
+                kind: "new",
+                retryOf: t.id,
+              },
+          );
+        }
+        const need = request.count - answer.length;
+        if (need > 0) {
+          designer ??= await restoreDesigner();
+          for (const a of answer) handOut(a);
+          const suggestions = await designer.suggest(need, { pending, signal });
+          for (const s of suggestions.slice(0, need)) {
+            answer.push({
               id: newId(),
               number: next++,
-              params: t.params,
-              tag: (t.tag ?? null) as JsonValue,
+              params: meta.space.decode(s.point),
+              tag: s.tag ?? null,
               clientId: client,
               kind: "new",
-              retryOf: t.id,
-            },
-        );
-      }
-      const need = request.count - answer.length;
-      if (need > 0) {
-        designer ??= await restoreDesigner();
-        for (const a of answer) handOut(a);
-        const suggestions = await designer.suggest(need, { pending, signal });
-        for (const s of suggestions.slice(0, need)) {
-          answer.push({
-            id: newId(),
-            number: next++,
-            params: meta.space.decode(s.point),
-            tag: s.tag ?? null,
-            clientId: client,
-            kind: "new",
-            retryOf: null,
-          });
+              retryOf: null,
+            });
+          }
         }
+        for (const a of answer) handOut(a);
+        answers.push(answer);
       }
-      for (const a of answer) handOut(a);
-      answers.push(answer);
+    } finally {
+      remote?.close();
     }
     const state = designer?.dump();
 

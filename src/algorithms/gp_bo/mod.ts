@@ -262,6 +262,7 @@ export const gpBoAlgorithm: AlgorithmDefinition<GpBoConfig> = {
     "fantasies; infeasible points count as the worst value seen.",
   feedbackKinds: ["value", "infeasible", "failed"],
   learnsFromFeedback: true,
+  offload: true,
   configSchema: GpBoConfigSchema as z.ZodType<GpBoConfig>,
   create: (options) => new GpBoDesigner(options),
 };
