@@ -137,12 +137,13 @@ Deno.test({
           name: "k",
         })).body.key;
       const study = (await call(service.url, key, "POST", "/v1/studies", studyBody())).body.id;
+      // status 0: the request reached the port only after the listener closed.
       const inFlight = call(service.url, key, "POST", `/v1/studies/${study}/trials/suggest`, {
         count: 1000,
-      });
+      }).catch((e) => ({ status: 0, body: String(e) }));
       await new Promise((r) => setTimeout(r, 5));
       const status = await service.stop("SIGTERM");
-      const reply = await inFlight.catch((e) => ({ status: 0, body: String(e) }));
+      const reply = await inFlight;
       assert.equal(status.code, 0);
       if (reply.status !== 0) assert.equal(reply.status, 200);
       await assert.rejects(fetch(`${service.url}/healthz`));
