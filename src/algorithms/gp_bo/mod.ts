@@ -50,8 +50,9 @@ export const GpBoConfigSchema = z.strictObject({
   restarts: z.number().int().min(0).max(20).default(2).describe("extra starts of the MAP fit"),
   candidates: z.number().int().min(16).max(100_000).default(2048),
   localStarts: z.number().int().min(0).max(100).default(10),
-  refitEvery: z.number().int().min(1).max(1000).default(1).describe(
-    "refit hyperparameters after this many new results (others reuse the last fit)",
+  refitEvery: z.number().int().min(1).max(1000).optional().describe(
+    "refit hyperparameters after this many new results; in between the last fit is reused " +
+      "(default: every result up to 100 trials, then every n/100 results)",
   ),
   noise: z.enum(["learned", "fixed"]).default("learned"),
 });
@@ -179,8 +180,10 @@ class GpBoDesigner implements Designer {
     }
     if (out.length === count) return out;
     const data = this.#data();
+    const refitEvery = this.#config.refitEvery ??
+      Math.max(1, Math.ceil(this.#state.y.length / 100));
     const refit = this.#state.hyper === null ||
-      this.#state.y.length - this.#state.fittedAt >= this.#config.refitEvery;
+      this.#state.y.length - this.#state.fittedAt >= refitEvery;
     let model = this.#model(data.x, data.y, refit);
     const best = Math.min(...this.#state.y);
     const fantasyX = [...data.x];
