@@ -11,13 +11,7 @@ import { openDatabase } from "../src/db/client.ts";
 import { createLogger } from "../src/log.ts";
 import { encodeCursor } from "../src/services/ids.ts";
 import { testBackends } from "./support/db.ts";
-import { ADMIN_KEY, describeOnBackends, studyBody, type TestApp } from "./support/harness.ts";
-
-async function newStudy(app: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
-  const r = await app.request("POST", "/v1/studies", studyBody(overrides));
-  assert.equal(r.status, 201, r.text);
-  return r.body.id;
-}
+import { ADMIN_KEY, describeOnBackends, newStudy, studyBody } from "./support/harness.ts";
 
 describeOnBackends("robustness", testBackends(), async (t, app) => {
   await t.step("overlapping batches in opposite orders never deadlock into a 500", async () => {

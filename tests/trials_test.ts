@@ -3,13 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { testBackends } from "./support/db.ts";
-import { describeOnBackends, studyBody, type TestApp } from "./support/harness.ts";
-
-async function newStudy(app: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
-  const r = await app.request("POST", "/v1/studies", studyBody(overrides));
-  assert.equal(r.status, 201, r.text);
-  return r.body.id;
-}
+import { describeOnBackends, newStudy } from "./support/harness.ts";
 
 describeOnBackends("trials", testBackends(), async (t, app) => {
   await t.step("suggest hands out ACTIVE trials with leases, numbered from 0", async () => {

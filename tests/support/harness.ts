@@ -121,6 +121,16 @@ export function studyBody(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
+/** Creates a study (studyBody with overrides) and returns its id. */
+export async function newStudy(
+  app: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const r = await app.request("POST", "/v1/studies", studyBody(overrides));
+  if (r.status !== 201) throw new Error(`createStudy: ${r.text}`);
+  return r.body.id;
+}
+
 /**
  * Runs `body` once per backend as one Deno test with steps, sharing one app
  * (and database) per backend across the steps.
