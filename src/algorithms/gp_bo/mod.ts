@@ -47,7 +47,10 @@ export const GpBoConfigSchema = z.strictObject({
   acquisition: z.enum(["logei", "ucb"]).default("logei"),
   beta: z.number().positive().max(1e6).default(4).describe("β of ucb: mean − √β·sd"),
   batch: z.enum(["kriging-believer", "constant-liar"]).default("kriging-believer"),
-  restarts: z.number().int().min(0).max(20).default(2).describe("extra starts of the MAP fit"),
+  restarts: z.number().int().min(0).max(20).default(2).describe(
+    "extra random starts of the MAP fit (on the first fit and every tenth result; other fits " +
+      "start from the previous one)",
+  ),
   candidates: z.number().int().min(16).max(100_000).default(2048),
   localStarts: z.number().int().min(0).max(100).default(10),
   refitEvery: z.number().int().min(1).max(1000).optional().describe(
@@ -147,7 +150,8 @@ class GpBoDesigner implements Designer {
     const model = fitGp(flat, ys, {
       kernel,
       prior: this.#config.prior ?? (kernel === "rbf" ? "dimension-scaled" : "legacy"),
-      restarts: this.#config.restarts,
+      // Random restarts on the first fit and every tenth; the warm start carries the rest.
+      restarts: hyper === undefined || this.#state.y.length % 10 === 0 ? this.#config.restarts : 0,
       rng: this.#rng,
       warmStart: hyper,
       minNoise: this.#config.noise === "fixed" ? 1e-6 : 1e-4,
