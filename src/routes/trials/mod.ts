@@ -7,16 +7,14 @@ import { exportTrials } from "../../services/export.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import { TrialStateSchema } from "../../services/study_schema.ts";
 import { suggestTrials } from "../../services/suggest.ts";
+import { completeTrial, completeTrials, MAX_BATCH } from "../../services/reports.ts";
 import {
-  completeTrial,
-  completeTrials,
   createTrial,
   failTrial,
   getBestTrials,
   getTrial,
   heartbeatTrial,
   listTrials,
-  MAX_BATCH,
 } from "../../services/trials.ts";
 import {
   type AppEnv,

@@ -1,0 +1,221 @@
+/**
+ * Reports: completing trials with values, or marking their points
+ * infeasible, one at a time or up to MAX_BATCH in one transaction.
+ *
+ * Completing a trial touches only that trial's row: tells never wait for a
+ * suggestion, which holds the study's row lock.
+ */
+import { sql } from "drizzle-orm";
+import { query, type Queryable } from "../db/client.ts";
+import { conflict, type FieldIssue, invalidFields, Problem } from "../errors.ts";
+import type { ServiceContext } from "./context.ts";
+import { type StudyMeta, studyMeta } from "./study_meta.ts";
+import {
+  checkValues,
+  sameValues,
+  TRIAL_COLUMNS,
+  trialColumns,
+  type TrialRecord,
+  trialRecord,
+  type TrialView,
+  trialView,
+} from "./trial_rows.ts";
+
+/** What a client reports for a trial: values, or that its point is infeasible. */
+export interface Report {
+  values?: Record<string, number>;
+  infeasible?: boolean;
+  reason?: string;
+}
+
+/**
+ * States a result may still arrive in. A late result is kept: for a STALE
+ * trial, and for a FAILED one (the client gave up, then the value came in).
+ */
+const OPEN_STATES = sql.raw(`('REQUESTED', 'ACTIVE', 'STALE', 'FAILED')`);
+
+/** The largest batch completeTrials takes. */
+export const MAX_BATCH = 1000;
+
+/** Checks a report against the study's objective; field names get `prefix`. */
+export function checkReport(meta: StudyMeta, report: Report, prefix: string): FieldIssue[] {
+  const at = (f: string) => (prefix ? `${prefix}.${f}` : f);
+  if (report.infeasible) {
+    if (report.values !== undefined) {
+      return [{
+        field: at("values"),
+        rule: "exclusive",
+        message: "an infeasible trial has no values: send values or infeasible, not both",
+      }];
+    }
+    return [];
+  }
+  if (report.values === undefined) {
+    return [{
+      field: at("values"),
+      rule: "required",
+      message: 'send "values" (or "infeasible": true)',
+    }];
+  }
+  return checkValues(meta.objective, report.values, at("values"));
+}
+
+/** A row's final state and stored report for a report. */
+export function finalFields(meta: StudyMeta, report: Report) {
+  if (report.infeasible) {
+    return {
+      state: "INFEASIBLE" as const,
+      values: null,
+      objective: null,
+      reason: report.reason ?? null,
+    };
+  }
+  const primary = meta.objective.metrics[0].name;
+  // JSON has no -0 once stored; keep 0 so a retry compares equal.
+  const values = Object.fromEntries(
+    Object.entries(report.values!).map(([k, v]) => [k, v === 0 ? 0 : v]),
+  );
+  return { state: "COMPLETED" as const, values, objective: values[primary], reason: null };
+}
+
+export async function selectTrials(
+  q: Queryable,
+  studyId: string,
+  ids: string[],
+): Promise<Map<string, TrialRecord>> {
+  const rows = await query<Record<string, unknown>>(
+    q,
+    sql`SELECT ${TRIAL_COLUMNS} FROM trials
+        WHERE study_id = ${studyId} AND id IN (SELECT jsonb_array_elements_text(${
+      JSON.stringify(ids)
+    }::jsonb)::uuid)`,
+  );
+  return new Map(rows.map((r) => [r.id as string, trialRecord(r)]));
+}
+
+/**
+ * Applies reports to trials that are still open (REQUESTED, ACTIVE, STALE),
+ * in one statement. A trial already finished with the same report is left as
+ * it is (a retry); one finished otherwise is a 409.
+ */
+async function applyReports(
+  ctx: ServiceContext,
+  q: Queryable,
+  meta: StudyMeta,
+  items: { trialId: string; report: Report }[],
+  fieldOf: (index: number) => string,
+): Promise<TrialRecord[]> {
+  const now = ctx.now();
+  const rows = items.map(({ trialId, report }) => ({ id: trialId, ...finalFields(meta, report) }));
+  // Rows are locked in id order, so overlapping batches cannot deadlock.
+  const updated = await query<Record<string, unknown>>(
+    q,
+    sql`WITH u AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            AS u(id uuid, state text, "values" jsonb, objective float8, reason text)),
+        locked AS (
+          SELECT t.id FROM trials AS t
+          WHERE t.id = ANY(${`{${items.map((i) => i.trialId).join(",")}}`}::uuid[])
+            AND t.study_id = ${meta.id} AND t.state IN ${OPEN_STATES}
+          ORDER BY t.id FOR NO KEY UPDATE)
+        UPDATE trials AS t SET state = u.state, "values" = u."values", objective = u.objective,
+          reason = u.reason, completed_at = ${now.toISOString()}::timestamptz,
+          lease_expires_at = NULL, feedback_pending = ${meta.learns}
+        FROM u
+        WHERE t.id = u.id AND t.id IN (SELECT id FROM locked) AND t.state IN ${OPEN_STATES}
+        RETURNING ${trialColumns("t")}`,
+  );
+  const done = new Map(updated.map((r) => [r.id as string, trialRecord(r)]));
+  if (done.size === items.length) return items.map((i) => done.get(i.trialId)!);
+  const missing = items.filter((i) => !done.has(i.trialId)).map((i) => i.trialId);
+  const existing = await selectTrials(q, meta.id, missing);
+  items.forEach(({ trialId, report }, index) => {
+    if (done.has(trialId)) return;
+    const trial = existing.get(trialId);
+    if (!trial) {
+      throw new Problem("not-found", `trial ${trialId} does not exist in study ${meta.id}`, [
+        { field: fieldOf(index), rule: "exists", message: `no trial ${trialId} in this study` },
+      ]);
+    }
+    const wanted = finalFields(meta, report);
+    const same = trial.state === wanted.state &&
+      (wanted.state === "INFEASIBLE" || sameValues(trial.values, wanted.values));
+    if (!same) {
+      throw conflict(
+        `trial ${trial.number} is already ${trial.state}${
+          trial.values ? ` with values ${JSON.stringify(trial.values)}` : ""
+        }; a finished trial cannot be reported differently`,
+        [{ field: fieldOf(index), rule: "already_finished", message: `trial is ${trial.state}` }],
+      );
+    }
+    done.set(trialId, trial);
+  });
+  return items.map((i) => done.get(i.trialId)!);
+}
+
+/** Completes one trial with values, or marks its point infeasible. */
+export async function completeTrial(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+  trialId: string,
+  report: Report,
+): Promise<TrialView> {
+  const meta = await studyMeta(q, projectId, studyId);
+  const issues = checkReport(meta, report, "");
+  if (issues.length) throw invalidFields(issues);
+  // One row: a plain UPDATE by primary key (the common, hot path).
+  const now = ctx.now();
+  const f = finalFields(meta, report);
+  const [row] = await query<Record<string, unknown>>(
+    q,
+    sql`UPDATE trials SET state = ${f.state}, "values" = ${
+      f.values === null ? null : JSON.stringify(f.values)
+    }::jsonb, objective = ${f.objective}::float8, reason = ${f.reason}::text,
+          completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL,
+          feedback_pending = ${meta.learns}
+        WHERE id = ${trialId}::uuid AND study_id = ${studyId}::uuid AND state IN ${OPEN_STATES}
+        RETURNING ${TRIAL_COLUMNS}`,
+  );
+  if (row) return trialView(trialRecord(row), now);
+  const [trial] = await applyReports(ctx, q, meta, [{ trialId, report }], () => "trialId");
+  return trialView(trial, now);
+}
+
+/** Completes up to MAX_BATCH trials in one transaction: all or none. */
+export async function completeTrials(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+  items: ({ trialId: string } & Report)[],
+): Promise<TrialView[]> {
+  const meta = await studyMeta(q, projectId, studyId);
+  const issues: FieldIssue[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.trialId);
+    if (first !== undefined) {
+      issues.push({
+        field: `items[${i}].trialId`,
+        rule: "unique",
+        message: `trial ${item.trialId} is also items[${first}]`,
+      });
+    }
+    seen.set(item.trialId, i);
+    issues.push(...checkReport(meta, item, `items[${i}]`));
+  });
+  if (issues.length) throw invalidFields(issues);
+  const trials = await q.transaction((tx) =>
+    applyReports(
+      ctx,
+      tx,
+      meta,
+      items.map((item) => ({ trialId: item.trialId, report: item })),
+      (i) => `items[${i}].trialId`,
+    )
+  );
+  const now = ctx.now();
+  return trials.map((t) => trialView(t, now));
+}
