@@ -71,14 +71,8 @@ async function rows(q: Queryable, statement: ReturnType<typeof sql>): Promise<Tr
   return records.sort((a, b) => a.number - b.number);
 }
 
-/** Checks a request against the study before it may wait for the lock. */
-export async function checkSuggestRequest(
-  db: Queryable,
-  projectId: string,
-  studyId: string,
-  request: SuggestRequest,
-): Promise<StudyMeta> {
-  const meta = await studyMeta(db, projectId, studyId);
+/** Throws a 422 when a request would hand out too many parameter values. */
+function checkCount(meta: StudyMeta, request: SuggestRequest): void {
   const dimension = Math.max(1, meta.space.dimension);
   if (request.count * dimension > MAX_COORDINATES) {
     throw invalid(
@@ -89,6 +83,17 @@ export async function checkSuggestRequest(
       } trials of this ${meta.space.dimension}-parameter study at once`,
     );
   }
+}
+
+/** Checks a request against the study before it may wait for the lock. */
+export async function checkSuggestRequest(
+  db: Queryable,
+  projectId: string,
+  studyId: string,
+  request: SuggestRequest,
+): Promise<StudyMeta> {
+  const meta = await studyMeta(db, projectId, studyId);
+  checkCount(meta, request);
   return meta;
 }
 
@@ -117,8 +122,8 @@ export async function suggestBatch(
   requests: SuggestRequest[],
   signal: AbortSignal,
 ): Promise<TrialView[][]> {
-  const meta = await checkSuggestRequest(db, projectId, studyId, requests[0]);
-  for (const r of requests.slice(1)) await checkSuggestRequest(db, projectId, studyId, r);
+  const meta = await studyMeta(db, projectId, studyId);
+  for (const r of requests) checkCount(meta, r);
   const total = requests.reduce((n, r) => n + r.count, 0);
   const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];
   return await db.transaction(async (tx) => {
