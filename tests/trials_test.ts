@@ -61,6 +61,74 @@ describeOnBackends("trials", testBackends(), async (t, app) => {
     );
   });
 
+  await t.step("known noise variances are kept with the values and checked", async () => {
+    const id = await newStudy(app);
+    const trials = (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 4 }))
+      .body.trials;
+    const path = (i: number) => `/v1/studies/${id}/trials/${trials[i].id}/complete`;
+    const done = await app.request("POST", path(0), {
+      values: { value: 0.41 },
+      variances: { value: 0.0004 },
+    });
+    assert.equal(done.status, 200, done.text);
+    assert.deepEqual(done.body.variances, { value: 0.0004 });
+    const read = await app.request("GET", `/v1/studies/${id}/trials/${trials[0].id}`);
+    assert.deepEqual(read.body.variances, { value: 0.0004 });
+    // The same report again is a retry; another variance is a different report.
+    assert.equal(
+      (await app.request("POST", path(0), {
+        values: { value: 0.41 },
+        variances: { value: 0.0004 },
+      })).status,
+      200,
+    );
+    assert.equal(
+      (await app.request("POST", path(0), {
+        values: { value: 0.41 },
+        variances: { value: 0.1 },
+      })).status,
+      409,
+    );
+    const bad: [unknown, string][] = [
+      [{ values: { value: 1 }, variances: { value: -1 } }, "variances.value"],
+      [{ values: { value: 1 }, variances: { loss: 1 } }, "variances.loss"],
+      [{ infeasible: true, variances: { value: 1 } }, "variances"],
+      [{ values: { value: 1 }, variances: { value: "big" } }, "variances.value"],
+    ];
+    for (const [body, field] of bad) {
+      const r = await app.request("POST", path(1), body);
+      assert.ok(r.status === 400 || r.status === 422, `${JSON.stringify(body)}: ${r.status}`);
+      assert.ok(
+        r.body.errors.some((e: { field: string }) => e.field === field),
+        `${JSON.stringify(body)}: ${r.text}`,
+      );
+    }
+    assert.equal(
+      (await app.request("GET", `/v1/studies/${id}/trials/${trials[1].id}`)).body.state,
+      "ACTIVE",
+    );
+    const batch = await app.request("POST", `/v1/studies/${id}/trials/complete`, {
+      items: [
+        { trialId: trials[2].id, values: { value: 2 }, variances: { value: 0.5 } },
+        { trialId: trials[3].id, values: { value: 3 } },
+      ],
+    });
+    assert.equal(batch.status, 200, batch.text);
+    const listed = (await app.request("GET", `/v1/studies/${id}/trials?state=COMPLETED`)).body;
+    const byId = new Map(
+      listed.items.map((x: { id: string; variances: unknown }) => [x.id, x.variances]),
+    );
+    assert.deepEqual(byId.get(trials[2].id), { value: 0.5 });
+    assert.equal(byId.get(trials[3].id), null);
+    const warm = await app.request("POST", `/v1/studies/${id}/trials`, {
+      params: { x1: 1, lr: 0.01, layers: 2, opt: "sgd" },
+      values: { value: 5 },
+      variances: { value: 0.25 },
+    });
+    assert.equal(warm.status, 201, warm.text);
+    assert.deepEqual(warm.body.variances, { value: 0.25 });
+  });
+
   await t.step("infeasible and failed trials", async () => {
     const id = await newStudy(app);
     const [a, b] =

@@ -81,6 +81,8 @@ export const trials = pgTable("trials", {
   params: jsonb("params").notNull(),
   /** Every reported metric, by name. */
   values: jsonb("values"),
+  /** Known observation noise variances the client gave, by metric name. */
+  variances: jsonb("variances"),
   /** The primary metric as reported, for ordering (best trials). */
   objective: doublePrecision("objective"),
   reason: text("reason"),

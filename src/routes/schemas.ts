@@ -126,6 +126,7 @@ export const EXAMPLE_TRIAL = {
   state: "ACTIVE",
   params: { x1: 1.5, lr: 0.0031, layers: 4, opt: "adam" },
   values: null,
+  variances: null,
   reason: null,
   clientId: "worker-3",
   createdAt: EXAMPLE.time,
@@ -141,6 +142,9 @@ export const TrialSchema = z.object({
   state: TrialStateSchema,
   params: z.record(z.string(), ParamValue),
   values: z.record(z.string(), z.number()).nullable(),
+  variances: z.record(z.string(), z.number()).nullable().openapi({
+    description: "Known noise variances the client reported with the values, if any",
+  }),
   reason: z.string().nullable().openapi({ description: "Why it is INFEASIBLE or FAILED" }),
   clientId: z.string().nullable(),
   createdAt: z.string().datetime(),

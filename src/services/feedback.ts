@@ -15,8 +15,16 @@ export function feedbackOf(meta: StudyMeta, trial: TrialRecord): Feedback | null
   };
   switch (trial.state) {
     case "COMPLETED": {
-      const sign = meta.objective.metrics[0].goal === "maximize" ? -1 : 1;
-      return { kind: "value", ...ref, loss: sign * trial.objective!, values: trial.values! };
+      const primary = meta.objective.metrics[0];
+      const sign = primary.goal === "maximize" ? -1 : 1;
+      const noiseVariance = trial.variances?.[primary.name];
+      return {
+        kind: "value",
+        ...ref,
+        loss: sign * trial.objective!,
+        values: trial.values!,
+        ...(noiseVariance === undefined ? {} : { noiseVariance }),
+      };
     }
     case "INFEASIBLE":
       return { kind: "infeasible", ...ref, reason: trial.reason ?? undefined };

@@ -12,6 +12,7 @@ import type { ServiceContext } from "./context.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
   checkValues,
+  checkVariances,
   sameValues,
   TRIAL_COLUMNS,
   trialColumns,
@@ -24,6 +25,8 @@ import {
 /** What a client reports for a trial: values, or that its point is infeasible. */
 export interface Report {
   values?: Record<string, number>;
+  /** Known observation noise variance per reported metric. */
+  variances?: Record<string, number>;
   infeasible?: boolean;
   reason?: string;
 }
@@ -41,11 +44,12 @@ export const MAX_BATCH = 1000;
 export function checkReport(meta: StudyMeta, report: Report, prefix: string): FieldIssue[] {
   const at = (f: string) => (prefix ? `${prefix}.${f}` : f);
   if (report.infeasible) {
-    if (report.values !== undefined) {
+    if (report.values !== undefined || report.variances !== undefined) {
+      const field = report.values !== undefined ? "values" : "variances";
       return [{
-        field: at("values"),
+        field: at(field),
         rule: "exclusive",
-        message: "an infeasible trial has no values: send values or infeasible, not both",
+        message: `an infeasible trial has no ${field}: send values or infeasible, not both`,
       }];
     }
     return [];
@@ -57,7 +61,12 @@ export function checkReport(meta: StudyMeta, report: Report, prefix: string): Fi
       message: 'send "values" (or "infeasible": true)',
     }];
   }
-  return checkValues(meta.objective, report.values, at("values"));
+  return [
+    ...checkValues(meta.objective, report.values, at("values")),
+    ...(report.variances === undefined
+      ? []
+      : checkVariances(report.values, report.variances, at("variances"))),
+  ];
 }
 
 /** A row's final state and stored report for a report. */
@@ -66,6 +75,7 @@ export function finalFields(meta: StudyMeta, report: Report) {
     return {
       state: "INFEASIBLE" as const,
       values: null,
+      variances: null,
       objective: null,
       reason: report.reason ?? null,
     };
@@ -75,7 +85,16 @@ export function finalFields(meta: StudyMeta, report: Report) {
   const values = Object.fromEntries(
     Object.entries(report.values!).map(([k, v]) => [k, v === 0 ? 0 : v]),
   );
-  return { state: "COMPLETED" as const, values, objective: values[primary], reason: null };
+  const variances = report.variances === undefined || Object.keys(report.variances).length === 0
+    ? null
+    : Object.fromEntries(Object.entries(report.variances).map(([k, v]) => [k, v === 0 ? 0 : v]));
+  return {
+    state: "COMPLETED" as const,
+    values,
+    variances,
+    objective: values[primary],
+    reason: null,
+  };
 }
 
 export async function selectTrials(
@@ -112,13 +131,15 @@ async function applyReports(
     q,
     sql`WITH u AS (
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-            AS u(id uuid, state text, "values" jsonb, objective float8, reason text)),
+            AS u(id uuid, state text, "values" jsonb, variances jsonb, objective float8,
+              reason text)),
         locked AS (
           SELECT t.id FROM trials AS t
           WHERE t.id = ANY(${`{${items.map((i) => i.trialId).join(",")}}`}::uuid[])
             AND t.study_id = ${meta.id} AND t.state IN ${OPEN_STATES}
           ORDER BY t.id FOR NO KEY UPDATE)
-        UPDATE trials AS t SET state = u.state, "values" = u."values", objective = u.objective,
+        UPDATE trials AS t SET state = u.state, "values" = u."values", variances = u.variances,
+          objective = u.objective,
           reason = u.reason, completed_at = ${now.toISOString()}::timestamptz,
           lease_expires_at = NULL, feedback_pending = ${meta.learns}
         FROM u
@@ -139,7 +160,9 @@ async function applyReports(
     }
     const wanted = finalFields(meta, report);
     const same = trial.state === wanted.state &&
-      (wanted.state === "INFEASIBLE" || sameValues(trial.values, wanted.values));
+      (wanted.state === "INFEASIBLE" ||
+        (sameValues(trial.values, wanted.values) &&
+          sameValues(trial.variances, wanted.variances)));
     if (!same) {
       throw conflict(
         `trial ${trial.number} is already ${trial.state}${
@@ -172,6 +195,8 @@ export async function completeTrial(
     q,
     sql`UPDATE trials SET state = ${f.state}, "values" = ${
       f.values === null ? null : JSON.stringify(f.values)
+    }::jsonb, variances = ${
+      f.variances === null ? null : JSON.stringify(f.variances)
     }::jsonb, objective = ${f.objective}::float8, reason = ${f.reason}::text,
           completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL,
           feedback_pending = ${meta.learns}

@@ -14,6 +14,7 @@ export interface TrialRecord {
   state: TrialState;
   params: Params;
   values: Record<string, number> | null;
+  variances: Record<string, number> | null;
   objective: number | null;
   reason: string | null;
   tag: unknown;
@@ -31,6 +32,7 @@ export interface TrialView {
   state: TrialState;
   params: Params;
   values: Record<string, number> | null;
+  variances: Record<string, number> | null;
   reason: string | null;
   clientId: string | null;
   createdAt: string;
@@ -44,7 +46,7 @@ export function trialColumns(alias = ""): SQL {
   const a = alias ? `${alias}.` : "";
   return sql.raw(
     `${a}id, ${a}study_id AS "studyId", ${a}number, ${a}state, ${a}params, ${a}"values",
-     ${a}objective, ${a}reason, ${a}tag, ${a}client_id AS "clientId",
+     ${a}variances, ${a}objective, ${a}reason, ${a}tag, ${a}client_id AS "clientId",
      ${a}created_at AS "createdAt", ${a}started_at AS "startedAt",
      ${a}completed_at AS "completedAt", ${a}lease_expires_at AS "leaseExpiresAt"`,
   );
@@ -71,6 +73,7 @@ export function trialRecord(raw: Record<string, unknown>): TrialRecord {
     state: raw.state as TrialState,
     params: json<Params>(raw.params),
     values: json<Record<string, number> | null>(raw.values ?? null),
+    variances: json<Record<string, number> | null>(raw.variances ?? null),
     objective: raw.objective === null || raw.objective === undefined ? null : Number(raw.objective),
     reason: (raw.reason as string | null) ?? null,
     tag: json<unknown>(raw.tag ?? null),
@@ -99,6 +102,7 @@ export function trialView(trial: TrialRecord, now: Date): TrialView {
     state: effectiveState(trial, now),
     params: trial.params,
     values: trial.values,
+    variances: trial.variances,
     reason: trial.reason,
     clientId: trial.clientId,
     createdAt: trial.createdAt,
@@ -139,6 +143,34 @@ export function checkValues(
         field: `${field}.${name}`,
         rule: "type",
         message: "must be a finite number",
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Checks known noise variances: only for reported metrics, each finite and
+ * non-negative.
+ */
+export function checkVariances(
+  values: Record<string, unknown> | undefined,
+  variances: Record<string, unknown>,
+  field: string,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [name, v] of Object.entries(variances)) {
+    if (values === undefined || !Object.hasOwn(values, name)) {
+      issues.push({
+        field: `${field}.${name}`,
+        rule: "unknown_metric",
+        message: `a variance is given only with a value: "${name}" is not in values`,
+      });
+    } else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+      issues.push({
+        field: `${field}.${name}`,
+        rule: "non_negative",
+        message: "a noise variance is a finite number ≥ 0",
       });
     }
   }

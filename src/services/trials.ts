@@ -120,25 +120,30 @@ export async function createTrial(
     if (!locked) throw notFound("study", studyId);
     const meta = await studyMeta(tx, projectId, studyId);
     const issues = meta.space.check(input.params, "params");
-    const hasResult = input.values !== undefined || input.infeasible === true;
+    const hasResult = input.values !== undefined || input.infeasible === true ||
+      input.variances !== undefined;
     if (hasResult) issues.push(...checkReport(meta, input, ""));
     if (issues.length) throw invalidFields(issues);
     const now = ctx.now();
-    const fields = hasResult
-      ? finalFields(meta, input)
-      : { state: "REQUESTED" as const, values: null, objective: null, reason: null };
+    const fields = hasResult ? finalFields(meta, input) : {
+      state: "REQUESTED" as const,
+      values: null,
+      variances: null,
+      objective: null,
+      reason: null,
+    };
     const [row] = await query<Record<string, unknown>>(
       tx,
       sql`WITH n AS (
             UPDATE studies SET next_trial_number = next_trial_number + 1
             WHERE id = ${studyId} RETURNING next_trial_number - 1 AS number)
-          INSERT INTO trials (id, study_id, number, state, params, "values", objective, reason,
-            client_id, created_at, completed_at, feedback_pending)
+          INSERT INTO trials (id, study_id, number, state, params, "values", variances, objective,
+            reason, client_id, created_at, completed_at, feedback_pending)
           SELECT ${newId()}, ${studyId}, n.number, ${fields.state}, ${
         JSON.stringify(input.params)
       }::jsonb,
-            ${
-        fields.values === null ? null : JSON.stringify(fields.values)
+            ${fields.values === null ? null : JSON.stringify(fields.values)}::jsonb, ${
+        fields.variances === null ? null : JSON.stringify(fields.variances)
       }::jsonb, ${fields.objective},
             ${fields.reason}, ${input.clientId ?? null}, ${now.toISOString()}::timestamptz,
             ${hasResult ? now.toISOString() : null}::timestamptz, ${hasResult && meta.learns}

@@ -6,7 +6,9 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { exportTrials } from "../../services/export.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import { TrialStateSchema } from "../../services/study_schema.ts";
-import { suggestTrials } from "../../services/suggest.ts";
+import { retryAfterSeconds, suggestTrials } from "../../services/suggest.ts";
+import type { TrialView } from "../../services/trial_rows.ts";
+import type { Queryable } from "../../db/client.ts";
 import { completeTrial, completeTrials, MAX_BATCH } from "../../services/reports.ts";
 import {
   createTrial,
@@ -51,6 +53,12 @@ const Values = z.record(z.string(), z.number()).openapi({
 });
 const ReportFields = {
   values: Values.optional(),
+  variances: z.record(z.string(), z.number()).optional().openapi({
+    description: "Known observation noise variance of reported metrics (metric name → variance " +
+      "≥ 0, in the metric's units squared); algorithms that model noise (gp-bo) use it instead " +
+      "of the learned noise level for this trial",
+    example: { value: 0.0004 },
+  }),
   infeasible: z.literal(true).optional().openapi({
     description: "The point cannot be evaluated (a hidden constraint); send instead of values",
   }),
@@ -85,7 +93,18 @@ const suggestRoute = createRoute({
   responses: {
     200: {
       description: "The trials to evaluate",
-      ...json(z.object({ trials: z.array(TrialSchema) }), { trials: [EXAMPLE_TRIAL] }),
+      ...json(
+        z.object({
+          trials: z.array(TrialSchema),
+          retryAfterSeconds: z.number().optional().openapi({
+            description: "Only when fewer trials than asked were handed out (an algorithm that " +
+              "works in generations is waiting for results): when to ask again, from the study's " +
+              "recent evaluation times; also sent as the Retry-After header",
+            example: 1.5,
+          }),
+        }).openapi("SuggestTrialsResponse"),
+        { trials: [EXAMPLE_TRIAL] },
+      ),
     },
     ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
@@ -332,12 +351,23 @@ export function trialRoutes(): OpenAPIHono<AppEnv> {
     const { studyId } = c.req.valid("param");
     const body = c.req.valid("json");
     const s = c.var.services;
+    // Fewer trials than asked: the algorithm waits for a generation; say when to ask again.
+    const answer = async (q: Queryable, trials: TrialView[]) => {
+      if (trials.length >= body.count) return { trials };
+      const retryAfter = await retryAfterSeconds(q, studyId);
+      c.header("Retry-After", String(Math.ceil(retryAfter)));
+      return { trials, retryAfterSeconds: retryAfter };
+    };
     if (c.req.header("idempotency-key") === undefined && s.suggestions) {
-      return c.json({ trials: await s.suggestions.suggest(projectId, studyId, body) }, 200);
+      const trials = await s.suggestions.suggest(projectId, studyId, body);
+      return c.json(await answer(s.db, trials), 200);
     }
     return idempotent(c, "suggestTrials", body, async (q) => ({
       status: 200,
-      body: { trials: await suggestTrials(s, q, projectId, studyId, body, c.req.raw.signal) },
+      body: await answer(
+        q,
+        await suggestTrials(s, q, projectId, studyId, body, c.req.raw.signal),
+      ),
     })) as never;
   });
   app.openapi(createTrialRoute, (c) => {
