@@ -245,3 +245,64 @@ export function cpuBetween(a: CpuSample, b: CpuSample): CpuUse {
     total: pct(a.total, b.total),
   };
 }
+
+/** A service started on a backend of its own by `startOnBackend`. */
+export interface BackendService {
+  backend: "postgres" | "pglite";
+  service: Service;
+  /** The scratch database's name (PostgreSQL only). */
+  databaseName?: string;
+  /** Stops the service, then drops its scratch database or removes its PGlite directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the service on a fresh backend: a scratch database (`<prefix>_…`)
+ * on the PostgreSQL server at `serverUrl`, or PGlite in a temporary
+ * directory; `env` is added to the service's environment. Both are cleaned
+ * up by `close` (and on Ctrl-C).
+ */
+export async function startOnBackend(
+  backend: "postgres" | "pglite",
+  serverUrl: string,
+  env: Record<string, string> = {},
+  prefix = "minima_bench",
+): Promise<BackendService> {
+  let cleanup: () => Promise<void>;
+  let databaseName: string | undefined;
+  let backendEnv: Record<string, string>;
+  if (backend === "postgres") {
+    const db = await createScratchDatabase(serverUrl, prefix);
+    databaseName = db.name;
+    cleanup = () => db.drop();
+    backendEnv = { DATABASE_URL: db.url };
+  } else {
+    const dir = await Deno.makeTempDir({ prefix: "minima-bench-" });
+    const remove = () => Deno.remove(dir, { recursive: true });
+    const forget = onInterrupt(remove);
+    cleanup = () => {
+      forget();
+      return remove();
+    };
+    backendEnv = { MINIMA_DATA_DIR: dir };
+  }
+  let service: Service;
+  try {
+    service = await startService({ ...backendEnv, ...env });
+  } catch (error) {
+    await cleanup().catch(() => {});
+    throw error;
+  }
+  return {
+    backend,
+    service,
+    databaseName,
+    async close() {
+      try {
+        await service.stop();
+      } finally {
+        await cleanup();
+      }
+    },
+  };
+}

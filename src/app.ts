@@ -11,9 +11,11 @@ import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import { RequestMetrics } from "./metrics.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
+import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import type { AppEnv } from "./routes/common.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
+import { labelRoutes } from "./routes/label/mod.tsx";
 import { projectRoutes } from "./routes/projects/mod.ts";
 import { studyRoutes } from "./routes/studies/mod.ts";
 import { trialRoutes } from "./routes/trials/mod.ts";
@@ -106,7 +108,20 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (!match) {
       throw new Problem("unauthorized", "send the API key as `Authorization: Bearer <key>`");
     }
-    c.set("principal", await authenticate(database.db, match[1], adminKeyHash));
+    const principal = await authenticate(database.db, match[1], adminKeyHash);
+    // A labeler token reaches its own study's comparisons and nothing else,
+    // refused before any body is read.
+    if (principal.role === "labeler") {
+      const own = `/v1/studies/${principal.studyId}/comparisons`;
+      const path = c.req.path.toLowerCase();
+      if (path !== own && !path.startsWith(`${own}/`)) {
+        throw new Problem(
+          "forbidden",
+          "a labeler token can only fetch, rank and skip its study's comparisons",
+        );
+      }
+    }
+    c.set("principal", principal);
     await next();
   });
 
@@ -120,6 +135,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route("/", algorithmRoutes());
   app.route("/", studyRoutes());
   app.route("/", trialRoutes());
+  app.route("/", comparisonRoutes());
+  app.route("/", labelRoutes());
   if (options.docs ?? true) app.route("/", docsRoutes(() => openApiDocument(app)));
 
   app.notFound((c) =>

@@ -24,7 +24,9 @@ describeOnBackends("studies", testBackends(), async (t, app) => {
       INFEASIBLE: 0,
       FAILED: 0,
       STALE: 0,
+      RANKED: 0,
     });
+    assert.equal(s.labeling, null);
     const got = await app.request("GET", `/v1/studies/${s.id}`);
     assert.deepEqual(got.body, s);
   });

@@ -40,6 +40,22 @@ const ONE_PARAMETER = new Space(SpaceSchema.parse({
   parameters: [{ name: "x", type: "float", min: 0, max: 1 }],
 }));
 
+/** MIXED_SPACE without its categoricals, for algorithms that refuse them. */
+const NUMERIC_SPACE = new Space(SpaceSchema.parse({
+  parameters: MIXED_SPACE.spec.parameters.filter((p) => p.type !== "categorical"),
+}));
+
+/**
+ * MIXED_SPACE, or NUMERIC_SPACE for an algorithm whose `checkSpace` refuses
+ * categoricals (it must then accept NUMERIC_SPACE and ONE_PARAMETER).
+ */
+function spaceFor(definition: AlgorithmDefinition<unknown>): Space {
+  if ((definition.checkSpace?.(MIXED_SPACE) ?? null) === null) return MIXED_SPACE;
+  assert.equal(definition.checkSpace!(NUMERIC_SPACE), null);
+  assert.equal(definition.checkSpace!(ONE_PARAMETER), null);
+  return NUMERIC_SPACE;
+}
+
 /** Asserts params are a point of the space, checking each rule directly too. */
 function assertValidParams(space: Space, params: Params): void {
   assert.deepEqual(space.check(params), [], JSON.stringify(params));
@@ -186,6 +202,8 @@ async function runScript(session: Session, reloadEachStep: boolean): Promise<str
 }
 
 for (const [name, definition] of algorithms) {
+  const space = spaceFor(definition);
+
   Deno.test(`${name}: describes itself`, () => {
     assert.equal(definition.name, name);
     assert.ok(definition.description.length > 10);
@@ -203,17 +221,17 @@ for (const [name, definition] of algorithms) {
 
   Deno.test(`${name}: suggests valid points with no trials, for 1, 7 and 64`, async () => {
     for (const count of [1, 7, 64]) {
-      const session = new Session(definition, MIXED_SPACE, 1);
+      const session = new Session(definition, space, 1);
       const trials = await session.ask(count);
       assert.ok(trials.length >= 1, `no point for a new study (count ${count})`);
     }
     // And one after the other, with the earlier points pending.
-    const session = new Session(definition, MIXED_SPACE, 2);
+    const session = new Session(definition, space, 2);
     for (const count of [1, 7, 64]) await session.ask(count);
   });
 
   Deno.test(`${name}: suggestions stay valid through many rounds of feedback`, async () => {
-    const session = new Session(definition, MIXED_SPACE, 3);
+    const session = new Session(definition, space, 3);
     for (let round = 0; round < 8; round++) {
       await session.ask(round % 2 === 0 ? 7 : 4);
       session.tell();
@@ -225,7 +243,7 @@ for (const [name, definition] of algorithms) {
       k === "value" || k === "infeasible" || k === "failed"
     );
     for (const kind of pointwise) {
-      const session = new Session(definition, MIXED_SPACE, 4);
+      const session = new Session(definition, space, 4);
       const trials = await session.ask(6);
       session.pending = [];
       const loss = 1;
@@ -243,7 +261,7 @@ for (const [name, definition] of algorithms) {
   });
 
   Deno.test(`${name}: suggest(0) returns nothing and bad counts are rejected`, async () => {
-    const session = new Session(definition, MIXED_SPACE, 5);
+    const session = new Session(definition, space, 5);
     const ctx = { pending: [], signal: new AbortController().signal };
     assert.deepEqual(await session.designer.suggest(0, ctx), []);
     await assert.rejects(session.designer.suggest(-1, ctx));
@@ -256,27 +274,27 @@ for (const [name, definition] of algorithms) {
   });
 
   Deno.test(`${name}: the same seed gives the same suggestions`, async () => {
-    const a = await runScript(new Session(definition, MIXED_SPACE, 42), false);
-    const b = await runScript(new Session(definition, MIXED_SPACE, 42), false);
+    const a = await runScript(new Session(definition, space, 42), false);
+    const b = await runScript(new Session(definition, space, 42), false);
     assert.deepEqual(a, b);
   });
 
   Deno.test(`${name}: different seeds give different points`, async () => {
-    const a = new Session(definition, MIXED_SPACE, 100);
-    const b = new Session(definition, MIXED_SPACE, 101);
+    const a = new Session(definition, space, 100);
+    const b = new Session(definition, space, 101);
     const [pa, pb] = [await a.ask(8), await b.ask(8)];
     assert.notDeepEqual(pa.map((t) => t.point), pb.map((t) => t.point));
   });
 
   Deno.test(`${name}: a restored designer continues exactly`, async () => {
     // A designer restored from a dump makes the same next suggestions.
-    const a = new Session(definition, MIXED_SPACE, 7);
+    const a = new Session(definition, space, 7);
     await a.ask(5);
     a.tell(3);
     await a.ask(2);
-    const b = new Session(definition, MIXED_SPACE, 7);
+    const b = new Session(definition, space, 7);
     b.designer = definition.create({
-      space: MIXED_SPACE,
+      space,
       config: a.config,
       seed: 7,
       state: JSON.parse(JSON.stringify(a.designer.dump())),
@@ -285,13 +303,13 @@ for (const [name, definition] of algorithms) {
     const next = (trials: TrialRef[]) => trials.map((t) => [t.point, t.tag]);
     assert.deepEqual(next(await b.ask(9)), next(await a.ask(9)));
     // The service's way: a fresh designer from the saved state on every step.
-    const continuous = await runScript(new Session(definition, MIXED_SPACE, 8), false);
-    const reloaded = await runScript(new Session(definition, MIXED_SPACE, 8), true);
+    const continuous = await runScript(new Session(definition, space, 8), false);
+    const reloaded = await runScript(new Session(definition, space, 8), true);
     assert.deepEqual(reloaded, continuous);
   });
 
   Deno.test(`${name}: dump() is JSON`, async () => {
-    const session = new Session(definition, MIXED_SPACE, 9);
+    const session = new Session(definition, space, 9);
     const states = [session.designer.dump()];
     await session.ask(3);
     states.push(session.designer.dump());
@@ -304,10 +322,19 @@ for (const [name, definition] of algorithms) {
     const config = definition.configSchema.parse({});
     for (const state of ["corrupt", 17, [1, 2, 3], { v: -1 }] as JsonValue[]) {
       assert.throws(
-        () => definition.create({ space: MIXED_SPACE, config, seed: 1, state }),
+        () => definition.create({ space, config, seed: 1, state }),
         Error,
         JSON.stringify(state),
       );
     }
   });
+
+  if (space !== MIXED_SPACE) {
+    Deno.test(`${name}: a space checkSpace refuses is refused by create too`, () => {
+      const config = definition.configSchema.parse({});
+      const reason = definition.checkSpace!(MIXED_SPACE)!;
+      assert.ok(reason.length > 10, reason);
+      assert.throws(() => definition.create({ space: MIXED_SPACE, config, seed: 1 }), Error);
+    });
+  }
 }

@@ -5,9 +5,11 @@
  *
  * @module
  */
+import { cboAlgorithm } from "./cbo/mod.ts";
 import { gpBoAlgorithm } from "./gp_bo/mod.ts";
 import { randomAlgorithm } from "./random/mod.ts";
 import { sobolAlgorithm } from "./sobol/mod.ts";
+import { zoRankSgdAlgorithm } from "./zo_rank_sgd/mod.ts";
 import type { AlgorithmDefinition } from "./types.ts";
 
 /** Every registered algorithm, in the order `listAlgorithms` shows them. */
@@ -15,6 +17,8 @@ const DEFINITIONS: readonly AlgorithmDefinition<unknown>[] = [
   randomAlgorithm,
   sobolAlgorithm,
   gpBoAlgorithm as AlgorithmDefinition<unknown>,
+  cboAlgorithm as AlgorithmDefinition<unknown>,
+  zoRankSgdAlgorithm as AlgorithmDefinition<unknown>,
 ];
 
 /** Builds the name → definition map, refusing duplicate names. */

@@ -167,6 +167,12 @@ export interface AlgorithmDefinition<Config = unknown> {
   offload?: boolean;
   /** Its config; unknown keys are rejected; defaults fill the rest. */
   configSchema: z.ZodType<Config>;
+  /**
+   * Why the algorithm cannot search `space` (e.g. it has categorical
+   * parameters), or null when it can; absent: every space is fine. A study
+   * over a refused space is not created.
+   */
+  checkSpace?(space: Space): string | null;
   /** Makes a designer. */
   create(options: CreateOptions<Config>): Designer;
 }

@@ -31,11 +31,16 @@ export const projects = pgTable("projects", {
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("projects_name_key").on(t.name)]);
 
-/** API keys, stored as SHA-256 hashes; admin keys have no project. */
+/**
+ * API keys, stored as SHA-256 hashes; admin keys have no project; labeler
+ * tokens belong to one study of their project.
+ */
 export const apiKeys = pgTable("api_keys", {
   id: uuid("id").primaryKey(),
   projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
-  role: text("role", { enum: ["admin", "project"] }).notNull(),
+  role: text("role", { enum: ["admin", "project", "labeler"] }).notNull(),
+  /** The study a labeler token may label. */
+  studyId: uuid("study_id").references(() => studies.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   /** The first characters of the key, to recognise it in listings. */
   prefix: text("prefix").notNull(),
@@ -64,6 +69,8 @@ export const studies = pgTable("studies", {
   /** Bumped on every save of algorithmState. */
   algorithmStateVersion: integer("algorithm_state_version").notNull().default(0),
   leaseSeconds: integer("lease_seconds").notNull(),
+  /** Settings of comparisons (ranking feedback); null for studies without. */
+  labeling: jsonb("labeling"),
   /** Trial numbers are handed out from here under the study's row lock. */
   nextTrialNumber: integer("next_trial_number").notNull().default(0),
   createdAt: createdAt(),
@@ -76,7 +83,7 @@ export const trials = pgTable("trials", {
   studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
   number: integer("number").notNull(),
   state: text("state", {
-    enum: ["REQUESTED", "ACTIVE", "COMPLETED", "INFEASIBLE", "FAILED", "STALE"],
+    enum: ["REQUESTED", "ACTIVE", "COMPLETED", "INFEASIBLE", "FAILED", "STALE", "RANKED"],
   }).notNull(),
   params: jsonb("params").notNull(),
   /** Every reported metric, by name. */
@@ -104,6 +111,46 @@ export const trials = pgTable("trials", {
   index("trials_active_client_idx").on(t.studyId, t.clientId).where(sql`state = 'ACTIVE'`),
   index("trials_feedback_pending_idx").on(t.studyId, t.number).where(sql`feedback_pending`),
   index("trials_objective_idx").on(t.studyId, t.objective).where(sql`state = 'COMPLETED'`),
+]);
+
+/** A group of trials shown together to labelers, who rank them. */
+export const comparisons = pgTable("comparisons", {
+  id: uuid("id").primaryKey(),
+  studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+  /** Position in the study, from 0. */
+  number: integer("number").notNull(),
+  /** OPEN (waiting for rankings), RANKED or SKIPPED (closed). */
+  state: text("state", { enum: ["OPEN", "RANKED", "SKIPPED"] }).notNull(),
+  /** The candidates' trial ids, in the (random) order labelers see them. */
+  candidates: jsonb("candidates").notNull(),
+  /** The labeler (key id) holding it, until holdExpiresAt. */
+  heldBy: uuid("held_by"),
+  holdExpiresAt: moment("hold_expires_at"),
+  /** The aggregated ranking (trial ids, best first) once RANKED. */
+  ranking: jsonb("ranking"),
+  /** Closed but not yet given to the study's designer. */
+  feedbackPending: boolean("feedback_pending").notNull().default(false),
+  createdAt: createdAt(),
+  closedAt: moment("closed_at"),
+}, (t) => [
+  uniqueIndex("comparisons_study_number_key").on(t.studyId, t.number),
+  index("comparisons_open_idx").on(t.studyId, t.number).where(sql`state = 'OPEN'`),
+]);
+
+/** One labeler's answer to a comparison: a ranking, or a skip. */
+export const rankings = pgTable("rankings", {
+  id: uuid("id").primaryKey(),
+  comparisonId: uuid("comparison_id").notNull()
+    .references(() => comparisons.id, { onDelete: "cascade" }),
+  /** The key (labeler token or project key) that answered. */
+  labelerId: uuid("labeler_id").notNull(),
+  /** Trial ids, best first; null for a skip. */
+  ranked: jsonb("ranked"),
+  skipped: boolean("skipped").notNull().default(false),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex("rankings_comparison_labeler_key").on(t.comparisonId, t.labelerId),
+  index("rankings_labeler_idx").on(t.labelerId, t.createdAt),
 ]);
 
 /** Answers to POSTs that carried an Idempotency-Key, replayed on retry. */

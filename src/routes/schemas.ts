@@ -3,7 +3,12 @@
  */
 import { z } from "@hono/zod-openapi";
 import { SpaceSchema } from "../space/schema.ts";
-import { ObjectiveSchema, StudyStateSchema, TrialStateSchema } from "../services/study_schema.ts";
+import {
+  LabelingSchema,
+  ObjectiveSchema,
+  StudyStateSchema,
+  TrialStateSchema,
+} from "../services/study_schema.ts";
 
 /** Example ids used across the document. */
 export const EXAMPLE = {
@@ -33,6 +38,7 @@ export const EXAMPLE_API_KEY = {
   id: EXAMPLE.keyId,
   projectId: EXAMPLE.projectId,
   role: "project",
+  studyId: null,
   name: "training-cluster",
   prefix: "mk_Qx3vT9a",
   createdAt: EXAMPLE.time,
@@ -60,7 +66,8 @@ export const ProjectSchema = z.object({
 export const ApiKeySchema = z.object({
   id: z.string().uuid(),
   projectId: z.string().uuid().nullable(),
-  role: z.enum(["admin", "project"]),
+  role: z.enum(["admin", "project", "labeler"]),
+  studyId: z.string().uuid().nullable().openapi({ description: "The study of a labeler token" }),
   name: z.string(),
   prefix: z.string().openapi({ description: "The key's first characters, to recognise it" }),
   createdAt: z.string().datetime(),
@@ -94,7 +101,16 @@ export const EXAMPLE_STUDY = {
   objective: { metrics: [{ name: "value", goal: "minimize" }] },
   algorithm: { name: "random", config: {}, seed: 1 },
   settings: { leaseSeconds: 3600 },
-  trialCounts: { REQUESTED: 0, ACTIVE: 2, COMPLETED: 10, INFEASIBLE: 1, FAILED: 0, STALE: 0 },
+  labeling: null,
+  trialCounts: {
+    REQUESTED: 0,
+    ACTIVE: 2,
+    COMPLETED: 10,
+    INFEASIBLE: 1,
+    FAILED: 0,
+    STALE: 0,
+    RANKED: 0,
+  },
   createdAt: EXAMPLE.time,
   updatedAt: EXAMPLE.later,
 };
@@ -114,6 +130,9 @@ export const StudySchema = z.object({
     seed: z.number().int(),
   }),
   settings: z.object({ leaseSeconds: z.number().int() }),
+  labeling: LabelingSchema.nullable().openapi({
+    description: "How comparisons work, for studies whose algorithm learns from rankings",
+  }),
   trialCounts: TrialCounts.openapi({ description: "The study's trials by state" }),
   createdAt: z.string().datetime(),
   updatedAt: z.string().datetime(),

@@ -10,10 +10,15 @@ import type { SuggestionQueue } from "./suggest_queue.ts";
 export interface Principal {
   /** The key's id (null for the MINIMA_ADMIN_KEY from the environment). */
   keyId: string | null;
-  /** "admin" keys manage projects and keys; "project" keys work with studies. */
-  role: "admin" | "project";
-  /** The project a project key belongs to. */
+  /**
+   * "admin" keys manage projects and keys; "project" keys work with studies;
+   * "labeler" tokens only fetch and rank one study's comparisons.
+   */
+  role: "admin" | "project" | "labeler";
+  /** The project a project key (or labeler token) belongs to. */
   projectId: string | null;
+  /** The one study a labeler token may label. */
+  studyId?: string | null;
 }
 
 /** The services' dependencies. */

@@ -1,7 +1,10 @@
 /**
  * What a designer learns from: reported trials turned into feedback.
  */
-import type { Feedback, JsonValue } from "../algorithms/types.ts";
+import { sql } from "drizzle-orm";
+import type { Feedback, JsonValue, RankingFeedback, TrialRef } from "../algorithms/types.ts";
+import { query, type Queryable } from "../db/client.ts";
+import type { Params } from "../space/schema.ts";
 import type { StudyMeta } from "./study_meta.ts";
 import type { TrialRecord } from "./trial_rows.ts";
 
@@ -34,4 +37,49 @@ export function feedbackOf(meta: StudyMeta, trial: TrialRecord): Feedback | null
     default:
       return null;
   }
+}
+
+function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/**
+ * The closed comparisons the designer has not seen yet, as ranking feedback
+ * (oldest first), marked seen. Called under the study's row lock.
+ */
+export async function pendingRankings(
+  tx: Queryable,
+  meta: StudyMeta,
+): Promise<RankingFeedback[]> {
+  const closed = await query<{ id: string; candidates: unknown; ranking: unknown; number: number }>(
+    tx,
+    sql`UPDATE comparisons SET feedback_pending = FALSE
+        WHERE study_id = ${meta.id} AND feedback_pending
+        RETURNING id, number, candidates, ranking`,
+  );
+  if (closed.length === 0) return [];
+  closed.sort((a, b) => Number(a.number) - Number(b.number));
+  const ids = [...new Set(closed.flatMap((c) => json<string[]>(c.candidates)))];
+  const trials = await query<{ id: string; number: number; params: unknown; tag: unknown }>(
+    tx,
+    sql`SELECT id, number, params, tag FROM trials WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])`,
+  );
+  const refs = new Map<string, TrialRef>(trials.map((t) => [t.id, {
+    trialId: t.id,
+    number: Number(t.number),
+    point: meta.space.encode(json<Params>(t.params)),
+    tag: json<JsonValue>(t.tag ?? null),
+  }]));
+  return closed.map((c) => {
+    const candidates = json<string[]>(c.candidates);
+    const ranking = json<string[] | null>(c.ranking ?? null) ?? [];
+    const rankedSet = new Set(ranking);
+    return {
+      kind: "ranking",
+      comparisonId: c.id,
+      ranked: ranking.map((id) => refs.get(id)!).filter((r) => r !== undefined),
+      unranked: candidates.filter((id) => !rankedSet.has(id)).map((id) => refs.get(id)!)
+        .filter((r) => r !== undefined),
+    };
+  });
 }

@@ -25,7 +25,9 @@ export interface ProjectView {
 export interface ApiKeyView {
   id: string;
   projectId: string | null;
-  role: "admin" | "project";
+  role: "admin" | "project" | "labeler";
+  /** The study of a labeler token. */
+  studyId: string | null;
   name: string;
   prefix: string;
   createdAt: string;
@@ -48,6 +50,7 @@ function keyView(row: typeof apiKeys.$inferSelect): ApiKeyView {
     id: row.id,
     projectId: row.projectId,
     role: row.role,
+    studyId: row.studyId,
     name: row.name,
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
@@ -94,6 +97,52 @@ async function requireProject(q: Queryable, projectId: string): Promise<void> {
     eq(projects.id, projectId),
   );
   if (!row) throw notFound("project", projectId);
+}
+
+/**
+ * The project of a caller allowed to label `studyId`: a project key, or a
+ * labeler token of that very study; throws 403 otherwise.
+ */
+export function requireLabelerAccess(principal: Principal, studyId: string): string {
+  if (principal.role === "labeler") {
+    if (principal.studyId !== studyId || !principal.projectId) {
+      throw new Problem("forbidden", "this labeler token is for another study");
+    }
+    return principal.projectId;
+  }
+  return requireProjectKey(principal);
+}
+
+/** Mints a labeler token for one study of the project; the token is shown once. */
+export async function createLabelerToken(
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+  name: string,
+): Promise<ApiKeyView & { key: string }> {
+  const key = newApiKey();
+  const [row] = await q.insert(apiKeys).values({
+    id: newId(),
+    projectId,
+    studyId,
+    role: "labeler",
+    name,
+    prefix: key.slice(0, 10),
+    keyHash: sha256(key),
+  }).returning();
+  return { ...keyView(row), key };
+}
+
+/** The labeler tokens of a study, revoked ones included. */
+export async function listLabelerTokens(
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+): Promise<ApiKeyView[]> {
+  const rows = await q.select().from(apiKeys)
+    .where(and(eq(apiKeys.projectId, projectId), eq(apiKeys.studyId, studyId)))
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+  return rows.map(keyView);
 }
 
 /** Mints a key for a project; the key is in the answer and nowhere else. */
@@ -161,7 +210,9 @@ export async function authenticate(
   } else {
     const [row] = await db.select().from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
-    principal = row ? { keyId: row.id, role: row.role, projectId: row.projectId } : null;
+    principal = row
+      ? { keyId: row.id, role: row.role, projectId: row.projectId, studyId: row.studyId }
+      : null;
     if (principalCache.size > 10_000) principalCache.clear();
     principalCache.set(hash, { principal, until: now + CACHE_MS });
   }
@@ -203,8 +254,14 @@ export function requireAdmin(principal: Principal): void {
   }
 }
 
-/** The project of a project key; throws 403 for admin keys. */
+/** The project of a project key; throws 403 for admin keys and labeler tokens. */
 export function requireProjectKey(principal: Principal): string {
+  if (principal.role === "labeler") {
+    throw new Problem(
+      "forbidden",
+      "a labeler token can only fetch, rank and skip its study's comparisons",
+    );
+  }
   if (principal.role !== "project" || !principal.projectId) {
     throw new Problem(
       "forbidden",

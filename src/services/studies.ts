@@ -19,7 +19,7 @@ import type {
   TrialState,
   UpdateStudyInput,
 } from "./study_schema.ts";
-import { TrialStateSchema } from "./study_schema.ts";
+import { type Labeling, LabelingSchema, TrialStateSchema } from "./study_schema.ts";
 
 /** A study's row. */
 export type StudyRow = typeof studies.$inferSelect;
@@ -35,6 +35,7 @@ export interface StudyView {
   objective: Objective;
   algorithm: { name: string; config: Record<string, unknown>; seed: number };
   settings: { leaseSeconds: number };
+  labeling: Labeling | null;
   trialCounts: Record<TrialState, number>;
   createdAt: string;
   updatedAt: string;
@@ -85,6 +86,7 @@ export function studyView(row: StudyRow, trialCounts: Record<TrialState, number>
       seed: row.seed,
     },
     settings: { leaseSeconds: row.leaseSeconds },
+    labeling: (row.labeling ?? null) as Labeling | null,
     trialCounts,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -115,6 +117,31 @@ function prepareAlgorithm(input: CreateStudyInput, space: Space) {
   return { config: parsed.data as Record<string, unknown>, seed, state };
 }
 
+/**
+ * The study's labeling settings: as given (only for algorithms that learn
+ * from rankings), defaults for those algorithms when absent, else null.
+ */
+function labelingOf(input: CreateStudyInput): Labeling | null {
+  const takesRankings = findAlgorithm(input.algorithm.name)!.feedbackKinds.includes("ranking");
+  if (input.labeling !== undefined && !takesRankings) {
+    throw invalid(
+      "labeling",
+      "ranking_algorithm",
+      `algorithm "${input.algorithm.name}" does not learn from rankings: comparisons need one ` +
+        "that does (listAlgorithms shows each one's feedback kinds)",
+    );
+  }
+  if (!takesRankings) return null;
+  const labeling = input.labeling ?? LabelingSchema.parse({});
+  if (
+    labeling.topK !== undefined && labeling.candidates !== undefined &&
+    labeling.topK > labeling.candidates
+  ) {
+    throw invalid("labeling.topK", "max", "topK cannot exceed the number of candidates");
+  }
+  return labeling;
+}
+
 /** Creates a study in a project. */
 export async function createStudy(
   ctx: ServiceContext,
@@ -138,6 +165,7 @@ export async function createStudy(
     seed: algorithm.seed,
     algorithmState: algorithm.state,
     leaseSeconds: input.settings?.leaseSeconds ?? ctx.defaultLeaseSeconds,
+    labeling: labelingOf(input),
     createdAt: now,
     updatedAt: now,
   }).returning();

@@ -12,7 +12,7 @@ import { notFound } from "../errors.ts";
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
 import type { StudyRow } from "./studies.ts";
-import type { Objective } from "./study_schema.ts";
+import type { Labeling, Objective } from "./study_schema.ts";
 
 /** A study's fixed facts. */
 export interface StudyMeta {
@@ -24,6 +24,8 @@ export interface StudyMeta {
   leaseSeconds: number;
   /** True when the designer wants to see reported feedback. */
   learns: boolean;
+  /** How comparisons work; null when the algorithm does not learn from rankings. */
+  labeling: Labeling | null;
 }
 
 const CACHE_LIMIT = 10_000;
@@ -43,6 +45,7 @@ export function metaOf(row: StudyRow): StudyMeta {
     algorithm,
     leaseSeconds: row.leaseSeconds,
     learns: algorithm.learnsFromFeedback,
+    labeling: (row.labeling ?? null) as Labeling | null,
   };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(row.id, meta);

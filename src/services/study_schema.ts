@@ -18,6 +18,7 @@ export const TrialStateSchema = z.enum([
   "INFEASIBLE",
   "FAILED",
   "STALE",
+  "RANKED",
 ]);
 /** A trial's lifecycle state. */
 export type TrialState = z.infer<typeof TrialStateSchema>;
@@ -69,6 +70,43 @@ export const StudySettingsSchema = z.strictObject({
   leaseSeconds: z.number().int().min(1).max(30 * 24 * 3600).optional(),
 });
 
+/** The built-in renderers that turn a candidate's params into an image. */
+export const RENDERER_NAMES = ["color", "curve"] as const;
+
+/** How comparisons (groups of candidates ranked by people) work for a study. */
+export const LabelingSchema = z.strictObject({
+  candidates: z.number().int().min(2).max(32).optional().describe(
+    "The most candidates one comparison shows (default: all the algorithm offers at once, at " +
+      "most 32; zo-rank-sgd offers its round's candidates)",
+  ),
+  topK: z.number().int().min(1).max(32).optional().describe(
+    "How many candidates a ranking orders, best first (1 = pick the best); absent: all of them",
+  ),
+  rankingsPerComparison: z.number().int().min(1).max(50).default(1).describe(
+    "Rankings (by different labelers) a comparison collects; several are aggregated by Borda " +
+      "count before the algorithm sees them",
+  ),
+  maxOpen: z.number().int().min(1).max(1000).default(1).describe(
+    "The most comparisons open at once, so labelers never rank candidates around a point the " +
+      "algorithm has already left",
+  ),
+  holdSeconds: z.number().int().min(10).max(24 * 3600).default(600).describe(
+    "How long a labeler holds a comparison before it returns to the pool",
+  ),
+  skipsToClose: z.number().int().min(1).max(50).default(1).describe(
+    "Skips after which a comparison closes without a ranking (the algorithm learns nothing " +
+      "from it and moves on)",
+  ),
+  renderer: z.strictObject({
+    name: z.enum(RENDERER_NAMES).describe(
+      "color: the first three numeric parameters as red, green, blue; curve: the numeric " +
+        "parameters as the heights of a smooth curve",
+    ),
+  }).optional(),
+});
+/** A study's labeling settings, defaults filled in. */
+export type Labeling = z.infer<typeof LabelingSchema>;
+
 /** The body of createStudy. */
 export const CreateStudySchema = z.strictObject({
   name: z.string().min(1).max(200),
@@ -77,6 +115,10 @@ export const CreateStudySchema = z.strictObject({
   objective: ObjectiveSchema,
   algorithm: AlgorithmChoiceSchema,
   settings: StudySettingsSchema.optional(),
+  labeling: LabelingSchema.optional().describe(
+    "Comparisons for people to rank (algorithms that learn from rankings); defaults apply " +
+      "when the algorithm takes rankings and this is absent",
+  ),
 });
 /** The body of createStudy. */
 export type CreateStudyInput = z.infer<typeof CreateStudySchema>;

@@ -19,12 +19,12 @@
  */
 import { sql } from "drizzle-orm";
 import type { RemoteDesigner } from "../algorithms/remote/mod.ts";
-import type { Designer, JsonValue, Point } from "../algorithms/types.ts";
+import type { Designer, Feedback, JsonValue, Point } from "../algorithms/types.ts";
 import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
-import { feedbackOf } from "./feedback.ts";
+import { feedbackOf, pendingRankings } from "./feedback.ts";
 import { newId } from "./ids.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
@@ -242,7 +242,10 @@ export async function suggestBatch(
             sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'`,
           ),
         ]);
-        const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
+        const feedback: Feedback[] = reported.map((t) => feedbackOf(meta, t))
+          .filter((f) => f !== null);
+        // Then the comparisons closed since (rankings; studies with labeling only).
+        if (meta.labeling) feedback.push(...await pendingRankings(tx, meta));
         if (feedback.length) d.update(feedback);
         for (const r of active) pending.push(meta.space.encode(jsonValue(r.params) as Params));
       }

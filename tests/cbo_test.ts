@@ -1,0 +1,146 @@
+/**
+ * "cbo" through the HTTP app, on PGlite and on PostgreSQL: one generation of
+ * particles at a time, handed out to any number of clients.
+ */
+import assert from "node:assert/strict";
+import { testBackends } from "./support/db.ts";
+import { describeOnBackends, newStudy, type TestApp } from "./support/harness.ts";
+
+interface Trial {
+  id: string;
+  params: Record<string, number>;
+  state: string;
+}
+
+const SPACE = {
+  parameters: [
+    { name: "x", type: "float", min: -3, max: 3 },
+    { name: "y", type: "float", min: -3, max: 3 },
+  ],
+};
+
+async function cboStudy(app: TestApp, config: Record<string, unknown> = {}): Promise<string> {
+  return await newStudy(app, {
+    name: "cbo",
+    space: SPACE,
+    algorithm: { name: "cbo", config: { particles: 4, ...config }, seed: 3 },
+  });
+}
+
+async function suggest(app: TestApp, id: string, count: number, clientId?: string) {
+  const r = await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count, clientId });
+  assert.equal(r.status, 200, r.text);
+  return r;
+}
+
+function value(t: Trial): number {
+  return t.params.x ** 2 + t.params.y ** 2;
+}
+
+describeOnBackends("cbo", testBackends(), async (t, app) => {
+  await t.step("categorical parameters are refused at study creation", async () => {
+    const r = await app.request("POST", "/v1/studies", {
+      name: "cat",
+      space: {
+        parameters: [...SPACE.parameters, { name: "c", type: "categorical", values: [1, 2] }],
+      },
+      objective: { metrics: [{ name: "value", goal: "minimize" }] },
+      algorithm: { name: "cbo" },
+    });
+    assert.equal(r.status, 422, r.text);
+    assert.ok(r.body.errors[0].field.startsWith("algorithm"), r.text);
+    assert.match(r.body.detail, /categorical/);
+  });
+
+  await t.step("one generation at a time; nothing more until it is reported", async () => {
+    const id = await cboStudy(app);
+    const first = await suggest(app, id, 10, "a");
+    const generation: Trial[] = first.body.trials;
+    assert.equal(generation.length, 4);
+    assert.ok(first.body.retryAfterSeconds > 0, "fewer than asked: a hint to ask again");
+    assert.ok(Number(first.headers.get("retry-after")) >= 1);
+    // Another client asks while the generation is out: an empty list, not a wait.
+    const empty = await suggest(app, id, 2, "b");
+    assert.deepEqual(empty.body.trials, []);
+    assert.ok(empty.body.retryAfterSeconds > 0);
+    // Three reported, one failed: the failed particle is handed out again.
+    for (const trial of generation.slice(0, 3)) {
+      const r = await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/complete`, {
+        values: { value: value(trial) },
+      });
+      assert.equal(r.status, 200, r.text);
+    }
+    const failed = await app.request("POST", `/v1/studies/${id}/trials/${generation[3].id}/fail`, {
+      reason: "node lost",
+    });
+    assert.equal(failed.status, 200, failed.text);
+    const again = await suggest(app, id, 4, "b");
+    assert.equal(again.body.trials.length, 1);
+    assert.deepEqual(again.body.trials[0].params, generation[3].params);
+    // Until that one is in, the next generation does not exist.
+    assert.deepEqual((await suggest(app, id, 4, "c")).body.trials, []);
+    await app.request("POST", `/v1/studies/${id}/trials/${again.body.trials[0].id}/complete`, {
+      values: { value: value(again.body.trials[0]) },
+    });
+    const next = await suggest(app, id, 4, "c");
+    assert.equal(next.body.trials.length, 4);
+    assert.equal(next.body.retryAfterSeconds, undefined);
+    const before = new Set(generation.map((g) => JSON.stringify(g.params)));
+    assert.ok(next.body.trials.every((x: Trial) => !before.has(JSON.stringify(x.params))));
+    const best = await app.request("GET", `/v1/studies/${id}/trials/best`);
+    assert.equal(best.status, 200, best.text);
+    assert.ok(best.body.recommendation, best.text);
+    assert.equal(best.body.recommendation.details.generation, 1);
+  });
+
+  await t.step(
+    "a stale particle is handed out again; its late result is not counted twice",
+    async () => {
+      const id = await cboStudy(app);
+      const generation: Trial[] = (await suggest(app, id, 4, "a")).body.trials;
+      for (const trial of generation.slice(0, 3)) {
+        await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/complete`, {
+          values: { value: value(trial) },
+        });
+      }
+      app.advance(2 * 3600);
+      const retry = await suggest(app, id, 4, "b");
+      assert.equal(retry.body.trials.length, 1);
+      assert.deepEqual(retry.body.trials[0].params, generation[3].params);
+      // Both the stale original (late) and its retry report: one step, one generation.
+      for (const trial of [generation[3], retry.body.trials[0]]) {
+        const r = await app.request("POST", `/v1/studies/${id}/trials/${trial.id}/complete`, {
+          values: { value: value(trial) },
+        });
+        assert.equal(r.status, 200, r.text);
+      }
+      const next = await suggest(app, id, 10, "b");
+      assert.equal(next.body.trials.length, 4);
+      const best = await app.request("GET", `/v1/studies/${id}/trials/best`);
+      assert.equal(best.body.recommendation.details.generation, 1);
+    },
+  );
+
+  await t.step("a batch client runs generations with suggest and completeTrials", async () => {
+    const id = await cboStudy(app, {
+      particles: 20,
+      sigma: 1,
+      alpha: 30,
+      initialBox: { low: 0.2, high: 0.8 },
+    });
+    for (let step = 0; step < 60; step++) {
+      const { trials } = (await suggest(app, id, 20, "batch")).body;
+      assert.equal(trials.length, 20);
+      for (const trial of trials as Trial[]) {
+        assert.ok(Math.abs(trial.params.x) <= 3 && Math.abs(trial.params.y) <= 3);
+      }
+      const r = await app.request("POST", `/v1/studies/${id}/trials/complete`, {
+        items: trials.map((x: Trial) => ({ trialId: x.id, values: { value: value(x) } })),
+      });
+      assert.equal(r.status, 200, r.text);
+    }
+    const best = await app.request("GET", `/v1/studies/${id}/trials/best`);
+    const c = best.body.recommendation.params;
+    assert.ok(Math.hypot(c.x, c.y) < 0.3, JSON.stringify(best.body.recommendation));
+  });
+});
