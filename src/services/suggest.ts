@@ -19,7 +19,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { RemoteDesigner } from "../algorithms/remote/mod.ts";
-import type { Designer, Feedback, JsonValue, Point } from "../algorithms/types.ts";
+import type { Designer, Feedback, JsonValue, Point, Suggestion } from "../algorithms/types.ts";
 import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
@@ -146,6 +146,134 @@ export async function suggestBatch(
   for (const r of requests) checkCount(meta, r);
   const total = requests.reduce((n, r) => n + r.count, 0);
   const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];
+  // A CPU-heavy designer (gp-bo) computes before the transaction, so the study's
+  // lock (and PGlite's one connection) is not held while it fits; the
+  // transaction then uses its points only if nothing changed in between.
+  const prepared = meta.algorithm.offload && ctx.designers && meta.learns && !meta.labeling &&
+      db === ctx.db
+    ? await prepareDesigner(ctx, db, meta, total, clients, signal)
+    : undefined;
+  try {
+    return await handOutBatch(ctx, db, meta, requests, prepared, signal);
+  } catch (error) {
+    if (!(error instanceof PreparedMismatch)) throw error;
+    return await handOutBatch(ctx, db, meta, requests, undefined, signal);
+  }
+}
+
+/** What a designer computed before the transaction (see prepareDesigner). */
+interface Prepared {
+  /** The study's algorithm_state_version it started from. */
+  version: number;
+  /** The trials it was fed, in the states it saw them in. */
+  fed: { id: string; state: string }[];
+  suggestions: Suggestion[];
+  state: JsonValue;
+}
+
+/** The prepared points could not be used as they are: the batch is done again without them. */
+class PreparedMismatch extends Error {}
+
+/**
+ * Restores the designer, feeds it the pending feedback and asks it for `total`
+ * points, outside any transaction. Skipped (undefined) when the requests will
+ * be served partly by held or waiting trials, since then fewer points are
+ * needed; the transaction computes those itself.
+ */
+async function prepareDesigner(
+  ctx: ServiceContext,
+  db: Database | Transaction,
+  meta: StudyMeta,
+  total: number,
+  clients: string[],
+  signal: AbortSignal,
+): Promise<Prepared | undefined> {
+  const now = sql`${ctx.now().toISOString()}::timestamptz`;
+  const [[study], [counts], reported, active] = await Promise.all([
+    query<Record<string, unknown>>(
+      db,
+      sql`SELECT state, algorithm_config AS "config", seed, algorithm_state AS "algorithmState",
+            algorithm_state_version AS "version"
+          FROM studies WHERE id = ${meta.id}`,
+    ),
+    query<{ busy: unknown }>(
+      db,
+      sql`SELECT count(*)::int AS busy FROM trials
+          WHERE study_id = ${meta.id} AND (state = 'REQUESTED'
+            OR (state = 'STALE' AND retried_by IS NULL)
+            OR (state = 'ACTIVE' AND (lease_expires_at < ${now}
+                OR client_id IN (SELECT jsonb_array_elements_text(${
+        JSON.stringify(clients)
+      }::jsonb)))))`,
+    ),
+    rows(
+      db,
+      sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${meta.id} AND feedback_pending`,
+    ),
+    query<{ params: unknown }>(
+      db,
+      sql`SELECT params FROM trials WHERE study_id = ${meta.id} AND state = 'ACTIVE'`,
+    ),
+  ]);
+  if (!study || study.state !== "ACTIVE" || Number(counts.busy) > 0) return undefined;
+  const designer = ctx.designers!.open({
+    algorithm: meta.algorithm.name,
+    space: meta.space.spec,
+    config: jsonValue(study.config),
+    seed: Number(study.seed),
+    state: jsonValue(study.algorithmState ?? null) ?? undefined,
+  });
+  try {
+    const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
+    if (feedback.length) designer.update(feedback);
+    const pending = active.map((r) => meta.space.encode(jsonValue(r.params) as Params));
+    const suggestions = await designer.suggest(total, { pending, signal });
+    return {
+      version: Number(study.version),
+      fed: reported.map((t) => ({ id: t.id, state: t.state })),
+      suggestions,
+      state: designer.dump(),
+    };
+  } finally {
+    designer.close();
+  }
+}
+
+/**
+ * A designer that hands out prepared points in order; it must hand out all
+ * of them, or the transaction is done again without them.
+ */
+class PreparedDesigner implements Designer {
+  #next = 0;
+  constructor(readonly prepared: Prepared) {}
+  suggest(count: number): Promise<Suggestion[]> {
+    const out = this.prepared.suggestions.slice(this.#next, this.#next + count);
+    if (out.length < count && this.prepared.suggestions.length >= this.#next + count) {
+      throw new PreparedMismatch();
+    }
+    this.#next += out.length;
+    return Promise.resolve(out);
+  }
+  update(): void {}
+  dump(): JsonValue {
+    if (this.#next !== this.prepared.suggestions.length) throw new PreparedMismatch();
+    return this.prepared.state;
+  }
+}
+
+/** suggestBatch's transaction, with or without prepared points. */
+async function handOutBatch(
+  ctx: ServiceContext,
+  db: Database | Transaction,
+  meta: StudyMeta,
+  requests: SuggestRequest[],
+  prepared: Prepared | undefined,
+  signal: AbortSignal,
+): Promise<TrialView[][]> {
+  const studyId = meta.id;
+  const projectId = meta.projectId;
+  const total = requests.reduce((n, r) => n + r.count, 0);
+  const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];
   return await db.transaction(async (tx) => {
     const now = ctx.now();
     const nowSql = sql`${now.toISOString()}::timestamptz`;
@@ -159,7 +287,7 @@ export async function suggestBatch(
       query<Record<string, unknown>>(
         tx,
         sql`SELECT state, next_trial_number AS "nextTrialNumber", algorithm_config AS "config",
-              seed, algorithm_state AS "algorithmState"
+              seed, algorithm_state AS "algorithmState", algorithm_state_version AS "version"
             FROM studies WHERE id = ${studyId} AND project_id = ${projectId} FOR NO KEY UPDATE`,
       ),
       query(
@@ -217,6 +345,21 @@ export async function suggestBatch(
     let designer: Designer | undefined;
     let remote: RemoteDesigner | undefined;
     const restoreDesigner = async (): Promise<Designer> => {
+      if (prepared) {
+        if (prepared.version !== Number(locked.version)) throw new PreparedMismatch();
+        // Only what it was fed is marked seen: a trial that changed since (a late
+        // result for a STALE one) stays pending.
+        if (prepared.fed.length) {
+          await query(
+            tx,
+            sql`UPDATE trials AS t SET feedback_pending = FALSE
+                FROM jsonb_to_recordset(${JSON.stringify(prepared.fed)}::jsonb)
+                  AS f(id uuid, state text)
+                WHERE t.id = f.id AND t.study_id = ${studyId} AND t.state = f.state`,
+          );
+        }
+        return new PreparedDesigner(prepared);
+      }
       const options = {
         space: meta.space,
         config: jsonValue(locked.config),
