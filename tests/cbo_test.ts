@@ -48,7 +48,8 @@ describeOnBackends("cbo", testBackends(), async (t, app) => {
       algorithm: { name: "cbo" },
     });
     assert.equal(r.status, 422, r.text);
-    assert.ok(r.body.errors[0].field.startsWith("algorithm"), r.text);
+    assert.equal(r.body.errors[0].field, "space", r.text);
+    assert.equal(r.body.errors[0].rule, "supported_space", r.text);
     assert.match(r.body.detail, /categorical/);
   });
 

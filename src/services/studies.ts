@@ -103,6 +103,8 @@ function prepareAlgorithm(input: CreateStudyInput, space: Space) {
       `unknown algorithm "${input.algorithm.name}" (listAlgorithms names those available)`,
     );
   }
+  const refused = definition.checkSpace?.(space) ?? null;
+  if (refused !== null) throw invalid("space", "supported_space", refused);
   const parsed = definition.configSchema.safeParse(input.algorithm.config);
   if (!parsed.success) {
     throw invalidFields(fieldIssues(parsed.error.issues, "algorithm.config"));
