@@ -56,9 +56,10 @@ RUN deno cache src/main.ts \
 ############################################################################
 FROM debian:bookworm-slim AS runtime
 
-# ca-certificates: TLS (DENO_TLS_CA_STORE=system); libstdc++6: onnxruntime.
+# ca-certificates: TLS (DENO_TLS_CA_STORE=system); libstdc++6: onnxruntime;
+# libopenblas0-pthread: gp-bo's linear algebra through FFI (MINIMA_LINALG=auto picks it).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates libstdc++6 \
+ && apt-get install -y --no-install-recommends ca-certificates libstdc++6 libopenblas0-pthread \
  && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 minima \

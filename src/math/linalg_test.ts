@@ -4,6 +4,8 @@ import {
   cholesky,
   choleskyAppendRow,
   choleskyInverse,
+  choleskyInverseLower,
+  choleskyShifted,
   choleskySolve,
   choleskySolveMatrix,
   choleskyWithJitter,
@@ -269,4 +271,108 @@ Deno.test("size 0 is accepted everywhere", () => {
   assert.equal(logDetFromCholesky(empty, 0), 0);
   assert.equal(choleskySolve(empty, 0, empty).length, 0);
   assert.equal(choleskyInverse(empty, 0).length, 0);
+});
+
+Deno.test("choleskyShifted: the factor of A + shift·I, resumable bit for bit from any row", () => {
+  const rng = Rng.fromSeed(8);
+  const n = 23;
+  const a = randomSpd(rng, n);
+  const shifted = Float64Array.from(a);
+  for (let i = 0; i < n; i++) shifted[i * n + i] += 0.75;
+  const want = cholesky(shifted, n)!;
+  const got = new Float64Array(n * n).fill(3);
+  assert.ok(choleskyShifted(a, n, { shift: 0.75, out: got }));
+  assert.ok(relErr(got, want) < 1e-14);
+  const plain = cholesky(a, n)!;
+  for (const from of [0, 1, 2, 11, 22, 23]) {
+    // Rows before `from` hold the factor; the rest hold A (upper part anything).
+    const buf = Float64Array.from(a);
+    buf.set(plain.subarray(0, from * n));
+    assert.ok(choleskyShifted(buf, n, { from, out: buf }));
+    assert.deepEqual(buf, plain, `from = ${from}`);
+  }
+  assert.throws(() => choleskyShifted(a, n, { from: n + 1, out: got }), RangeError);
+  // Not positive definite from some row on: false.
+  const bad = Float64Array.from(a);
+  bad[(n - 1) * n + (n - 1)] = -1;
+  assert.equal(choleskyShifted(bad, n, { out: new Float64Array(n * n) }), false);
+});
+
+Deno.test("solveLowerMatrix over several panels equals column-by-column solves", () => {
+  const rng = Rng.fromSeed(9);
+  for (const [n, m] of [[5, 127], [6, 128], [30, 129], [12, 300], [3, 1]]) {
+    const l = cholesky(randomSpd(rng, n), n)!;
+    const b = randomVector(rng, n * m);
+    const x = solveLowerMatrix(l, n, b);
+    const inPlace = Float64Array.from(b);
+    solveLowerMatrix(l, n, inPlace, inPlace);
+    assert.deepEqual(inPlace, x);
+    for (let j = 0; j < m; j++) {
+      const col = Float64Array.from({ length: n }, (_, i) => b[i * m + j]);
+      const want = solveLower(l, n, col);
+      for (let i = 0; i < n; i++) {
+        assert.ok(Math.abs(x[i * m + j] - want[i]) <= 1e-12 * (1 + Math.abs(want[i])));
+      }
+    }
+  }
+});
+
+Deno.test("choleskyInverseLower is the lower triangle of choleskyInverse, zeros above", () => {
+  const rng = Rng.fromSeed(10);
+  for (const n of [1, 4, 19]) {
+    const l = cholesky(randomSpd(rng, n), n)!;
+    const full = choleskyInverse(l, n);
+    const lower = choleskyInverseLower(l, n, new Float64Array(n * n).fill(5));
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        assert.equal(lower[i * n + j], j <= i ? full[i * n + j] : 0, `(${i}, ${j})`);
+      }
+    }
+  }
+});
+
+Deno.test("choleskyWithJitter uses a given factorisation with the same schedule", () => {
+  const n = 4;
+  const ones = new Float64Array(n * n).fill(1);
+  const shifts: number[] = [];
+  const { factor, jitter } = choleskyWithJitter(ones, n, {
+    factorize: (a, size, shift, out) => {
+      shifts.push(shift);
+      return choleskyShifted(a, size, { shift, out });
+    },
+  });
+  assert.equal(shifts[0], 0);
+  assert.equal(shifts.at(-1), jitter);
+  for (let t = 2; t < shifts.length; t++) {
+    assert.ok(Math.abs(shifts[t] / shifts[t - 1] - 10) < 1e-9);
+  }
+  assert.deepEqual(factor, choleskyWithJitter(ones, n).factor);
+});
+
+/** Row-by-row Cholesky with the summation linalg.ts documents (two accumulators, k ascending). */
+function referenceFactor(a: Float64Array, n: number): Float64Array {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      let k = 0;
+      for (; k + 1 < j; k += 2) {
+        s0 += l[i * n + k] * l[j * n + k];
+        s1 += l[i * n + k + 1] * l[j * n + k + 1];
+      }
+      if (k < j) s0 += l[i * n + k] * l[j * n + k];
+      const s = a[i * n + j] - (s0 + s1);
+      l[i * n + j] = j < i ? s / l[j * n + j] : Math.sqrt(s);
+    }
+  }
+  return l;
+}
+
+Deno.test("the blocked factorisation is bit for bit the plain row-by-row one", () => {
+  const rng = Rng.fromSeed(11);
+  for (const n of [1, 3, 4, 5, 8, 13, 64, 101]) {
+    const a = randomSpd(rng, n);
+    assert.deepEqual(cholesky(a, n), referenceFactor(a, n), `n = ${n}`);
+  }
 });

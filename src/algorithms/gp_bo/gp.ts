@@ -10,6 +10,7 @@
  */
 
 export {
+  clearFactorCache,
   conditionGp,
   type ConditionOptions,
   type GpHyperparameters,

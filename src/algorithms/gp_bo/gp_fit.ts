@@ -13,13 +13,20 @@
  * (rate b) has log density a·θ − b·e^θ and a LogNormal(μ, σ) has
  * −(θ − μ)²/(2σ²), up to constants.
  *
+ * Cost per evaluation: the factor, the solves and K⁻¹ (O(n³)) go through the
+ * linear-algebra backend (src/math/linalg_backend.ts); the kernel matrix and
+ * the gradient's contraction (O(n²·d)) are fused here so that each pair of
+ * points costs one exp (kernels.ts's gramMatrix and contractGramGradient,
+ * the reference the tests compare with, take three).
+ *
  * @module
  */
 
-import { cholesky, choleskyInverse, choleskySolve, logDetFromCholesky } from "../../math/linalg.ts";
+import { logDetFromCholesky } from "../../math/linalg.ts";
+import { linalgBackend } from "../../math/linalg_backend.ts";
 import { minimizeBounded } from "../../math/lbfgsb.ts";
 import type { Rng } from "../../math/rng.ts";
-import { contractGramGradient, gramMatrix, type KernelKind } from "./kernels.ts";
+import type { KernelKind } from "./kernels.ts";
 import {
   checkData,
   conditionStandardised,
@@ -81,6 +88,101 @@ export interface FitObjective {
   fromHyper(hyper: GpHyperparameters): Float64Array;
 }
 
+const SQRT5 = Math.sqrt(5);
+
+/**
+ * The lower triangle of K = s²·k(X, X) + diag(noise) into `gram` (n×n,
+ * row-major; the upper part is not touched) and its off-diagonal entries
+ * again into `kept` (row by row: K_ik at i(i−1)/2 + k, k < i), with the
+ * formulas of kernels.ts: r² = Σ_j ((x_ij − x_kj)/ℓ_j)², Matérn 5/2
+ * (1 + √5r + 5r²/3)·e^(−√5r), RBF e^(−r²/2).
+ */
+function fillKernelMatrix(
+  x: Float64Array,
+  d: number,
+  kernel: { kind: KernelKind; inv: Float64Array; s2: number; noise: number | Float64Array },
+  gram: Float64Array,
+  kept: Float64Array,
+): void {
+  const { inv, s2, noise } = kernel;
+  const rbf = kernel.kind === "rbf";
+  const n = x.length / d;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    const xi = i * d;
+    for (let k = 0; k < i; k++, p++) {
+      const xk = k * d;
+      let r2 = 0;
+      for (let j = 0; j < d; j++) {
+        const t = (x[xi + j] - x[xk + j]) * inv[j];
+        r2 += t * t;
+      }
+      let value: number;
+      if (rbf) {
+        value = s2 * Math.exp(-0.5 * r2);
+      } else {
+        const r = Math.sqrt(r2);
+        value = s2 * ((1 + SQRT5 * r + (5 / 3) * r2) * Math.exp(-SQRT5 * r));
+      }
+      gram[ri + k] = value;
+      kept[p] = value;
+    }
+    gram[ri + i] = s2 + (typeof noise === "number" ? noise : noise[i]);
+  }
+}
+
+/**
+ * g_p = Σ_ik W_ik·∂K_ik/∂θ_p for θ = (log ℓ_1..d, log s²), as kernels.ts's
+ * contractGramGradient, with W folded into its lower triangle (`weights`:
+ * W_ik + W_ki below the diagonal, W_ii on it) and the kernel values `kept`
+ * by {@linkcode fillKernelMatrix}: ∂K_ik/∂log s² = K_ik off the diagonal and
+ * s² on it; ∂K_ik/∂log ℓ_j = f_ik·q_j with q_j = ((x_ij − x_kj)/ℓ_j)² and
+ * f = s²·(5/3)(1 + √5r)·e^(−√5r) = K_ik·(5/3)(1 + √5r)/(1 + √5r + 5r²/3)
+ * (Matérn 5/2), f = K_ik (RBF). Writes g into `out` (d + 1).
+ */
+function contractKernelGradient(
+  x: Float64Array,
+  d: number,
+  kernel: { kind: KernelKind; inv: Float64Array; s2: number },
+  weights: Float64Array,
+  kept: Float64Array,
+  out: { grad: Float64Array; q: Float64Array },
+): void {
+  const { inv, s2 } = kernel;
+  const { grad, q } = out;
+  const rbf = kernel.kind === "rbf";
+  const n = x.length / d;
+  grad.fill(0);
+  let gScale = 0;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    const xi = i * d;
+    gScale += weights[ri + i] * s2;
+    for (let k = 0; k < i; k++, p++) {
+      const xk = k * d;
+      const w = weights[ri + k];
+      const value = kept[p];
+      gScale += w * value;
+      let r2 = 0;
+      for (let j = 0; j < d; j++) {
+        const t = (x[xi + j] - x[xk + j]) * inv[j];
+        q[j] = t * t;
+        r2 += q[j];
+      }
+      let f = value;
+      if (!rbf) {
+        const r = Math.sqrt(r2);
+        f = value * ((5 / 3) * (1 + SQRT5 * r) / (1 + SQRT5 * r + (5 / 3) * r2));
+      }
+      const wf = w * f;
+      for (let j = 0; j < d; j++) grad[j] += wf * q[j];
+    }
+  }
+  grad[d] = gScale;
+}
+
 /** Log density of Gamma(a, b) on p = e^θ in θ (up to a constant) and its derivative. */
 function gammaLogPrior(theta: number, prior: { a: number; b: number }): [number, number] {
   const p = Math.exp(theta);
@@ -123,11 +225,17 @@ export function createFitObjective(
   upper[iMean] = 3;
   const logNormalMu = Math.SQRT2 + 0.5 * Math.log(d);
 
+  const backend = linalgBackend(); // the factor, solves and inverse (O(n³))
   const gram = new Float64Array(n * n); // K, then L in place
-  const weights = new Float64Array(n * n); // K⁻¹, then ααᵀ − K⁻¹
+  // Lower triangle of K⁻¹, then W = ααᵀ − K⁻¹ folded into the lower triangle
+  // (2·W_ik below the diagonal, W_ii on it, zeros above): W and ∂K/∂θ are
+  // symmetric, so Σ_ik W_ik·∂K_ik is unchanged and K⁻¹ is needed only once.
+  const weights = new Float64Array(n * n);
+  const kept = new Float64Array((n * (n - 1)) / 2); // K_ik, k < i, row by row
   const alpha = new Float64Array(n);
   const diag = noiseStd ? new Float64Array(n) : undefined;
-  const logLengthscales = new Float64Array(d);
+  const inv = new Float64Array(d); // 1/ℓ_j
+  const kernelGrad = { grad: new Float64Array(d + 1), q: new Float64Array(d) };
 
   function toHyper(theta: Float64Array): GpHyperparameters {
     return {
@@ -177,34 +285,38 @@ export function createFitObjective(
   }
 
   function evaluate(theta: Float64Array, grad: Float64Array): number {
-    for (let j = 0; j < d; j++) logLengthscales[j] = theta[j];
-    const hyper = { kind: kernel, logLengthscales, logOutputScale: theta[d] };
+    for (let j = 0; j < d; j++) inv[j] = Math.exp(-theta[j]);
     const noise = learned ? Math.exp(theta[iNoise]) : minNoise;
     const mean = theta[iMean];
     if (diag && noiseStd) { for (let i = 0; i < n; i++) diag[i] = noise + noiseStd[i]; }
-    gramMatrix(x, hyper, { noise: diag ?? noise, out: gram });
-    if (!cholesky(gram, n, gram)) {
+    const k = { kind: kernel, inv, s2: Math.exp(theta[d]), noise: diag ?? noise };
+    fillKernelMatrix(x, d, k, gram, kept);
+    if (!backend.cholesky(gram, n, 0, gram)) {
       grad.fill(0);
       return FAILED_VALUE;
     }
     for (let i = 0; i < n; i++) alpha[i] = z[i] - mean;
     let fit = 0;
-    choleskySolve(gram, n, alpha, alpha);
+    backend.solveLower(gram, n, alpha, 1);
+    backend.solveLowerTransposed(gram, n, alpha, 1);
     for (let i = 0; i < n; i++) fit += (z[i] - mean) * alpha[i];
     const lml = -0.5 * fit - 0.5 * logDetFromCholesky(gram, n) - 0.5 * n * LOG_2PI;
-    choleskyInverse(gram, n, weights);
+    backend.choleskyInverseLower(gram, n, weights);
     let trace = 0; // tr(ααᵀ − K⁻¹)
     let sumAlpha = 0;
     for (let i = 0; i < n; i++) {
       const ai = alpha[i];
       const row = i * n;
-      for (let k = 0; k < n; k++) weights[row + k] = ai * alpha[k] - weights[row + k];
-      trace += weights[row + i];
+      for (let k = 0; k < i; k++) weights[row + k] = 2 * (ai * alpha[k] - weights[row + k]);
+      const wii = ai * ai - weights[row + i];
+      weights[row + i] = wii;
+      weights.fill(0, row + i + 1, row + n);
+      trace += wii;
       sumAlpha += ai;
     }
-    const kernelGrad = contractGramGradient(x, hyper, weights); // d + 1
+    contractKernelGradient(x, d, k, weights, kept, kernelGrad); // d + 1
     const prior = logPrior(theta, grad);
-    for (let j = 0; j <= d; j++) grad[j] = -(0.5 * kernelGrad[j] + grad[j]);
+    for (let j = 0; j <= d; j++) grad[j] = -(0.5 * kernelGrad.grad[j] + grad[j]);
     if (learned) grad[iNoise] = -(0.5 * trace * noise + grad[iNoise]);
     grad[iMean] = -sumAlpha;
     const value = -(lml + prior);

@@ -13,22 +13,25 @@
  * (Rasmussen and Williams, "Gaussian Processes for Machine Learning", 2006,
  * Algorithm 2.1).
  *
+ * The O(n³) and O(n²·m) work (factor, triangular solves) goes through the
+ * linear-algebra backend in use (src/math/linalg_backend.ts: OpenBLAS where
+ * it loads, TypeScript otherwise). Conditioning keeps the factors of recent
+ * models (src/math/linalg_factor_cache.ts): with the same kernel,
+ * hyperparameters and noise and the same first points — the next request of
+ * a study between refits, fantasies for pending points — only the new rows
+ * are computed, with results bit for bit those of a fresh factorisation.
+ *
  * @module
  */
 
-import {
-  choleskySolve,
-  choleskyWithJitter,
-  logDetFromCholesky,
-  solveLower,
-  solveLowerMatrix,
-  solveLowerTransposed,
-} from "../../math/linalg.ts";
+import { logDetFromCholesky } from "../../math/linalg.ts";
+import { linalgBackend } from "../../math/linalg_backend.ts";
+import { FactorCache, type GrowableMatrix } from "../../math/linalg_factor_cache.ts";
 import {
   crossCovariance,
-  gramMatrix,
   type KernelHyperparameters,
   type KernelKind,
+  kernelOfSquaredDistance,
 } from "./kernels.ts";
 
 const SQRT5 = Math.sqrt(5);
@@ -68,7 +71,10 @@ export interface GpModel {
   yStd: number;
   /** Known noise variances in standardised units (n), when given. */
   noiseVariances?: Float64Array;
-  /** Lower Cholesky factor L of K + jitter·I, n × n row-major. */
+  /**
+   * Lower Cholesky factor L of K + jitter·I, n × n row-major. Read only: it
+   * may be shared with the factors kept for reuse (see the module doc).
+   */
   factor: Float64Array;
   /** Jitter added to the diagonal to make the factorisation succeed (0 usually). */
   jitter: number;
@@ -121,6 +127,56 @@ export function checkData(x: Float64Array, y: Float64Array, d: number): number {
   return n;
 }
 
+/** Factors of recent models in this isolate (each Worker has its own). */
+const factors = new FactorCache();
+
+/** Forgets the factors kept for reuse (see the module doc); for tests and benchmarks. */
+export function clearFactorCache(): void {
+  factors.clear();
+}
+
+/**
+ * K = k(X, X) + diag(noise) as a {@linkcode GrowableMatrix}: row i holds
+ * s²·k(r²(x_i, x_k)) for k < i and s² + noise_i on the diagonal. Cached only
+ * with a single noise level (per-point noise is standardised by yStd, which
+ * changes with every new result).
+ */
+function kernelMatrix(
+  x: Float64Array,
+  hyper: GpHyperparameters,
+  kernel: KernelKind,
+  noise: number | Float64Array,
+): GrowableMatrix {
+  const d = hyper.logLengthscales.length;
+  const n = x.length / d;
+  const s2 = Math.exp(hyper.logOutputScale);
+  const inv = new Float64Array(d); // 1/ℓ_j
+  for (let j = 0; j < d; j++) inv[j] = Math.exp(-hyper.logLengthscales[j]);
+  return {
+    key: typeof noise === "number"
+      ? `${kernel} ${hyper.logLengthscales.join(",")} ${hyper.logOutputScale} ${noise}`
+      : null,
+    points: x,
+    d,
+    fillRows(from: number, out: Float64Array): void {
+      for (let i = from; i < n; i++) {
+        const ri = i * n;
+        const xi = i * d;
+        for (let k = 0; k < i; k++) {
+          const xk = k * d;
+          let r2 = 0;
+          for (let j = 0; j < d; j++) {
+            const t = (x[xi + j] - x[xk + j]) * inv[j];
+            r2 += t * t;
+          }
+          out[ri + k] = s2 * kernelOfSquaredDistance(kernel, r2);
+        }
+        out[ri + i] = s2 + (typeof noise === "number" ? noise : noise[i]);
+      }
+    },
+  };
+}
+
 /**
  * Conditions on standardised targets z (n) with the given hyperparameters;
  * `noiseStd` are known noise variances already in standardised units.
@@ -142,11 +198,12 @@ export function conditionStandardised(
     diag = new Float64Array(n);
     for (let i = 0; i < n; i++) diag[i] = noise + scale.noiseStd[i];
   }
-  const gram = gramMatrix(x, kernelHyperparameters(kernel, hyper), { noise: diag });
-  const { factor, jitter } = choleskyWithJitter(gram, n);
+  const backend = linalgBackend();
+  const { factor, jitter } = factors.factor(backend, kernelMatrix(x, hyper, kernel, diag));
   const alpha = new Float64Array(n);
   for (let i = 0; i < n; i++) alpha[i] = z[i] - hyper.mean;
-  choleskySolve(factor, n, alpha, alpha);
+  backend.solveLower(factor, n, alpha, 1);
+  backend.solveLowerTransposed(factor, n, alpha, 1);
   return {
     n,
     d,
@@ -235,7 +292,7 @@ export function predict(
     const row = i * m;
     for (let k = 0; k < m; k++) mean[k] += cross[row + k] * a;
   }
-  solveLowerMatrix(model.factor, n, cross, cross); // V = L⁻¹k(X, xq), n × m
+  linalgBackend().solveLower(model.factor, n, cross, m); // V = L⁻¹k(X, xq), n × m
   variance.fill(s2);
   for (let i = 0; i < n; i++) {
     const row = i * m;
@@ -262,10 +319,7 @@ export function predictWithGradient(
   const { n, d, hyper } = model;
   if (x.length !== d) throw new RangeError(`x has ${x.length} entries, expected d = ${d}`);
   const s2 = Math.exp(hyper.logOutputScale);
-  const inv2 = new Float64Array(d); // 1/ℓ_j²
-  for (let j = 0; j < d; j++) inv2[j] = Math.exp(-2 * hyper.logLengthscales[j]);
-  const k = new Float64Array(n); // k(x, x_i)
-  const g = new Float64Array(n); // ∂k_i/∂x_j = g_i·(x_j − x_ij)/ℓ_j²
+  const { inv2, k, g } = scratchOf(model);
   const rbf = model.kernel === "rbf";
   let meanStd = hyper.mean;
   for (let i = 0; i < n; i++) {
@@ -285,15 +339,16 @@ export function predictWithGradient(
     }
     meanStd += model.alpha[i] * k[i];
   }
-  const v = solveLower(model.factor, n, k); // L⁻¹k
+  const backend = linalgBackend();
+  backend.solveLower(model.factor, n, k, 1); // v = L⁻¹k, in place
   let varStd = s2;
-  for (let i = 0; i < n; i++) varStd -= v[i] * v[i];
-  const w = solveLowerTransposed(model.factor, n, v, v); // K⁻¹k
+  for (let i = 0; i < n; i++) varStd -= k[i] * k[i];
+  backend.solveLowerTransposed(model.factor, n, k, 1); // w = K⁻¹k, in place
   const dMean = new Float64Array(d);
   const dVar = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const am = model.alpha[i] * g[i];
-    const av = -2 * w[i] * g[i];
+    const av = -2 * k[i] * g[i];
     for (let j = 0; j < d; j++) {
       const t = (x[j] - model.x[i * d + j]) * inv2[j];
       dMean[j] += am * t;
@@ -308,6 +363,29 @@ export function predictWithGradient(
     dSd[j] = floored ? 0 : model.yStd * dVar[j] / (2 * sdStd);
   }
   return { mean: model.yMean + model.yStd * meanStd, sd: model.yStd * sdStd, dMean, dSd };
+}
+
+/** Buffers {@linkcode predictWithGradient} reuses across calls on one model. */
+interface GradientScratch {
+  /** 1/ℓ_j² (d). */
+  inv2: Float64Array;
+  /** k(x, x_i), then L⁻¹k, then K⁻¹k (n). */
+  k: Float64Array;
+  /** ∂k_i/∂x_j = g_i·(x_j − x_ij)/ℓ_j² (n). */
+  g: Float64Array;
+}
+
+const gradientScratch = new WeakMap<GpModel, GradientScratch>();
+
+function scratchOf(model: GpModel): GradientScratch {
+  let scratch = gradientScratch.get(model);
+  if (!scratch) {
+    const inv2 = new Float64Array(model.d);
+    for (let j = 0; j < model.d; j++) inv2[j] = Math.exp(-2 * model.hyper.logLengthscales[j]);
+    scratch = { inv2, k: new Float64Array(model.n), g: new Float64Array(model.n) };
+    gradientScratch.set(model, scratch);
+  }
+  return scratch;
 }
 
 /**

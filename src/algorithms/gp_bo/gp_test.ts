@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
-import { Rng } from "../../math/rng.ts";
-import type { KernelKind } from "./kernels.ts";
+import { cholesky, choleskyInverse, choleskySolve, logDetFromCholesky } from "../../math/linalg.ts";
 import {
+  linalgBackend,
+  type LinalgBackendName,
+  openblasBackend,
+  selectLinalgBackend,
+} from "../../math/linalg_backend.ts";
+import { Rng } from "../../math/rng.ts";
+import { contractGramGradient, gramMatrix, type KernelKind } from "./kernels.ts";
+import {
+  clearFactorCache,
   conditionGp,
   createFitObjective,
   fitGp,
@@ -256,5 +264,180 @@ Deno.test("variance is never negative, even with duplicated points and tiny nois
       const g = predictWithGradient(model, x.subarray(2 * i, 2 * i + 2));
       assert.ok(g.sd > 0 && g.dSd.every(Number.isFinite));
     }
+  }
+});
+
+const OPENBLAS = openblasBackend();
+const BACKENDS: LinalgBackendName[] = OPENBLAS.backend
+  ? ["typescript", "openblas"]
+  : ["typescript"];
+const OPENBLAS_SKIPPED = OPENBLAS.backend
+  ? ""
+  : ` (OpenBLAS comparison SKIPPED: ${OPENBLAS.reason})`;
+
+/** Runs f with `name` as the linear-algebra backend, then restores the previous one. */
+function withBackend<T>(name: LinalgBackendName, f: () => T): T {
+  const before = linalgBackend().name;
+  selectLinalgBackend(name);
+  try {
+    return f();
+  } finally {
+    selectLinalgBackend(before);
+  }
+}
+
+/**
+ * −(LML + log prior) and its gradient by the textbook route: kernels.ts's
+ * gramMatrix and contractGramGradient with linalg.ts's Cholesky, solve and
+ * full inverse (the reference for the fused objective of gp_fit.ts).
+ */
+function referenceObjective(
+  x: Float64Array,
+  z: Float64Array,
+  d: number,
+  kernel: KernelKind,
+  theta: Float64Array,
+  noiseStd?: Float64Array,
+): { value: number; grad: Float64Array; prior: { value: number; grad: Float64Array } } {
+  const n = z.length;
+  const hyper = { kind: kernel, logLengthscales: theta.slice(0, d), logOutputScale: theta[d] };
+  const noise = Math.exp(theta[d + 1]);
+  const mean = theta[d + 2];
+  const diag = Float64Array.from({ length: n }, (_, i) => noise + (noiseStd?.[i] ?? 0));
+  const l = cholesky(gramMatrix(x, hyper, { noise: diag }), n)!;
+  const r = Float64Array.from(z, (v) => v - mean);
+  const alpha = choleskySolve(l, n, r);
+  let fit = 0;
+  for (let i = 0; i < n; i++) fit += r[i] * alpha[i];
+  const lml = -0.5 * fit - 0.5 * logDetFromCholesky(l, n) - 0.5 * n * Math.log(2 * Math.PI);
+  const w = choleskyInverse(l, n);
+  let trace = 0;
+  let sumAlpha = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) w[i * n + k] = alpha[i] * alpha[k] - w[i * n + k];
+    trace += w[i * n + i];
+    sumAlpha += alpha[i];
+  }
+  const g = contractGramGradient(x, hyper, w);
+  // Legacy priors in θ: Gamma(3, 6) lengthscales, Gamma(2, 0.15) scale, Gamma(1.1, 0.05) noise.
+  const gamma = (t: number, a: number, b: number) => [a * t - b * Math.exp(t), a - b * Math.exp(t)];
+  const prior = { value: 0, grad: new Float64Array(d + 3) };
+  for (let j = 0; j <= d + 1; j++) {
+    const [a, b] = j < d ? [3, 6] : j === d ? [2, 0.15] : [1.1, 0.05];
+    const [v, dv] = gamma(theta[j], a, b);
+    prior.value += v;
+    prior.grad[j] = dv;
+  }
+  const grad = new Float64Array(d + 3);
+  for (let j = 0; j <= d; j++) grad[j] = -(0.5 * g[j] + prior.grad[j]);
+  grad[d + 1] = -(0.5 * trace * noise + prior.grad[d + 1]);
+  grad[d + 2] = -sumAlpha;
+  return { value: -(lml + prior.value), grad, prior };
+}
+
+Deno.test(`the fused MAP objective equals the kernels.ts + linalg.ts reference to 1e-10, on each backend${OPENBLAS_SKIPPED}`, () => {
+  const rng = Rng.fromSeed(21);
+  const n = 60;
+  const d = 4;
+  const x = randomPoints(rng, n, d);
+  const z = Float64Array.from({ length: n }, (_, i) => Math.cos(3 * x[i * d]) + 0.1 * rng.normal());
+  const noiseStd = Float64Array.from({ length: n }, () => 0.02 * rng.next());
+  for (const backend of BACKENDS) {
+    for (const kernel of KERNELS) {
+      for (const known of [undefined, noiseStd]) {
+        const theta = Float64Array.from([-1.1, -0.3, 0.4, -2, 0.25, Math.log(3e-3), 0.1]);
+        const want = referenceObjective(x, z, d, kernel, theta, known);
+        const grad = new Float64Array(theta.length);
+        const value = withBackend(
+          backend,
+          () =>
+            createFitObjective(x, z, { kernel, prior: "legacy", d, noiseStd: known })
+              .evaluate(theta, grad),
+        );
+        assertClose(value, want.value, 1e-10, `${backend}/${kernel} value`);
+        for (let k = 0; k < theta.length; k++) {
+          assertClose(grad[k], want.grad[k], 1e-10, `${backend}/${kernel} ∂θ_${k}`);
+        }
+      }
+    }
+  }
+});
+
+Deno.test(`conditioning, prediction and fitting agree across backends${OPENBLAS_SKIPPED}`, {
+  ignore: !OPENBLAS.backend,
+}, () => {
+  const rng = Rng.fromSeed(22);
+  const n = 150;
+  const d = 5;
+  const x = randomPoints(rng, n, d);
+  const y = Float64Array.from({ length: n }, (_, i) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (x[i * d + j] - 0.4) ** 2 + 0.1 * Math.sin(6 * x[i * d + j]);
+    return s;
+  });
+  const xq = randomPoints(rng, 300, d);
+  const q = xq.subarray(0, d);
+  for (const kernel of KERNELS) {
+    const hyper = hyperOf([-0.9, -0.5, -0.2, 0.1, -1.2], 0.2, Math.log(2e-4), 0.05);
+    const run = (backend: LinalgBackendName) =>
+      withBackend(backend, () => {
+        clearFactorCache();
+        const model = conditionGp(x, y, hyper, { kernel });
+        const fitted = fitGp(x, y, { kernel, prior: "legacy", restarts: 1, rng: Rng.fromSeed(4) });
+        return {
+          model,
+          out: predict(model, xq),
+          gradient: predictWithGradient(model, q),
+          lml: logMarginalLikelihood(model),
+          fitted,
+          fittedOut: predict(fitted, xq),
+        };
+      });
+    const ts = run("typescript");
+    const ob = run("openblas");
+    for (let k = 0; k < 300; k++) {
+      assertClose(ob.out.mean[k], ts.out.mean[k], 1e-8, `${kernel} mean ${k}`);
+      assertClose(ob.out.variance[k], ts.out.variance[k], 1e-8, `${kernel} variance ${k}`);
+    }
+    assertClose(ob.lml, ts.lml, 1e-10, `${kernel} LML`);
+    assertClose(ob.gradient.mean, ts.gradient.mean, 1e-10, "gradient: mean");
+    assertClose(ob.gradient.sd, ts.gradient.sd, 1e-8, "gradient: sd");
+    for (let j = 0; j < d; j++) {
+      assertClose(ob.gradient.dMean[j], ts.gradient.dMean[j], 1e-8, `dMean ${j}`);
+      assertClose(ob.gradient.dSd[j], ts.gradient.dSd[j], 1e-8, `dSd ${j}`);
+    }
+    // Fits: the optimiser's path differs by rounding only, so the fitted posteriors agree.
+    assertClose(logMarginalLikelihood(ob.fitted), logMarginalLikelihood(ts.fitted), 1e-8, "fit");
+    for (let k = 0; k < 300; k++) {
+      assertClose(ob.fittedOut.mean[k], ts.fittedOut.mean[k], 1e-8, `${kernel} fitted mean`);
+      assertClose(ob.fittedOut.variance[k], ts.fittedOut.variance[k], 1e-8, "fitted variance");
+    }
+  }
+});
+
+Deno.test(`a kept factor gives the model a fresh one gives, bit for bit, on each backend${OPENBLAS_SKIPPED}`, () => {
+  const rng = Rng.fromSeed(23);
+  const n = 70;
+  const d = 3;
+  const x = randomPoints(rng, n, d);
+  const y = Float64Array.from({ length: n }, () => rng.normal());
+  const hyper = hyperOf([-1, -0.4, 0.2], 0.1, Math.log(1e-3), 0);
+  const xq = randomPoints(rng, 40, d);
+  for (const backend of BACKENDS) {
+    withBackend(backend, () => {
+      clearFactorCache();
+      conditionGp(x.subarray(0, (n - 2) * d), y.subarray(0, n - 2), hyper, { kernel: "matern52" });
+      const grown = conditionGp(x, y, hyper, { kernel: "matern52" });
+      clearFactorCache();
+      const fresh = conditionGp(x, y, hyper, { kernel: "matern52" });
+      assert.deepEqual(grown.factor, fresh.factor, backend);
+      assert.deepEqual(grown.alpha, fresh.alpha, backend);
+      assert.deepEqual(predict(grown, xq), predict(fresh, xq));
+      // Buffers reused between gradient calls leave no trace in the results.
+      const a = predictWithGradient(grown, xq.subarray(0, d));
+      predictWithGradient(grown, xq.subarray(d, 2 * d));
+      assert.deepEqual(predictWithGradient(grown, xq.subarray(0, d)), a);
+      assert.deepEqual(predictWithGradient(fresh, xq.subarray(0, d)), a);
+    });
   }
 });

@@ -10,9 +10,38 @@
  * liar"), so parallel workers get distinct points. Infeasible points enter
  * with the worst value observed, which steers the search away from them.
  *
- * Works in the encoded unit cube: integers, steps and log scales are handled
- * by the space's decoding; a categorical is one index coordinate (a kernel
- * that treats categories as unordered is future work).
+ * Mixed spaces (embed.ts, maximize.ts): the GP's inputs are the float,
+ * integer and step coordinates plus, for each categorical, one one-hot
+ * column per value with its own ARD lengthscale, so the kernel sees no order
+ * among categories (config `categoricals: "index"`, or a categorical with
+ * more than `maxOneHot` values, falls back to its ordinal index coordinate).
+ * Observations, fantasies and the recommendation all go through that
+ * embedding. The acquisition is scored at snapped points (integers, steps and
+ * categoricals at the centre of their cell: exactly what the service will
+ * evaluate); local search moves the non-categorical coordinates by L-BFGS
+ * and swaps one categorical value at a time; and a point whose params equal
+ * those of an evaluated, infeasible or pending trial, or of an earlier point
+ * of the batch, is passed over for the next best one (unless every scored
+ * point is such a duplicate). Suggestions are therefore always valid points
+ * of the space that decode to the category the GP scored.
+ *
+ * Known noise: a result's `noiseVariance` (the primary metric's variance, in
+ * its units squared) is stored with it and passed to the fit, which adds it
+ * to the diagonal of the kernel matrix on top of the homoscedastic noise
+ * (gp_fit.ts). Results without one get only that noise. When every result
+ * has a known variance there is nothing to learn: the homoscedastic noise is
+ * then held at its floor (as with `noise: "fixed"`), so the known variances
+ * stand for the whole noise. With known variances, expected improvement is
+ * measured from the best posterior mean among evaluated points instead of the
+ * best raw (noisy) value.
+ *
+ * The recommendation is the evaluated point with the best (smallest loss)
+ * posterior mean, with that mean and the posterior sd in the primary
+ * metric's units (the sign of a maximised metric restored once the designer
+ * has seen which reported metric the loss is).
+ *
+ * The first `initialDesign` points are plain Sobol points, neither snapped
+ * nor de-duplicated (the service decodes them to valid points).
  *
  * @module
  */
@@ -29,7 +58,15 @@ import type {
   SuggestContext,
   Suggestion,
 } from "../types.ts";
-import { conditionGp, fitGp, type GpHyperparameters, type GpModel, predict } from "./gp.ts";
+import { Embedding } from "./embed.ts";
+import {
+  conditionGp,
+  fitGp,
+  type GpHyperparameters,
+  type GpModel,
+  type NoiseMode,
+  predict,
+} from "./gp.ts";
 import { maximizeAcquisition } from "./maximize.ts";
 
 /** The options of "gp-bo". */
@@ -57,7 +94,18 @@ export const GpBoConfigSchema = z.strictObject({
     "refit hyperparameters after this many new results; in between the last fit is reused " +
       "(default: every result up to 100 trials, then every n/100 results)",
   ),
-  noise: z.enum(["learned", "fixed"]).default("learned"),
+  noise: z.enum(["learned", "fixed"]).default("learned").describe(
+    "learned: a homoscedastic noise level is a hyperparameter (held at its floor when every " +
+      "result reports a known variance); fixed: it is always held at its floor. Known " +
+      "per-trial variances are added to it",
+  ),
+  categoricals: z.enum(["one-hot", "index"]).default("one-hot").describe(
+    "how categoricals enter the GP: one-hot (one column and lengthscale per value, no order " +
+      "among values) or index (one ordinal coordinate, values in list order)",
+  ),
+  maxOneHot: z.number().int().min(1).max(10_000).default(32).describe(
+    "categoricals with more values than this use their index coordinate even in one-hot mode",
+  ),
 });
 
 /** The config of "gp-bo", defaults applied. */
@@ -68,6 +116,8 @@ interface SavedHyper {
   logOutputScale: number;
   logNoise: number;
   mean: number;
+  /** The noise mode of the fit (absent in states saved before known noise). */
+  noiseMode?: NoiseMode;
 }
 
 interface GpBoState {
@@ -77,11 +127,23 @@ interface GpBoState {
   /** Observed points (encoded) and losses. */
   x: number[][];
   y: number[];
+  /** Known noise variance of each loss (metric units squared); null when not given. */
+  noise: (number | null)[];
   /** Points reported infeasible. */
   infeasible: number[][];
   hyper: SavedHyper | null;
   /** Results seen at the last hyperparameter fit. */
   fittedAt: number;
+  /**
+   * Which reported metric the loss is, learnt from the results: per metric
+   * name, bit 1 while it has always equalled the loss, bit 2 while always
+   * −loss; names that stopped matching are dropped. null before any result.
+   */
+  metricSigns: Record<string, number> | null;
+}
+
+function isNoiseEntry(v: unknown): boolean {
+  return v === null || (typeof v === "number" && Number.isFinite(v) && v >= 0);
 }
 
 function restoreState(state: JsonValue, dimension: number): GpBoState {
@@ -90,9 +152,28 @@ function restoreState(state: JsonValue, dimension: number): GpBoState {
     Array.isArray(s.rng) && Number.isInteger(s.sobolIndex) && Array.isArray(s.x) &&
     Array.isArray(s.y) && s.x.length === s.y.length && Array.isArray(s.infeasible) &&
     s.x.every((p) => Array.isArray(p) && p.length === dimension) &&
-    typeof s.fittedAt === "number";
+    s.infeasible.every((p) => Array.isArray(p) && p.length === dimension) &&
+    typeof s.fittedAt === "number" &&
+    (s.noise === undefined ||
+      (Array.isArray(s.noise) && s.noise.length === s.y.length && s.noise.every(isNoiseEntry))) &&
+    (s.metricSigns === undefined || s.metricSigns === null ||
+      (typeof s.metricSigns === "object" && !Array.isArray(s.metricSigns) &&
+        Object.values(s.metricSigns).every((b) => b === 1 || b === 2 || b === 3)));
   if (!ok) throw new Error(`corrupt "gp-bo" state: ${JSON.stringify(state)?.slice(0, 200)}`);
-  return s as GpBoState;
+  // States saved before known noise and metric signs: no variances known, signs unknown.
+  const full = s as GpBoState;
+  return {
+    ...full,
+    noise: full.noise ?? full.y.map(() => null),
+    metricSigns: full.metricSigns ?? null,
+  };
+}
+
+/** What the GP is conditioned on: encoded points, losses, known variances (0: none). */
+interface Data {
+  x: number[][];
+  y: number[];
+  noise: number[];
 }
 
 class GpBoDesigner implements Designer {
@@ -101,11 +182,16 @@ class GpBoDesigner implements Designer {
   readonly #seed: number;
   readonly #state: GpBoState;
   readonly #rng: Rng;
+  readonly #embedding: Embedding;
 
   constructor(options: CreateOptions<GpBoConfig>) {
     this.#d = options.space.dimension;
     this.#config = GpBoConfigSchema.parse(options.config);
     this.#seed = options.seed;
+    this.#embedding = new Embedding(options.space, {
+      categoricals: this.#config.categoricals,
+      maxOneHot: this.#config.maxOneHot,
+    });
     this.#state = options.state === undefined
       ? {
         v: 1,
@@ -113,9 +199,11 @@ class GpBoDesigner implements Designer {
         sobolIndex: 0,
         x: [],
         y: [],
+        noise: [],
         infeasible: [],
         hyper: null,
         fittedAt: 0,
+        metricSigns: null,
       }
       : restoreState(options.state, this.#d);
     this.#rng = Rng.restore(this.#state.rng);
@@ -125,46 +213,91 @@ class GpBoDesigner implements Designer {
     return this.#config.initialDesign ?? Math.max(5, 2 * this.#d);
   }
 
-  /** The data the GP sees: observations, then infeasible points at the worst value. */
-  #data(): { x: number[][]; y: number[] } {
-    const { x, y, infeasible } = this.#state;
-    if (infeasible.length === 0 || y.length === 0) return { x, y };
-    const worst = Math.max(...y);
-    return { x: [...x, ...infeasible], y: [...y, ...infeasible.map(() => worst)] };
+  /** True when some result came with a known noise variance. */
+  get #knownNoise(): boolean {
+    return this.#state.noise.some((v) => v !== null);
   }
 
-  #model(
-    x: number[][],
-    y: number[],
-    refit: boolean,
-    units?: { yMean: number; yStd: number },
-  ): GpModel {
-    const flat = Float64Array.from(x.flat());
-    const ys = Float64Array.from(y);
-    const kernel = this.#config.kernel;
+  /** "fixed" when configured, or when every result has a known variance. */
+  get #noiseMode(): NoiseMode {
+    if (this.#config.noise === "fixed") return "fixed";
+    const { noise } = this.#state;
+    return noise.length > 0 && noise.every((v) => v !== null) ? "fixed" : "learned";
+  }
+
+  /** The data the GP sees: observations, then infeasible points at the worst value. */
+  #data(): Data {
+    const { x, y, infeasible } = this.#state;
+    const noise = this.#state.noise.map((v) => v ?? 0);
+    if (infeasible.length === 0 || y.length === 0) return { x, y, noise };
+    const worst = Math.max(...y);
+    return {
+      x: [...x, ...infeasible],
+      y: [...y, ...infeasible.map(() => worst)],
+      noise: [...noise, ...infeasible.map(() => 0)],
+    };
+  }
+
+  /** The saved hyperparameters, when they fit this embedding. */
+  #savedHyper(): GpHyperparameters | undefined {
     const saved = this.#state.hyper;
-    const hyper: GpHyperparameters | undefined = saved
-      ? { ...saved, logLengthscales: Float64Array.from(saved.logLengthscales) }
-      : undefined;
-    if (!refit && hyper) return conditionGp(flat, ys, hyper, { kernel, ...units });
-    const model = fitGp(flat, ys, {
+    if (!saved || saved.logLengthscales.length !== this.#embedding.width) return undefined;
+    return {
+      logLengthscales: Float64Array.from(saved.logLengthscales),
+      logOutputScale: saved.logOutputScale,
+      logNoise: saved.logNoise,
+      mean: saved.mean,
+    };
+  }
+
+  /** The GP on `data` with the saved hyperparameters (which must exist). */
+  #condition(data: Data, units?: { yMean: number; yStd: number }): GpModel {
+    const hyper = this.#savedHyper();
+    if (!hyper) throw new Error("gp-bo: no hyperparameters to condition on");
+    return conditionGp(this.#embedding.embed(data.x), Float64Array.from(data.y), hyper, {
+      kernel: this.#config.kernel,
+      noiseVariances: this.#knownNoise ? Float64Array.from(data.noise) : undefined,
+      ...units,
+    });
+  }
+
+  /** Fits the hyperparameters on `data` (MAP), saves them, returns the GP. */
+  #fit(data: Data): GpModel {
+    const kernel = this.#config.kernel;
+    const warmStart = this.#savedHyper();
+    const noiseMode = this.#noiseMode;
+    const model = fitGp(this.#embedding.embed(data.x), Float64Array.from(data.y), {
       kernel,
       prior: this.#config.prior ?? (kernel === "rbf" ? "dimension-scaled" : "legacy"),
       // Random restarts on the first fit and every tenth; the warm start carries the rest.
-      restarts: hyper === undefined || this.#state.y.length % 10 === 0 ? this.#config.restarts : 0,
+      restarts: warmStart === undefined || this.#state.y.length % 10 === 0
+        ? this.#config.restarts
+        : 0,
       rng: this.#rng,
-      warmStart: hyper,
-      minNoise: this.#config.noise === "fixed" ? 1e-6 : 1e-4,
-      noiseMode: this.#config.noise,
+      warmStart,
+      noiseVariances: this.#knownNoise ? Float64Array.from(data.noise) : undefined,
+      minNoise: noiseMode === "fixed" ? 1e-6 : 1e-4,
+      noiseMode,
     });
     this.#state.hyper = {
       logLengthscales: Array.from(model.hyper.logLengthscales),
       logOutputScale: model.hyper.logOutputScale,
       logNoise: model.hyper.logNoise,
       mean: model.hyper.mean,
+      noiseMode,
     };
     this.#state.fittedAt = this.#state.y.length;
     return model;
+  }
+
+  /** Whether the saved hyperparameters are missing, unusable or due for a refit. */
+  #needsFit(): boolean {
+    const saved = this.#state.hyper;
+    if (!saved || !this.#savedHyper()) return true;
+    if ((saved.noiseMode ?? this.#config.noise) !== this.#noiseMode) return true;
+    const refitEvery = this.#config.refitEvery ??
+      Math.max(1, Math.ceil(this.#state.y.length / 100));
+    return this.#state.y.length - this.#state.fittedAt >= refitEvery;
   }
 
   async suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
@@ -183,40 +316,45 @@ class GpBoDesigner implements Designer {
       this.#state.sobolIndex++;
     }
     if (out.length === count) return out;
+    const embedding = this.#embedding;
     const data = this.#data();
-    const refitEvery = this.#config.refitEvery ??
-      Math.max(1, Math.ceil(this.#state.y.length / 100));
-    const refit = this.#state.hyper === null ||
-      this.#state.y.length - this.#state.fittedAt >= refitEvery;
-    let model = this.#model(data.x, data.y, refit);
-    const best = Math.min(...this.#state.y);
-    const fantasyX = [...data.x];
-    const fantasyY = [...data.y];
+    let model = this.#needsFit() ? this.#fit(data) : this.#condition(data);
+    const best = this.#knownNoise
+      ? Math.min(...predict(model, embedding.embed(this.#state.x)).mean)
+      : Math.min(...this.#state.y);
+    const fantasy: Data = { x: [...data.x], y: [...data.y], noise: [...data.noise] };
     const fantasise = (point: number[]) => {
       const value = this.#config.batch === "constant-liar"
         ? best
-        : predict(model, Float64Array.from(point)).mean[0];
-      fantasyX.push(point);
-      fantasyY.push(value);
+        : predict(model, embedding.embed([point])).mean[0];
+      fantasy.x.push(point);
+      fantasy.y.push(value);
+      fantasy.noise.push(0);
     };
     for (const p of [...ctx.pending, ...out.map((s) => s.point)]) fantasise(p);
     // Fantasies keep the units the hyperparameters were fitted in.
     const units = { yMean: model.yMean, yStd: model.yStd };
-    if (fantasyX.length > data.x.length) model = this.#model(fantasyX, fantasyY, false, units);
+    if (fantasy.x.length > data.x.length) model = this.#condition(fantasy, units);
+    // Trials not to suggest again: evaluated, infeasible, pending, earlier in this batch.
+    const taken = new Set<string>();
+    for (const p of [...this.#state.x, ...this.#state.infeasible]) taken.add(embedding.key(p));
+    for (const p of fantasy.x.slice(data.x.length)) taken.add(embedding.key(p));
     while (out.length < count) {
       if (ctx.signal.aborted) throw new Error("suggestion cancelled");
-      const point = maximizeAcquisition(model, {
+      const point = maximizeAcquisition(model, embedding, {
         kind: this.#config.acquisition,
         best,
         beta: this.#config.beta,
         candidates: this.#config.candidates,
         localStarts: this.#config.localStarts,
         rng: this.#rng,
+        taken,
       });
       out.push({ point });
+      taken.add(embedding.key(point));
       if (out.length < count) {
         fantasise(point);
-        model = this.#model(fantasyX, fantasyY, false, units);
+        model = this.#condition(fantasy, units);
       }
     }
     return out;
@@ -227,29 +365,66 @@ class GpBoDesigner implements Designer {
       if (f.kind === "value" && Number.isFinite(f.loss)) {
         this.#state.x.push(f.point.slice());
         this.#state.y.push(f.loss);
+        const v = f.noiseVariance;
+        this.#state.noise.push(typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);
+        this.#learnMetric(f.loss, f.values);
       } else if (f.kind === "infeasible") {
         this.#state.infeasible.push(f.point.slice());
       }
     }
   }
 
+  /** Narrows down which reported metric the loss is, and with which sign. */
+  #learnMetric(loss: number, values: Record<string, number>): void {
+    const bits = (v: unknown) => (v === loss ? 1 : 0) | (v === -loss ? 2 : 0);
+    const signs: Record<string, number> = {};
+    const names = this.#state.metricSigns === null
+      ? Object.keys(values ?? {})
+      : Object.keys(this.#state.metricSigns);
+    for (const name of names) {
+      const b = (this.#state.metricSigns?.[name] ?? 3) &
+        bits(Object.hasOwn(values ?? {}, name) ? values[name] : undefined);
+      if (b !== 0) signs[name] = b;
+    }
+    this.#state.metricSigns = signs;
+  }
+
+  /** The primary metric's name (when one name is left) and the sign metric = sign·loss. */
+  #metric(): { name: string | null; sign: 1 | -1 } | null {
+    const entries = Object.entries(this.#state.metricSigns ?? {});
+    if (entries.length === 0) return null;
+    const b = entries[0][1];
+    if (b === 3 || entries.some(([, e]) => e !== b)) return null;
+    return { name: entries.length === 1 ? entries[0][0] : null, sign: b === 1 ? 1 : -1 };
+  }
+
   recommend(): Recommendation | null {
     const { x, y } = this.#state;
     if (y.length === 0) return null;
-    if (y.length < 2 || this.#state.hyper === null) {
+    const metric = this.#metric();
+    const sign = metric?.sign ?? 1;
+    const of = metric
+      ? { of: "metric", ...(metric.name === null ? {} : { metric: metric.name }) }
+      : { of: "loss" };
+    if (y.length < 2 || !this.#savedHyper()) {
       const i = y.indexOf(Math.min(...y));
-      return { point: x[i].slice(), details: { basis: "best observed value" } };
+      return {
+        point: x[i].slice(),
+        details: { basis: "best observed value", ...of, observedValue: sign * y[i] },
+      };
     }
-    const model = this.#model(x, y, false);
-    const { mean, variance } = predict(model, Float64Array.from(x.flat()));
+    const model = this.#condition(this.#data());
+    const { mean, variance } = predict(model, this.#embedding.embed(x));
     let i = 0;
     for (let k = 1; k < mean.length; k++) if (mean[k] < mean[i]) i = k;
     return {
       point: x[i].slice(),
       details: {
         basis: "evaluated point with the best posterior mean",
-        posteriorMean: mean[i],
+        ...of,
+        posteriorMean: sign * mean[i],
         posteriorSd: Math.sqrt(variance[i]),
+        observedValue: sign * y[i],
       },
     };
   }
@@ -264,9 +439,10 @@ class GpBoDesigner implements Designer {
 export const gpBoAlgorithm: AlgorithmDefinition<GpBoConfig> = {
   name: "gp-bo",
   description:
-    "Bayesian optimisation with a Gaussian process (Matérn-5/2 ARD, MAP hyperparameters) and log " +
-    "expected improvement; for expensive objectives. Batches and pending trials are handled with " +
-    "fantasies; infeasible points count as the worst value seen.",
+    "Bayesian optimisation with a Gaussian process (Matérn-5/2 ARD, MAP hyperparameters, " +
+    "categoricals one-hot) and log expected improvement; for expensive objectives. Batches and " +
+    "pending trials are handled with fantasies; infeasible points count as the worst value seen; " +
+    "known per-trial noise variances are used.",
   feedbackKinds: ["value", "infeasible", "failed"],
   learnsFromFeedback: true,
   offload: true,
