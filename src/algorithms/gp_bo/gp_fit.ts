@@ -32,6 +32,7 @@ import {
   conditionStandardised,
   type GpHyperparameters,
   type GpModel,
+  pointNoise,
   standardisation,
   standardisedNoise,
 } from "./gp_predict.ts";
@@ -53,7 +54,7 @@ export interface FitOptions {
   rng: Rng;
   /** A previous fit (standardised units), tried first; ignored if its d differs. */
   warmStart?: GpHyperparameters;
-  /** Known per-point noise variances in original units (n), added to the learned noise. */
+  /** Known per-point noise variances in original units (n), NaN where not known (learned noise). */
   noiseVariances?: Float64Array;
   /** Lower bound of the learned noise variance, standardised (default 1e-4). */
   minNoise?: number;
@@ -288,7 +289,7 @@ export function createFitObjective(
     for (let j = 0; j < d; j++) inv[j] = Math.exp(-theta[j]);
     const noise = learned ? Math.exp(theta[iNoise]) : minNoise;
     const mean = theta[iMean];
-    if (diag && noiseStd) { for (let i = 0; i < n; i++) diag[i] = noise + noiseStd[i]; }
+    if (diag && noiseStd) { for (let i = 0; i < n; i++) diag[i] = pointNoise(noise, noiseStd[i]); }
     const k = { kind: kernel, inv, s2: Math.exp(theta[d]), noise: diag ?? noise };
     fillKernelMatrix(x, d, k, gram, kept);
     if (!backend.cholesky(gram, n, 0, gram)) {
@@ -302,7 +303,7 @@ export function createFitObjective(
     for (let i = 0; i < n; i++) fit += (z[i] - mean) * alpha[i];
     const lml = -0.5 * fit - 0.5 * logDetFromCholesky(gram, n) - 0.5 * n * LOG_2PI;
     backend.choleskyInverseLower(gram, n, weights);
-    let trace = 0; // tr(ααᵀ − K⁻¹)
+    let trace = 0; // tr(ααᵀ − K⁻¹) over the points with the learned noise
     let sumAlpha = 0;
     for (let i = 0; i < n; i++) {
       const ai = alpha[i];
@@ -311,7 +312,7 @@ export function createFitObjective(
       const wii = ai * ai - weights[row + i];
       weights[row + i] = wii;
       weights.fill(0, row + i + 1, row + n);
-      trace += wii;
+      if (!noiseStd || Number.isNaN(noiseStd[i])) trace += wii;
       sumAlpha += ai;
     }
     contractKernelGradient(x, d, k, weights, kept, kernelGrad); // d + 1

@@ -7,7 +7,8 @@
  * Units: the model works on standardised targets z = (y − yMean)/yStd; the
  * hyperparameters (output scale, noise, constant mean) are in those units,
  * and predictions are mapped back to the original units of y. With
- * K = k(X, X) + diag(noise + v_i) (v_i the known noise variances, standardised),
+ * K = k(X, X) + diag(σ_i²), σ_i² the known noise variance of point i where the client gave one
+ * (standardised, NaN where not) and the learned noise otherwise,
  * L the Cholesky factor of K and α = K⁻¹(z − m):
  * mean(x) = m + k(x, X)·α and var(x) = k(x, x) − ‖L⁻¹k(X, x)‖²
  * (Rasmussen and Williams, "Gaussian Processes for Machine Learning", 2006,
@@ -86,7 +87,7 @@ export interface GpModel {
 export interface ConditionOptions {
   /** The covariance function. */
   kernel: KernelKind;
-  /** Known per-point noise variances in original units (n), added to the learned noise. */
+  /** Known per-point noise variances in original units (n), NaN where not known (learned noise). */
   noiseVariances?: Float64Array;
   /** Standardisation to use instead of the sample mean of y (e.g. that of an earlier fit). */
   yMean?: number;
@@ -196,7 +197,7 @@ export function conditionStandardised(
   let diag: number | Float64Array = noise;
   if (scale.noiseStd) {
     diag = new Float64Array(n);
-    for (let i = 0; i < n; i++) diag[i] = noise + scale.noiseStd[i];
+    for (let i = 0; i < n; i++) diag[i] = pointNoise(noise, scale.noiseStd[i]);
   }
   const backend = linalgBackend();
   const { factor, jitter } = factors.factor(backend, kernelMatrix(x, hyper, kernel, diag));
@@ -248,7 +249,26 @@ export function conditionGp(
   });
 }
 
-/** Known noise variances divided by yStd² (undefined when none are given). */
+/**
+ * The noise variance floor of a point with a known noise variance
+ * (standardised): it keeps the kernel matrix well conditioned when a known
+ * variance is 0.
+ */
+export const KNOWN_NOISE_FLOOR = 1e-6;
+
+/**
+ * The diagonal noise of one point: its known variance (standardised, plus
+ * KNOWN_NOISE_FLOOR) instead of the homoscedastic `noise`, or `noise` where
+ * none is known (NaN).
+ */
+export function pointNoise(noise: number, known: number): number {
+  return Number.isNaN(known) ? noise : KNOWN_NOISE_FLOOR + known;
+}
+
+/**
+ * Known noise variances divided by yStd² (undefined when none are given); NaN
+ * entries (not known: the point gets the learned noise) stay NaN.
+ */
 export function standardisedNoise(
   noiseVariances: Float64Array | undefined,
   n: number,
@@ -260,7 +280,10 @@ export function standardisedNoise(
   }
   const out = new Float64Array(n);
   const inv = 1 / (yStd * yStd);
-  for (let i = 0; i < n; i++) out[i] = Math.max(0, noiseVariances[i]) * inv;
+  for (let i = 0; i < n; i++) {
+    const v = noiseVariances[i];
+    out[i] = Number.isNaN(v) ? NaN : Math.max(0, v) * inv;
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import {
 } from "../../math/linalg_backend.ts";
 import { Rng } from "../../math/rng.ts";
 import { contractGramGradient, gramMatrix, type KernelKind } from "./kernels.ts";
+import { KNOWN_NOISE_FLOOR } from "./gp_predict.ts";
 import {
   clearFactorCache,
   conditionGp,
@@ -53,10 +54,12 @@ Deno.test("fit objective gradient (LML + priors) matches central differences", (
   for (let i = 0; i < n; i++) {
     z[i] = Math.sin(4 * x[i * d]) + x[i * d + 1] - 0.3 + 0.1 * rng.normal();
   }
-  const noiseStd = Float64Array.from({ length: n }, () => 0.01 * rng.next());
+  // Known variances for some points (NaN: the learned noise), and for all.
+  const noiseStd = Float64Array.from({ length: n }, (_, i) => i % 2 ? NaN : 0.01 * rng.next());
+  const allKnown = Float64Array.from({ length: n }, () => 0.01 * rng.next());
   for (const kernel of KERNELS) {
     for (const prior of ["legacy", "dimension-scaled"] as PriorKind[]) {
-      for (const known of [undefined, noiseStd]) {
+      for (const known of [undefined, noiseStd, allKnown]) {
         const objective = createFitObjective(x, z, { kernel, prior, d, noiseStd: known });
         const p = objective.lower.length;
         assert.equal(p, d + 3);
@@ -144,22 +147,42 @@ Deno.test("posterior with one observation matches the closed form", () => {
   }
 });
 
-Deno.test("known noise variances are standardised and added to the learned noise", () => {
-  const hyper = hyperOf([Math.log(0.3)], 0, Math.log(0.1), 0);
+Deno.test("a known noise variance replaces the learned noise for its point only", () => {
+  const x = Float64Array.of(0.2, 0.5, 0.9);
+  const y = Float64Array.of(1, 2, 0.5);
+  const hyper = hyperOf([Math.log(0.3)], 0, Math.log(0.05), 0);
   const options = { kernel: "rbf" as const, yMean: 0, yStd: 2 };
-  const withKnown = conditionGp(Float64Array.of(0.5), Float64Array.of(2), hyper, {
+  // Point 1's variance 0.4 is 0.1 standardised; points 0 and 2 keep the learned 0.05.
+  const mixed = conditionGp(x, y, hyper, {
     ...options,
-    noiseVariances: Float64Array.of(0.4), // 0.1 standardised
+    noiseVariances: Float64Array.of(NaN, 0.4, NaN),
   });
-  const doubled = conditionGp(
-    Float64Array.of(0.5),
-    Float64Array.of(2),
-    { ...hyper, logNoise: Math.log(0.2) },
-    options,
-  );
-  const q = Float64Array.of(0.6);
-  assertClose(predict(withKnown, q).mean[0], predict(doubled, q).mean[0], 1e-12, "mean");
-  assertClose(predict(withKnown, q).variance[0], predict(doubled, q).variance[0], 1e-12, "var");
+  // The same by hand: K + diag(0.05, 0.1 + floor, 0.05) in standardised units.
+  const z = Float64Array.from(y, (v) => v / 2);
+  const k = (a: number, b: number) => Math.exp(-0.5 * ((a - b) / 0.3) ** 2);
+  const diag = [0.05, 0.1 + KNOWN_NOISE_FLOOR, 0.05];
+  const kMat = new Float64Array(9);
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) kMat[i * 3 + j] = k(x[i], x[j]) + (i === j ? diag[i] : 0);
+  }
+  const l = cholesky(kMat, 3)!;
+  const alpha = choleskySolve(l, 3, z);
+  const q = 0.6;
+  const kq = Float64Array.from(x, (xi) => k(q, xi));
+  let mean = 0;
+  for (let i = 0; i < 3; i++) mean += kq[i] * alpha[i];
+  const v = choleskySolve(l, 3, kq);
+  let variance = 1;
+  for (let i = 0; i < 3; i++) variance -= kq[i] * v[i];
+  const got = predict(mixed, Float64Array.of(q));
+  assertClose(got.mean[0], 2 * mean, 1e-12, "mean");
+  assertClose(got.variance[0], 4 * variance, 1e-12, "variance");
+  // A known variance of 0 pins the posterior to that observation.
+  const pinned = conditionGp(x, y, { ...hyper, logNoise: Math.log(0.5) }, {
+    ...options,
+    noiseVariances: Float64Array.of(NaN, 0, NaN),
+  });
+  assertClose(predict(pinned, Float64Array.of(0.5)).mean[0], 2, 1e-4, "pinned");
 });
 
 Deno.test("with tiny noise the posterior mean interpolates the data", () => {
@@ -303,7 +326,12 @@ function referenceObjective(
   const hyper = { kind: kernel, logLengthscales: theta.slice(0, d), logOutputScale: theta[d] };
   const noise = Math.exp(theta[d + 1]);
   const mean = theta[d + 2];
-  const diag = Float64Array.from({ length: n }, (_, i) => noise + (noiseStd?.[i] ?? 0));
+  // A point's known variance (plus the floor) replaces the learned noise; NaN: not known.
+  const known = (i: number) => noiseStd !== undefined && !Number.isNaN(noiseStd[i]);
+  const diag = Float64Array.from(
+    { length: n },
+    (_, i) => known(i) ? KNOWN_NOISE_FLOOR + noiseStd![i] : noise,
+  );
   const l = cholesky(gramMatrix(x, hyper, { noise: diag }), n)!;
   const r = Float64Array.from(z, (v) => v - mean);
   const alpha = choleskySolve(l, n, r);
@@ -315,7 +343,7 @@ function referenceObjective(
   let sumAlpha = 0;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) w[i * n + k] = alpha[i] * alpha[k] - w[i * n + k];
-    trace += w[i * n + i];
+    if (!known(i)) trace += w[i * n + i];
     sumAlpha += alpha[i];
   }
   const g = contractGramGradient(x, hyper, w);
@@ -341,7 +369,11 @@ Deno.test(`the fused MAP objective equals the kernels.ts + linalg.ts reference t
   const d = 4;
   const x = randomPoints(rng, n, d);
   const z = Float64Array.from({ length: n }, (_, i) => Math.cos(3 * x[i * d]) + 0.1 * rng.normal());
-  const noiseStd = Float64Array.from({ length: n }, () => 0.02 * rng.next());
+  // Known variances for two points in three, learned noise for the rest.
+  const noiseStd = Float64Array.from(
+    { length: n },
+    (_, i) => i % 3 === 0 ? NaN : 0.02 * rng.next(),
+  );
   for (const backend of BACKENDS) {
     for (const kernel of KERNELS) {
       for (const known of [undefined, noiseStd]) {

@@ -26,12 +26,12 @@
  * of the space that decode to the category the GP scored.
  *
  * Known noise: a result's `noiseVariance` (the primary metric's variance, in
- * its units squared) is stored with it and passed to the fit, which adds it
- * to the diagonal of the kernel matrix on top of the homoscedastic noise
- * (gp_fit.ts). Results without one get only that noise. When every result
- * has a known variance there is nothing to learn: the homoscedastic noise is
- * then held at its floor (as with `noise: "fixed"`), so the known variances
- * stand for the whole noise. With known variances, expected improvement is
+ * its units squared) is stored with it and passed to the fit: that point's
+ * diagonal entry of the kernel matrix is its known variance instead of the
+ * learned homoscedastic noise (gp_fit.ts, gp_predict.ts), and only the points
+ * without one inform the learned noise. When every result has a known
+ * variance there is nothing to learn: the homoscedastic noise is then held at
+ * its floor (as with `noise: "fixed"`). With known variances, expected improvement is
  * measured from the best posterior mean among evaluated points instead of the
  * best raw (noisy) value.
  *
@@ -228,7 +228,7 @@ class GpBoDesigner implements Designer {
   /** The data the GP sees: observations, then infeasible points at the worst value. */
   #data(): Data {
     const { x, y, infeasible } = this.#state;
-    const noise = this.#state.noise.map((v) => v ?? 0);
+    const noise = this.#state.noise.map((v) => v ?? NaN);
     if (infeasible.length === 0 || y.length === 0) return { x, y, noise };
     const worst = Math.max(...y);
     return {

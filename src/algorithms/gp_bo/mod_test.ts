@@ -307,7 +307,7 @@ Deno.test("recommend: the evaluated point with the best posterior mean, in the m
     embedding.embed(state.x),
     Float64Array.from(state.y),
     { ...state.hyper, logLengthscales: Float64Array.from(state.hyper.logLengthscales) },
-    { kernel: "matern52", noiseVariances: Float64Array.from(state.noise, (v) => v ?? 0) },
+    { kernel: "matern52", noiseVariances: Float64Array.from(state.noise, (v) => v ?? NaN) },
   );
   const { mean, variance } = predict(model, embedding.embed(state.x));
   const best = mean.indexOf(Math.min(...mean));
