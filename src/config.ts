@@ -32,6 +32,10 @@ const ConfigSchema = z.object({
   MINIMA_SHUTDOWN_TIMEOUT_SECONDS: positiveInt(3600).default(30),
   MINIMA_DOCS: boolish.default(true),
   MINIMA_DESIGN_WORKERS: positiveInt(64).optional(),
+  // Read by src/math/linalg_backend.ts (in every worker too); checked here so
+  // that a bad value stops the start.
+  MINIMA_LINALG: z.enum(["auto", "typescript", "openblas"]).default("auto"),
+  MINIMA_OPENBLAS_PATH: z.string().min(1).optional(),
 });
 
 /** The service's typed configuration. */

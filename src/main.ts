@@ -4,6 +4,7 @@
  * database.
  */
 import { DesignerPool } from "./algorithms/remote/mod.ts";
+import { linalgBackend } from "./math/linalg_backend.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
@@ -48,6 +49,15 @@ async function main(): Promise<void> {
   }
 
   const designers = new DesignerPool(config.designWorkers);
+  let linalg;
+  try {
+    linalg = linalgBackend();
+  } catch (error) {
+    console.error(`invalid configuration: MINIMA_LINALG: ${(error as Error).message}`);
+    await database.close();
+    Deno.exit(2);
+  }
+  logger.info("linear algebra backend", { backend: linalg.name, description: linalg.description });
   const app = createApp({
     designers,
     database,

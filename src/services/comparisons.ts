@@ -20,50 +20,25 @@
  */
 import { sql } from "drizzle-orm";
 import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
-import { badRequest, conflict, invalidFields, notFound } from "../errors.ts";
+import { badRequest, conflict, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
+import {
+  candidateParams,
+  type ComparisonRow,
+  type ComparisonState,
+  type ComparisonView,
+  json,
+  rankingLength,
+  selectComparisons,
+  views,
+} from "./comparison_rows.ts";
 import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./projects.ts";
+import { bordaAggregate, checkRanking, shuffled } from "./rankings.ts";
 import type { Labeling } from "./study_schema.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import { retryAfterSeconds, suggestTrials } from "./suggest.ts";
-
-/** A comparison's lifecycle state. */
-export type ComparisonState = "OPEN" | "RANKED" | "SKIPPED";
-
-/** A candidate as labelers see it. */
-export interface CandidateView {
-  /** The candidate's id (its trial's id). */
-  id: string;
-  params: Params;
-  /** Where its image is, when the study has a renderer. */
-  renderingUrl: string | null;
-}
-
-/** A comparison as the API shows it. */
-export interface ComparisonView {
-  id: string;
-  studyId: string;
-  number: number;
-  state: ComparisonState;
-  /** The candidates, in the order labelers see them. */
-  candidates: CandidateView[];
-  /** How many candidate ids a ranking lists, best first. */
-  rankingLength: number;
-  rankingsNeeded: number;
-  rankingsReceived: number;
-  skips: number;
-  /** Whether the caller holds it, and until when. */
-  heldByYou: boolean;
-  holdExpiresAt: string | null;
-  /** The aggregated ranking (candidate ids, best first), once RANKED. */
-  ranking: string[] | null;
-  /** Whether the caller has answered it (ranked or skipped). */
-  answeredByYou: boolean;
-  createdAt: string;
-  closedAt: string | null;
-}
 
 /** What nextComparison answers. */
 export interface NextComparison {
@@ -71,114 +46,6 @@ export interface NextComparison {
   /** When nothing is available: when to ask again. */
   retryAfterSeconds?: number;
   progress: { answeredByYou: number; closed: number; open: number };
-}
-
-interface ComparisonRow {
-  id: string;
-  studyId: string;
-  number: number;
-  state: ComparisonState;
-  candidates: string[];
-  heldBy: string | null;
-  holdExpiresAt: string | null;
-  ranking: string[] | null;
-  feedbackPending: boolean;
-  createdAt: string;
-  closedAt: string | null;
-  ranked: number;
-  skips: number;
-  answeredByMe: boolean;
-}
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
-}
-
-function json<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
-
-/** The columns comparison queries select, with the counts of answers and the caller's own. */
-function comparisonColumns(labelerId: string) {
-  return sql`c.id, c.study_id AS "studyId", c.number, c.state, c.candidates,
-    c.held_by AS "heldBy", c.hold_expires_at AS "holdExpiresAt", c.ranking,
-    c.feedback_pending AS "feedbackPending", c.created_at AS "createdAt", c.closed_at AS "closedAt",
-    (SELECT count(*) FROM rankings r WHERE r.comparison_id = c.id AND NOT r.skipped)::int AS ranked,
-    (SELECT count(*) FROM rankings r WHERE r.comparison_id = c.id AND r.skipped)::int AS skips,
-    EXISTS (SELECT 1 FROM rankings r WHERE r.comparison_id = c.id
-            AND r.labeler_id = ${labelerId}::uuid) AS "answeredByMe"`;
-}
-
-function comparisonRow(raw: Record<string, unknown>): ComparisonRow {
-  return {
-    id: raw.id as string,
-    studyId: raw.studyId as string,
-    number: Number(raw.number),
-    state: raw.state as ComparisonState,
-    candidates: json<string[]>(raw.candidates),
-    heldBy: (raw.heldBy as string | null) ?? null,
-    holdExpiresAt: iso(raw.holdExpiresAt),
-    ranking: json<string[] | null>(raw.ranking ?? null),
-    feedbackPending: Boolean(raw.feedbackPending),
-    createdAt: iso(raw.createdAt)!,
-    closedAt: iso(raw.closedAt),
-    ranked: Number(raw.ranked ?? 0),
-    skips: Number(raw.skips ?? 0),
-    answeredByMe: Boolean(raw.answeredByMe),
-  };
-}
-
-/** How many ids a ranking of `n` candidates lists. */
-export function rankingLength(labeling: Labeling, n: number): number {
-  return Math.min(labeling.topK ?? n, n);
-}
-
-async function candidateParams(q: Queryable, ids: string[]): Promise<Map<string, Params>> {
-  if (ids.length === 0) return new Map();
-  const rows = await query<{ id: string; params: unknown }>(
-    q,
-    sql`SELECT id, params FROM trials WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])`,
-  );
-  return new Map(rows.map((r) => [r.id, json<Params>(r.params)]));
-}
-
-async function views(
-  q: Queryable,
-  meta: StudyMeta,
-  rows: ComparisonRow[],
-  labelerId: string,
-  now: Date,
-): Promise<ComparisonView[]> {
-  const labeling = meta.labeling!;
-  const params = await candidateParams(q, [...new Set(rows.flatMap((r) => r.candidates))]);
-  return rows.map((row) => {
-    const held = row.heldBy === labelerId && row.holdExpiresAt !== null &&
-      Date.parse(row.holdExpiresAt) >= now.getTime();
-    return {
-      id: row.id,
-      studyId: row.studyId,
-      number: row.number,
-      state: row.state,
-      candidates: row.candidates.map((id) => ({
-        id,
-        params: params.get(id) ?? {},
-        renderingUrl: labeling.renderer
-          ? `/v1/studies/${row.studyId}/comparisons/${row.id}/candidates/${id}/rendering`
-          : null,
-      })),
-      rankingLength: rankingLength(labeling, row.candidates.length),
-      rankingsNeeded: labeling.rankingsPerComparison,
-      rankingsReceived: row.ranked,
-      skips: row.skips,
-      heldByYou: held,
-      holdExpiresAt: row.state === "OPEN" && row.heldBy !== null ? row.holdExpiresAt : null,
-      ranking: row.ranking,
-      answeredByYou: row.answeredByMe,
-      createdAt: row.createdAt,
-      closedAt: row.closedAt,
-    };
-  });
 }
 
 /** The study's facts, with a 409 for studies without comparisons. */
@@ -221,18 +88,6 @@ async function progress(q: Queryable, studyId: string, labelerId: string) {
     closed: Number(row.closed),
     open: Number(row.open),
   };
-}
-
-/** Uniformly shuffled copy (the order labelers see candidates in). */
-function shuffled<T>(items: T[]): T[] {
-  const out = [...items];
-  const random = new Uint32Array(out.length);
-  crypto.getRandomValues(random);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = random[i] % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
 
 /** Rolls back the savepoint of a comparison that would have too few candidates. */
@@ -344,21 +199,6 @@ async function createComparison(
   }
 }
 
-async function selectComparisons(
-  q: Queryable,
-  studyId: string,
-  labelerId: string,
-  where: ReturnType<typeof sql>,
-  tail: ReturnType<typeof sql> = sql``,
-): Promise<ComparisonRow[]> {
-  const rows = await query<Record<string, unknown>>(
-    q,
-    sql`SELECT ${comparisonColumns(labelerId)} FROM comparisons c
-        WHERE c.study_id = ${studyId} AND ${where} ${tail}`,
-  );
-  return rows.map(comparisonRow);
-}
-
 /** Locks one comparison of the study for an answer; 404 when it is not there. */
 async function lockComparison(
   tx: Queryable,
@@ -400,74 +240,6 @@ function checkAnswerable(row: ComparisonRow, labelerId: string, now: Date): void
   }
 }
 
-/** Checks a ranking's ids against the comparison's candidates. */
-export function checkRanking(ranked: string[], candidates: string[], length: number): void {
-  const known = new Set(candidates);
-  const seen = new Set<string>();
-  const issues = [];
-  if (ranked.length > candidates.length) {
-    issues.push({
-      field: "ranking",
-      rule: "max_items",
-      message:
-        `the comparison has ${candidates.length} candidates; the ranking lists ${ranked.length}`,
-    });
-  } else if (ranked.length !== length) {
-    issues.push({
-      field: "ranking",
-      rule: "length",
-      message: `list exactly ${length} of the ${candidates.length} candidates, best first`,
-    });
-  }
-  ranked.forEach((id, i) => {
-    if (!known.has(id)) {
-      issues.push({
-        field: `ranking[${i}]`,
-        rule: "candidate",
-        message: `${id} is not a candidate of this comparison`,
-      });
-    } else if (seen.has(id)) {
-      issues.push({
-        field: `ranking[${i}]`,
-        rule: "unique",
-        message: `${id} is listed twice: ties are not allowed`,
-      });
-    }
-    seen.add(id);
-  });
-  if (issues.length) throw invalidFields(issues);
-}
-
-/**
- * Borda count over rankings of the same candidates (each lists the top k, best
- * first): the candidate at rank r of n scores n − 1 − r; unranked candidates
- * share the remaining places' mean. Ties keep the order of the first ranking,
- * then the candidates' order. Returns the top `length` ids.
- */
-export function bordaAggregate(
-  rankings: string[][],
-  candidates: string[],
-  length: number,
-): string[] {
-  const n = candidates.length;
-  const score = new Map(candidates.map((id) => [id, 0]));
-  for (const ranking of rankings) {
-    const k = ranking.length;
-    const rest = (n - k - 1) / 2;
-    const ranked = new Set(ranking);
-    ranking.forEach((id, r) => score.set(id, score.get(id)! + n - 1 - r));
-    for (const id of candidates) if (!ranked.has(id)) score.set(id, score.get(id)! + rest);
-  }
-  const first = rankings[0] ?? [];
-  const position = (id: string) => {
-    const p = first.indexOf(id);
-    return p >= 0 ? p : n + candidates.indexOf(id);
-  };
-  return [...candidates]
-    .sort((a, b) => score.get(b)! - score.get(a)! || position(a) - position(b))
-    .slice(0, length);
-}
-
 /** Closes a comparison: the designer sees it at its next update; its trials become RANKED. */
 async function close(
   tx: Queryable,
@@ -494,43 +266,63 @@ async function close(
   );
 }
 
+/**
+ * Runs `answer` on one comparison of the study, locked (after the study, as
+ * every use case here locks them) in one transaction, and returns it re-read.
+ */
+async function onComparison(
+  ctx: ServiceContext,
+  db: Database,
+  target: { projectId: string; studyId: string; comparisonId: string; labelerId: string },
+  answer: (tx: Queryable, row: ComparisonRow, labeling: Labeling, now: Date) => Promise<void>,
+): Promise<ComparisonView> {
+  const meta = await labelingMeta(db, target.projectId, target.studyId);
+  return await db.transaction(async (tx) => {
+    await lockStudy(tx, meta, false);
+    const now = ctx.now();
+    const row = await lockComparison(tx, meta, target.comparisonId, target.labelerId);
+    await answer(tx, row, meta.labeling!, now);
+    return await reread(tx, meta, row.id, target.labelerId, now);
+  });
+}
+
+/** Stores one labeler's answer: a ranking (ids, best first), or a skip (null). */
+async function insertAnswer(
+  tx: Queryable,
+  row: ComparisonRow,
+  labelerId: string,
+  ranked: string[] | null,
+  now: Date,
+): Promise<void> {
+  await query(
+    tx,
+    sql`INSERT INTO rankings (id, comparison_id, labeler_id, ranked, skipped, created_at)
+        VALUES (${newId()}, ${row.id}, ${labelerId}::uuid,
+          ${ranked === null ? null : JSON.stringify(ranked)}::jsonb, ${ranked === null},
+          ${now.toISOString()}::timestamptz)`,
+  );
+}
+
 /** Records the caller's ranking (candidate ids, best first). */
 export async function submitRanking(
   ctx: ServiceContext,
   db: Database,
-  projectId: string,
-  studyId: string,
-  comparisonId: string,
-  labelerId: string,
+  target: { projectId: string; studyId: string; comparisonId: string; labelerId: string },
   ranked: string[],
 ): Promise<ComparisonView> {
-  const meta = await labelingMeta(db, projectId, studyId);
-  const labeling = meta.labeling!;
-  return await db.transaction(async (tx) => {
-    await lockStudy(tx, meta, false);
-    const now = ctx.now();
-    const row = await lockComparison(tx, meta, comparisonId, labelerId);
-    checkRanking(ranked, row.candidates, rankingLength(labeling, row.candidates.length));
-    checkAnswerable(row, labelerId, now);
-    await query(
+  return await onComparison(ctx, db, target, async (tx, row, labeling, now) => {
+    const length = rankingLength(labeling, row.candidates.length);
+    checkRanking(ranked, row.candidates, length);
+    checkAnswerable(row, target.labelerId, now);
+    await insertAnswer(tx, row, target.labelerId, ranked, now);
+    if (row.ranked + 1 < labeling.rankingsPerComparison) return await release(tx, row.id);
+    const all = await query<{ ranked: unknown }>(
       tx,
-      sql`INSERT INTO rankings (id, comparison_id, labeler_id, ranked, skipped, created_at)
-          VALUES (${newId()}, ${row.id}, ${labelerId}::uuid, ${JSON.stringify(ranked)}::jsonb,
-            FALSE, ${now.toISOString()}::timestamptz)`,
+      sql`SELECT ranked FROM rankings WHERE comparison_id = ${row.id} AND NOT skipped
+          ORDER BY created_at, id`,
     );
-    if (row.ranked + 1 >= labeling.rankingsPerComparison) {
-      const all = await query<{ ranked: unknown }>(
-        tx,
-        sql`SELECT ranked FROM rankings WHERE comparison_id = ${row.id} AND NOT skipped
-            ORDER BY created_at, id`,
-      );
-      const lists = all.map((r) => json<string[]>(r.ranked));
-      const length = rankingLength(labeling, row.candidates.length);
-      await close(tx, row, "RANKED", bordaAggregate(lists, row.candidates, length), now);
-    } else {
-      await release(tx, row.id);
-    }
-    return await reread(tx, meta, row.id, labelerId, now);
+    const lists = all.map((r) => json<string[]>(r.ranked));
+    await close(tx, row, "RANKED", bordaAggregate(lists, row.candidates, length), now);
   });
 }
 
@@ -556,30 +348,13 @@ async function reread(
 export async function skipComparison(
   ctx: ServiceContext,
   db: Database,
-  projectId: string,
-  studyId: string,
-  comparisonId: string,
-  labelerId: string,
+  target: { projectId: string; studyId: string; comparisonId: string; labelerId: string },
 ): Promise<ComparisonView> {
-  const meta = await labelingMeta(db, projectId, studyId);
-  const labeling = meta.labeling!;
-  return await db.transaction(async (tx) => {
-    await lockStudy(tx, meta, false);
-    const now = ctx.now();
-    const row = await lockComparison(tx, meta, comparisonId, labelerId);
-    checkAnswerable(row, labelerId, now);
-    await query(
-      tx,
-      sql`INSERT INTO rankings (id, comparison_id, labeler_id, ranked, skipped, created_at)
-          VALUES (${newId()}, ${row.id}, ${labelerId}::uuid, NULL, TRUE,
-            ${now.toISOString()}::timestamptz)`,
-    );
-    if (row.skips + 1 >= labeling.skipsToClose) {
-      await close(tx, row, "SKIPPED", null, now);
-    } else {
-      await release(tx, row.id);
-    }
-    return await reread(tx, meta, row.id, labelerId, now);
+  return await onComparison(ctx, db, target, async (tx, row, labeling, now) => {
+    checkAnswerable(row, target.labelerId, now);
+    await insertAnswer(tx, row, target.labelerId, null, now);
+    if (row.skips + 1 >= labeling.skipsToClose) await close(tx, row, "SKIPPED", null, now);
+    else await release(tx, row.id);
   });
 }
 
@@ -587,17 +362,10 @@ export async function skipComparison(
 export async function undoRanking(
   ctx: ServiceContext,
   db: Database,
-  projectId: string,
-  studyId: string,
-  comparisonId: string,
-  labelerId: string,
+  target: { projectId: string; studyId: string; comparisonId: string; labelerId: string },
 ): Promise<ComparisonView> {
-  const meta = await labelingMeta(db, projectId, studyId);
-  const labeling = meta.labeling!;
-  return await db.transaction(async (tx) => {
-    await lockStudy(tx, meta, false);
-    const now = ctx.now();
-    const row = await lockComparison(tx, meta, comparisonId, labelerId);
+  const { labelerId } = target;
+  return await onComparison(ctx, db, target, async (tx, row, labeling, now) => {
     if (!row.answeredByMe) {
       throw conflict(`you have not answered comparison ${row.number}: nothing to undo`);
     }
@@ -625,7 +393,6 @@ export async function undoRanking(
             WHERE id = ANY(${`{${row.candidates.join(",")}}`}::uuid[]) AND state = 'RANKED'`,
       );
     }
-    return await reread(tx, meta, row.id, labelerId, now);
   });
 }
 

@@ -385,6 +385,15 @@ const revokeLabelerRoute = createRoute({
   },
 });
 
+/** The comparison a request names, and the caller as its labeler. */
+function target(
+  c: { var: { principal: Principal }; req: { param(name: string): string } },
+) {
+  const studyId = c.req.param("studyId").toLowerCase();
+  const comparisonId = c.req.param("comparisonId").toLowerCase();
+  return { ...labelerOf(c.var.principal, studyId), studyId, comparisonId };
+}
+
 /** The comparisons and labeler-token routes. */
 export function comparisonRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -399,32 +408,17 @@ export function comparisonRoutes(): OpenAPIHono<AppEnv> {
     return c.json(next as never, 200);
   });
   app.openapi(rankRoute, async (c) => {
-    const { studyId, comparisonId } = c.req.valid("param");
-    const { projectId, labelerId } = labelerOf(c.var.principal, studyId);
     const s = c.var.services;
     const { ranking } = c.req.valid("json");
-    return c.json(
-      await submitRanking(s, s.db, projectId, studyId, comparisonId, labelerId, ranking) as never,
-      200,
-    );
+    return c.json(await submitRanking(s, s.db, target(c), ranking) as never, 200);
   });
   app.openapi(skipRoute, async (c) => {
-    const { studyId, comparisonId } = c.req.valid("param");
-    const { projectId, labelerId } = labelerOf(c.var.principal, studyId);
     const s = c.var.services;
-    return c.json(
-      await skipComparison(s, s.db, projectId, studyId, comparisonId, labelerId) as never,
-      200,
-    );
+    return c.json(await skipComparison(s, s.db, target(c)) as never, 200);
   });
   app.openapi(undoRoute, async (c) => {
-    const { studyId, comparisonId } = c.req.valid("param");
-    const { projectId, labelerId } = labelerOf(c.var.principal, studyId);
     const s = c.var.services;
-    return c.json(
-      await undoRanking(s, s.db, projectId, studyId, comparisonId, labelerId) as never,
-      200,
-    );
+    return c.json(await undoRanking(s, s.db, target(c)) as never, 200);
   });
   app.openapi(listRoute, async (c) => {
     const { studyId } = c.req.valid("param");
