@@ -141,7 +141,7 @@ async function designerRun(config: CboConfig, seed: number, steps: number) {
   const decode = (u: number[]) => NAMES.map((name) => SPACE.decode(u)[name] as number);
   return {
     consensus: decode(rec.point),
-    best: decode(rec.details!.bestPoint as number[]),
+    best: decode(rec.points!.best),
     outsideShare: outside / (steps * N),
   };
 }

@@ -51,6 +51,20 @@ describeOnBackends("cbo", testBackends(), async (t, app) => {
     assert.equal(r.body.errors[0].field, "space", r.text);
     assert.equal(r.body.errors[0].rule, "supported_space", r.text);
     assert.match(r.body.detail, /categorical/);
+    // A swarm whose state would be too large to save with every generation.
+    const huge = await app.request("POST", "/v1/studies", {
+      name: "huge",
+      objective: { metrics: [{ name: "value", goal: "minimize" }] },
+      algorithm: { name: "cbo", config: { particles: 1000, runs: 1 } },
+      space: {
+        parameters: Array.from(
+          { length: 1001 },
+          (_, i) => ({ name: `x${i}`, type: "float", min: 0, max: 1 }),
+        ),
+      },
+    });
+    assert.equal(huge.status, 422, huge.text);
+    assert.match(huge.body.detail, /particles × runs × parameters/);
   });
 
   await t.step("one generation at a time; nothing more until it is reported", async () => {
@@ -92,6 +106,17 @@ describeOnBackends("cbo", testBackends(), async (t, app) => {
     assert.equal(best.status, 200, best.text);
     assert.ok(best.body.recommendation, best.text);
     assert.equal(best.body.recommendation.details.generation, 1);
+    // The best point ever, as params of the space.
+    const all = [...generation, again.body.trials[0]];
+    const bestEver = all.reduce((a, b) => value(a) <= value(b) ? a : b);
+    assert.deepEqual(best.body.recommendation.points.best, bestEver.params);
+    // Report the second generation without asking again: the recommendation already
+    // includes it (the designer is fed what it has not seen).
+    await app.request("POST", `/v1/studies/${id}/trials/complete`, {
+      items: next.body.trials.map((x: Trial) => ({ trialId: x.id, values: { value: value(x) } })),
+    });
+    const later = await app.request("GET", `/v1/studies/${id}/trials/best`);
+    assert.equal(later.body.recommendation.details.generation, 2);
   });
 
   await t.step(

@@ -115,6 +115,9 @@ describeOnBackends("comparisons", testBackends(), async (t, app) => {
     );
     assert.equal(revoked.status, 200, revoked.text);
     assert.ok(revoked.body.revokedAt);
+    await new Promise((r) => setTimeout(r, 10));
+    const refused = await app.request("POST", `/v1/studies/${id}/comparisons/next`, undefined, as);
+    assert.equal(refused.status, 401, refused.text);
   });
 
   await t.step("next: candidates are the designer's round, held by one labeler", async () => {
@@ -270,6 +273,50 @@ describeOnBackends("comparisons", testBackends(), async (t, app) => {
     assert.deepEqual(done.body.ranking, expected);
   });
 
+  await t.step(
+    "undo leaves another labeler's hold alone; a closing skip keeps rankings",
+    async () => {
+      const id = await rankingStudy(app, { rankingsPerComparison: 3 }, { candidates: 3 });
+      const [ada, bob, cy] = [
+        { key: await labelerToken(app, id, "ada") },
+        { key: await labelerToken(app, id, "bob") },
+        { key: await labelerToken(app, id, "cy") },
+      ];
+      const next = (who: { key: string }) =>
+        app.request("POST", `/v1/studies/${id}/comparisons/next`, undefined, who);
+      const c = (await next(ada)).body.comparison;
+      const ids = c.candidates.map((x: Candidate) => x.id);
+      const base = `/v1/studies/${id}/comparisons/${c.id}`;
+      assert.equal(
+        (await app.request("POST", `${base}/ranking`, { ranking: ids }, ada)).status,
+        200,
+      );
+      assert.equal((await next(bob)).body.comparison.id, c.id);
+      // ada takes her ranking back while bob holds the comparison: bob keeps it.
+      const undone = await app.request("POST", `${base}/undo`, undefined, ada);
+      assert.equal(undone.status, 200, undone.text);
+      assert.equal(undone.body.heldByYou, false);
+      assert.equal(undone.body.rankingsReceived, 0);
+      const reversed = [...ids].reverse();
+      assert.equal(
+        (await app.request("POST", `${base}/ranking`, { ranking: reversed }, bob)).status,
+        200,
+      );
+      // ada ranks again, then cy skips: the comparison closes with the two rankings aggregated.
+      assert.equal((await next(ada)).body.comparison.id, c.id);
+      assert.equal(
+        (await app.request("POST", `${base}/ranking`, { ranking: ids }, ada)).status,
+        200,
+      );
+      assert.equal((await next(cy)).body.comparison.id, c.id);
+      const skipped = await app.request("POST", `${base}/skip`, undefined, cy);
+      assert.equal(skipped.status, 200, skipped.text);
+      assert.equal(skipped.body.state, "RANKED");
+      // bob: [c, b, a], ada: [a, b, c]: every candidate scores 2; the first ranking (bob's) decides.
+      assert.deepEqual(skipped.body.ranking, reversed);
+    },
+  );
+
   await t.step("a skipped comparison closes and the algorithm moves on", async () => {
     const id = await rankingStudy(app, {}, { candidates: 3 });
     const ada = { key: await labelerToken(app, id) };
@@ -345,7 +392,14 @@ describeOnBackends("comparisons", testBackends(), async (t, app) => {
       assert.equal(r.status, 200, r.text);
     }
     assert.ok(last < 0.5 * start!, `mean squared distance ${start} → ${last}`);
+    // The recommendation is x_t after all 30 rankings (the last one included), nearer the
+    // target than the start (the centre of the cube).
     const best = await app.request("GET", `/v1/studies/${id}/trials/best`);
     assert.equal(best.status, 200, best.text);
+    const rec = best.body.recommendation;
+    assert.equal(rec.details.comparisons, 30, JSON.stringify(rec));
+    const d = (p: Record<string, number>) =>
+      (p.r - target[0]) ** 2 + (p.g - target[1]) ** 2 + (p.b - target[2]) ** 2;
+    assert.ok(d(rec.params) < 0.5 * d({ r: 0.5, g: 0.5, b: 0.5 }), JSON.stringify(rec));
   });
 });

@@ -70,6 +70,19 @@ describeOnBackends(
             }
           }
           assert.deepEqual(points[0], points[1]);
+          // The recommendation (computed in a worker for the pooled app) is an evaluated point
+          // and the same on both apps.
+          const best = [
+            (await call("GET", `/v1/studies/${ids[0]}/trials/best`)).body,
+            (await app.request("GET", `/v1/studies/${ids[1]}/trials/best`)).body,
+          ];
+          assert.ok(best[0].recommendation, JSON.stringify(best[0]));
+          assert.deepEqual(best[0].recommendation, best[1].recommendation);
+          const values = points[0].map((p) =>
+            Object.values(p as Record<string, number>).reduce((a, v) => a + (v - 0.3) ** 2, 0)
+          );
+          const observed = best[0].recommendation.details.observedValue;
+          assert.ok(values.some((v) => Math.abs(v - observed) < 1e-12), `${observed}`);
         },
       );
 

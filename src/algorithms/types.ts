@@ -124,6 +124,11 @@ export interface Recommendation {
   point: Point;
   /** Anything else worth showing (posterior mean and sd, consensus step, ...). */
   details?: Record<string, JsonValue>;
+  /**
+   * Other points worth showing (e.g. the best point ever evaluated), encoded;
+   * the service shows each decoded to params under the same name.
+   */
+  points?: Record<string, Point>;
 }
 
 /** A live instance of an algorithm for one study. */

@@ -38,7 +38,7 @@ import type { Page } from "./projects.ts";
 import { bordaAggregate, checkRanking, shuffled } from "./rankings.ts";
 import type { Labeling } from "./study_schema.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
-import { retryAfterSeconds, suggestTrials } from "./suggest.ts";
+import { suggestTrials } from "./suggest.ts";
 
 /** What nextComparison answers. */
 export interface NextComparison {
@@ -88,6 +88,24 @@ async function progress(q: Queryable, studyId: string, labelerId: string) {
     closed: Number(row.closed),
     open: Number(row.open),
   };
+}
+
+/**
+ * When a labeler with nothing to rank should ask again: half the median time
+ * the study's last 20 comparisons took to close, between 1 s and 30 s (2 s
+ * with no history).
+ */
+async function labelingRetryAfter(q: Queryable, studyId: string): Promise<number> {
+  const [row] = await query<{ seconds: unknown }>(
+    q,
+    sql`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS seconds
+        FROM (SELECT extract(epoch FROM closed_at - created_at)::float8 AS seconds
+              FROM comparisons WHERE study_id = ${studyId} AND closed_at IS NOT NULL
+              ORDER BY number DESC LIMIT 20) AS recent`,
+  );
+  const seconds = row?.seconds === null || row?.seconds === undefined ? NaN : Number(row.seconds);
+  if (!Number.isFinite(seconds)) return 2;
+  return Math.round(Math.min(30, Math.max(1, seconds / 2)) * 10) / 10;
 }
 
 /** Rolls back the savepoint of a comparison that would have too few candidates. */
@@ -149,7 +167,7 @@ export async function nextComparison(
       comparison: shown,
       progress: await progress(tx, studyId, labelerId),
     };
-    if (shown === null) answer.retryAfterSeconds = await retryAfterSeconds(tx, studyId);
+    if (shown === null) answer.retryAfterSeconds = await labelingRetryAfter(tx, studyId);
     return answer;
   });
 }
@@ -316,14 +334,25 @@ export async function submitRanking(
     checkAnswerable(row, target.labelerId, now);
     await insertAnswer(tx, row, target.labelerId, ranked, now);
     if (row.ranked + 1 < labeling.rankingsPerComparison) return await release(tx, row.id);
-    const all = await query<{ ranked: unknown }>(
-      tx,
-      sql`SELECT ranked FROM rankings WHERE comparison_id = ${row.id} AND NOT skipped
-          ORDER BY created_at, id`,
-    );
-    const lists = all.map((r) => json<string[]>(r.ranked));
-    await close(tx, row, "RANKED", bordaAggregate(lists, row.candidates, length), now);
+    await closeRanked(tx, row, labeling, now);
   });
+}
+
+/** Closes a comparison as RANKED with the Borda aggregate of its rankings. */
+async function closeRanked(
+  tx: Queryable,
+  row: ComparisonRow,
+  labeling: Labeling,
+  now: Date,
+): Promise<void> {
+  const all = await query<{ ranked: unknown }>(
+    tx,
+    sql`SELECT ranked FROM rankings WHERE comparison_id = ${row.id} AND NOT skipped
+        ORDER BY created_at, id`,
+  );
+  const lists = all.map((r) => json<string[]>(r.ranked));
+  const length = rankingLength(labeling, row.candidates.length);
+  await close(tx, row, "RANKED", bordaAggregate(lists, row.candidates, length), now);
 }
 
 async function release(tx: Queryable, comparisonId: string): Promise<void> {
@@ -353,8 +382,10 @@ export async function skipComparison(
   return await onComparison(ctx, db, target, async (tx, row, labeling, now) => {
     checkAnswerable(row, target.labelerId, now);
     await insertAnswer(tx, row, target.labelerId, null, now);
-    if (row.skips + 1 >= labeling.skipsToClose) await close(tx, row, "SKIPPED", null, now);
-    else await release(tx, row.id);
+    if (row.skips + 1 < labeling.skipsToClose) return await release(tx, row.id);
+    // Enough skips: it closes; rankings already given still count (Borda over them).
+    if (row.ranked === 0) return await close(tx, row, "SKIPPED", null, now);
+    await closeRanked(tx, row, labeling, now);
   });
 }
 
@@ -378,12 +409,16 @@ export async function undoRanking(
       tx,
       sql`DELETE FROM rankings WHERE comparison_id = ${row.id} AND labeler_id = ${labelerId}::uuid`,
     );
+    // Held by the caller again, unless another labeler holds it now.
     const holdUntil = new Date(now.getTime() + labeling.holdSeconds * 1000).toISOString();
+    const takenByOther = row.heldBy !== null && row.heldBy !== labelerId &&
+      row.holdExpiresAt !== null && Date.parse(row.holdExpiresAt) >= now.getTime();
     await query(
       tx,
       sql`UPDATE comparisons SET state = 'OPEN', ranking = NULL, feedback_pending = FALSE,
-            closed_at = NULL, held_by = ${labelerId}::uuid,
-            hold_expires_at = ${holdUntil}::timestamptz
+            closed_at = NULL,
+            held_by = ${takenByOther ? row.heldBy : labelerId}::uuid,
+            hold_expires_at = ${takenByOther ? row.holdExpiresAt : holdUntil}::timestamptz
           WHERE id = ${row.id}`,
     );
     if (row.state !== "OPEN") {

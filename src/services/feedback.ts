@@ -50,12 +50,16 @@ function json<T>(value: unknown): T {
 export async function pendingRankings(
   tx: Queryable,
   meta: StudyMeta,
+  consume = true,
 ): Promise<RankingFeedback[]> {
   const closed = await query<{ id: string; candidates: unknown; ranking: unknown; number: number }>(
     tx,
-    sql`UPDATE comparisons SET feedback_pending = FALSE
-        WHERE study_id = ${meta.id} AND feedback_pending
-        RETURNING id, number, candidates, ranking`,
+    consume
+      ? sql`UPDATE comparisons SET feedback_pending = FALSE
+            WHERE study_id = ${meta.id} AND feedback_pending
+            RETURNING id, number, candidates, ranking`
+      : sql`SELECT id, number, candidates, ranking FROM comparisons
+            WHERE study_id = ${meta.id} AND feedback_pending`,
   );
   if (closed.length === 0) return [];
   closed.sort((a, b) => Number(a.number) - Number(b.number));

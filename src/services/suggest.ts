@@ -189,32 +189,38 @@ async function prepareDesigner(
   signal: AbortSignal,
 ): Promise<Prepared | undefined> {
   const now = sql`${ctx.now().toISOString()}::timestamptz`;
-  const [[study], [counts], reported, active] = await Promise.all([
-    query<Record<string, unknown>>(
-      db,
-      sql`SELECT state, algorithm_config AS "config", seed, algorithm_state AS "algorithmState",
-            algorithm_state_version AS "version"
-          FROM studies WHERE id = ${meta.id}`,
-    ),
-    query<{ busy: unknown }>(
-      db,
-      sql`SELECT count(*)::int AS busy FROM trials
-          WHERE study_id = ${meta.id} AND (state = 'REQUESTED'
-            OR (state = 'STALE' AND retried_by IS NULL)
-            OR (state = 'ACTIVE' AND (lease_expires_at < ${now}
-                OR client_id IN (SELECT jsonb_array_elements_text(${
-        JSON.stringify(clients)
-      }::jsonb)))))`,
-    ),
-    rows(
-      db,
-      sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${meta.id} AND feedback_pending`,
-    ),
-    query<{ params: unknown }>(
-      db,
-      sql`SELECT params FROM trials WHERE study_id = ${meta.id} AND state = 'ACTIVE'`,
-    ),
-  ]);
+  // One snapshot: the state and the feedback it has not seen must be of the same moment.
+  const [[study], [counts], reported, active] = await db.transaction(
+    (tx) =>
+      Promise.all([
+        query<Record<string, unknown>>(
+          tx,
+          sql`SELECT state, algorithm_config AS "config", seed,
+                algorithm_state AS "algorithmState", algorithm_state_version AS "version"
+              FROM studies WHERE id = ${meta.id}`,
+        ),
+        query<{ busy: unknown }>(
+          tx,
+          sql`SELECT count(*)::int AS busy FROM trials
+              WHERE study_id = ${meta.id} AND (state = 'REQUESTED'
+                OR (state = 'STALE' AND retried_by IS NULL)
+                OR (state = 'ACTIVE' AND (lease_expires_at < ${now}
+                    OR client_id IN (SELECT jsonb_array_elements_text(${
+            JSON.stringify(clients)
+          }::jsonb)))))`,
+        ),
+        rows(
+          tx,
+          sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${meta.id} AND feedback_pending`,
+        ),
+        query<{ params: unknown }>(
+          tx,
+          sql`SELECT params FROM trials WHERE study_id = ${meta.id} AND state = 'ACTIVE'
+              ORDER BY number`,
+        ),
+      ]),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
   if (!study || study.state !== "ACTIVE" || Number(counts.busy) > 0) return undefined;
   const designer = ctx.designers!.open({
     algorithm: meta.algorithm.name,
@@ -247,10 +253,8 @@ class PreparedDesigner implements Designer {
   #next = 0;
   constructor(readonly prepared: Prepared) {}
   suggest(count: number): Promise<Suggestion[]> {
+    // Fewer than asked only when the designer itself gave fewer (a generation is out).
     const out = this.prepared.suggestions.slice(this.#next, this.#next + count);
-    if (out.length < count && this.prepared.suggestions.length >= this.#next + count) {
-      throw new PreparedMismatch();
-    }
     this.#next += out.length;
     return Promise.resolve(out);
   }
@@ -382,7 +386,8 @@ async function handOutBatch(
           ),
           query<{ params: unknown }>(
             tx,
-            sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'`,
+            sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
+                ORDER BY number`,
           ),
         ]);
         const feedback: Feedback[] = reported.map((t) => feedbackOf(meta, t))

@@ -3,14 +3,16 @@
  * are in reports.ts.
  */
 import { sql } from "drizzle-orm";
+import type { Feedback, Recommendation } from "../algorithms/types.ts";
 import { query, type Queryable } from "../db/client.ts";
 import { badRequest, conflict, invalidFields, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
+import { feedbackOf, pendingRankings } from "./feedback.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./projects.ts";
 import { findStudy } from "./studies.ts";
-import { metaOf, studyMeta } from "./study_meta.ts";
+import { studyMeta } from "./study_meta.ts";
 import type { TrialState } from "./study_schema.ts";
 import { checkReport, finalFields, type Report, selectTrials } from "./reports.ts";
 import {
@@ -207,26 +209,90 @@ export async function getBestTrials(
   projectId: string,
   studyId: string,
   limit: number,
-): Promise<{ trials: TrialView[]; recommendation: { params: Params; details?: unknown } | null }> {
-  const row = await findStudy(q, projectId, studyId);
-  const meta = metaOf(row);
+): Promise<{ trials: TrialView[]; recommendation: RecommendationView | null }> {
+  const meta = await studyMeta(q, projectId, studyId);
   const order = meta.objective.metrics[0].goal === "maximize" ? sql`DESC` : sql`ASC`;
-  const rows = await query<Record<string, unknown>>(
-    q,
-    sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${studyId} AND state = 'COMPLETED'
-        ORDER BY objective ${order}, number LIMIT ${limit}`,
+  // One snapshot: the designer's state and what was reported since it was saved.
+  const [[study], best, reported, rankings] = await q.transaction(
+    (tx) =>
+      Promise.all([
+        query<Record<string, unknown>>(
+          tx,
+          sql`SELECT algorithm_config AS "config", seed, algorithm_state AS "algorithmState"
+              FROM studies WHERE id = ${studyId} AND project_id = ${projectId}`,
+        ),
+        query<Record<string, unknown>>(
+          tx,
+          sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${studyId}
+                AND state = 'COMPLETED'
+              ORDER BY objective ${order}, number LIMIT ${limit}`,
+        ),
+        meta.learns
+          ? query<Record<string, unknown>>(
+            tx,
+            sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${studyId}
+                  AND feedback_pending ORDER BY number`,
+          )
+          : Promise.resolve([]),
+        meta.learns && meta.labeling ? pendingRankings(tx, meta, false) : Promise.resolve([]),
+      ]),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+  if (!study) throw notFound("study", studyId);
   const now = ctx.now();
-  let recommendation = null;
-  if (row.algorithmState !== null) {
-    const designer = meta.algorithm.create({
-      space: meta.space,
-      config: row.algorithmConfig,
-      seed: row.seed,
-      state: row.algorithmState as never,
+  const trials = best.map((r) => trialView(trialRecord(r), now));
+  const state = typeof study.algorithmState === "string"
+    ? JSON.parse(study.algorithmState)
+    : study.algorithmState;
+  if (state === null || state === undefined) return { trials, recommendation: null };
+  // The designer as it would be at its next update, not as it was saved.
+  const feedback: Feedback[] = [
+    ...reported.map((r) => feedbackOf(meta, trialRecord(r))).filter((f) => f !== null),
+    ...rankings,
+  ];
+  const options = {
+    space: meta.space,
+    config: typeof study.config === "string" ? JSON.parse(study.config) : study.config,
+    seed: Number(study.seed),
+    state,
+  };
+  let r: Recommendation | null;
+  if (meta.algorithm.offload && ctx.designers) {
+    // CPU-heavy (a GP): computed in a worker, off the event loop.
+    const remote = ctx.designers.open({
+      ...options,
+      algorithm: meta.algorithm.name,
+      space: meta.space.spec,
     });
-    const r = designer.recommend?.() ?? null;
-    if (r) recommendation = { params: meta.space.decode(r.point), details: r.details };
+    try {
+      if (feedback.length) remote.update(feedback);
+      r = await remote.recommendation();
+    } finally {
+      remote.close();
+    }
+  } else {
+    const designer = meta.algorithm.create(options);
+    if (feedback.length) designer.update(feedback);
+    r = designer.recommend?.() ?? null;
   }
-  return { trials: rows.map((r) => trialView(trialRecord(r), now)), recommendation };
+  if (!r) return { trials, recommendation: null };
+  const points = r.points === undefined ? undefined : Object.fromEntries(
+    Object.entries(r.points).map(([name, point]) => [name, meta.space.decode(point)]),
+  );
+  return {
+    trials,
+    recommendation: {
+      params: meta.space.decode(r.point),
+      ...(r.details === undefined ? {} : { details: r.details }),
+      ...(points === undefined ? {} : { points }),
+    },
+  };
+}
+
+/** An algorithm's recommendation as the API shows it. */
+export interface RecommendationView {
+  params: Params;
+  details?: unknown;
+  /** Other points the algorithm names (e.g. the best ever), as params. */
+  points?: Record<string, Params>;
 }

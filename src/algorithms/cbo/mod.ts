@@ -105,6 +105,9 @@ export function checkCboSpace(space: Space): string | null {
     `(${categorical.join(", ")}) are not supported: use gp-bo, random or sobol`;
 }
 
+/** The most particle coordinates (particles × runs × parameters) a study keeps. */
+export const MAX_COORDINATES = 1_000_000;
+
 /** The tag of a feedback if it names a particle (any generation), else null. */
 function particleTag(tag: JsonValue): ParticleTag | null {
   if (typeof tag !== "object" || tag === null || Array.isArray(tag)) return null;
@@ -142,6 +145,12 @@ export class CboDesigner implements Designer {
     this.#n = this.#config.particles;
     this.#m = this.#config.runs;
     this.#d = options.space.dimension;
+    if (this.#n * this.#m * this.#d > MAX_COORDINATES) {
+      throw new Error(
+        `particles × runs × parameters is ${this.#n * this.#m * this.#d}; at most ` +
+          `${MAX_COORDINATES} are kept (the state is saved with every generation)`,
+      );
+    }
     this.#all = Array.from({ length: this.#n }, (_, k) => k);
     const batched = this.#config.batchSize !== undefined && this.#config.batchSize < this.#n;
     const shape = {
@@ -368,9 +377,9 @@ export class CboDesigner implements Designer {
         alpha: s.alpha,
         run,
         bestLoss: s.best?.loss ?? null,
-        bestPoint: s.best?.point.slice() ?? null,
         evaluations: s.evaluations,
       },
+      ...(s.best ? { points: { best: Array.from(s.best.point, projectCoordinate) } } : {}),
     };
   }
 

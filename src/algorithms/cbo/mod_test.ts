@@ -167,7 +167,7 @@ Deno.test("late, duplicate and foreign reports leave the dynamics alone but coun
   assert.deepEqual(state.best, { loss: -300, point: [0.9, 0.9] });
   const rec = designer.recommend()!;
   assert.equal(rec.details!.bestLoss, -300);
-  assert.deepEqual(rec.details!.bestPoint, [0.9, 0.9]);
+  assert.deepEqual(rec.points!.best, [0.9, 0.9]);
   assert.equal(rec.details!.evaluations, 8);
   // The particle still missing completes the step.
   designer.update([value(gen1[1], 6)]);
@@ -378,7 +378,7 @@ Deno.test("recommend: null, then the partial consensus, then the last step's", a
   assert.deepEqual(rec.point, out[0].point);
   assert.deepEqual(
     Object.keys(rec.details!).sort(),
-    ["alpha", "basis", "bestLoss", "bestPoint", "evaluations", "generation", "run", "step"],
+    ["alpha", "basis", "bestLoss", "evaluations", "generation", "run", "step"],
   );
   assert.equal(rec.details!.step, 1);
   assert.equal(rec.details!.bestLoss, 0);

@@ -234,7 +234,7 @@ class GpBoDesigner implements Designer {
     return {
       x: [...x, ...infeasible],
       y: [...y, ...infeasible.map(() => worst)],
-      noise: [...noise, ...infeasible.map(() => 0)],
+      noise: [...noise, ...infeasible.map(() => NaN)],
     };
   }
 
@@ -329,7 +329,7 @@ class GpBoDesigner implements Designer {
         : predict(model, embedding.embed([point])).mean[0];
       fantasy.x.push(point);
       fantasy.y.push(value);
-      fantasy.noise.push(0);
+      fantasy.noise.push(NaN);
     };
     for (const p of [...ctx.pending, ...out.map((s) => s.point)]) fantasise(p);
     // Fantasies keep the units the hyperparameters were fitted in.

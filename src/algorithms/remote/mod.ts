@@ -8,7 +8,14 @@
  * designer's state, which `dump` then returns.
  */
 import type { SpaceSpec } from "../../space/schema.ts";
-import type { Designer, Feedback, JsonValue, SuggestContext, Suggestion } from "../types.ts";
+import type {
+  Designer,
+  Feedback,
+  JsonValue,
+  Recommendation,
+  SuggestContext,
+  Suggestion,
+} from "../types.ts";
 import type { DesignerReply, DesignerRequest } from "./protocol.ts";
 
 interface PooledWorker {
@@ -64,6 +71,13 @@ export class DesignerPool {
         send({ op: "suggest", session, call, count, pending });
         return promise;
       },
+      recommend: () => {
+        const call = this.#nextCall++;
+        const { promise, resolve } = Promise.withResolvers<DesignerReply>();
+        this.#waiting.set(`${session}/${call}`, resolve);
+        send({ op: "recommend", session, call });
+        return promise;
+      },
       close: () => {
         send({ op: "close", session });
         pooled.sessions--;
@@ -82,6 +96,7 @@ export class DesignerPool {
 interface RemoteLink {
   update: (feedback: Feedback[]) => void;
   call: (count: number, pending: number[][]) => Promise<DesignerReply>;
+  recommend: () => Promise<DesignerReply>;
   close: () => void;
   initialState: JsonValue | undefined;
 }
@@ -102,6 +117,7 @@ export class RemoteDesigner implements Designer {
   async suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
     const reply = await this.#link.call(count, ctx.pending);
     if ("error" in reply) throw new Error(reply.error);
+    if (!("suggestions" in reply)) throw new Error("a designer worker answered out of turn");
     this.#state = reply.state;
     this.#fresh = true;
     return reply.suggestions;
@@ -117,6 +133,14 @@ export class RemoteDesigner implements Designer {
       throw new Error("a remote designer's state is known only after a suggest");
     }
     return this.#state;
+  }
+
+  /** The designer's recommendation, computed in its worker. */
+  async recommendation(): Promise<Recommendation | null> {
+    const reply = await this.#link.recommend();
+    if ("error" in reply) throw new Error(reply.error);
+    if (!("recommendation" in reply)) throw new Error("a designer worker answered out of turn");
+    return reply.recommendation;
   }
 
   /** Ends the designer's session in its worker. */

@@ -69,6 +69,27 @@ self.onmessage = async (event: MessageEvent<DesignerRequest>) => {
       self.postMessage(reply);
       return;
     }
+    case "recommend": {
+      const designer = sessions.get(message.session);
+      let reply: DesignerReply;
+      try {
+        if (!designer) throw new Error(`no designer session ${message.session}`);
+        if (designer instanceof Error) throw designer;
+        reply = {
+          session: message.session,
+          call: message.call,
+          recommendation: designer.recommend?.() ?? null,
+        };
+      } catch (error) {
+        reply = {
+          session: message.session,
+          call: message.call,
+          error: String((error as Error)?.message ?? error),
+        };
+      }
+      self.postMessage(reply);
+      return;
+    }
     case "close":
       sessions.delete(message.session);
       return;

@@ -165,7 +165,9 @@ const bestRoute = createRoute({
   summary: "The best trials so far",
   description:
     "COMPLETED trials ordered by the first metric (by its goal), best first; `recommendation` " +
-    "is the algorithm's own pick where it makes one (as of its last update), else null.",
+    "is the algorithm's own pick where it makes one, including every result reported so far " +
+    "(gp-bo: the evaluated point with the best posterior mean; cbo: the consensus point; " +
+    "zo-rank-sgd: the current point x_t), else null.",
   tags,
   security,
   request: {
@@ -183,6 +185,12 @@ const bestRoute = createRoute({
           recommendation: z.object({
             params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
             details: z.unknown().optional(),
+            points: z.record(
+              z.string(),
+              z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+            ).optional().openapi({
+              description: "Other points the algorithm names, e.g. `best` (the best ever) for cbo",
+            }),
           }).nullable(),
         }),
         { trials: [EXAMPLE_COMPLETED_TRIAL], recommendation: null },
