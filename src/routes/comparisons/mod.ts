@@ -141,6 +141,12 @@ const nextRoute = createRoute({
   responses: {
     200: {
       description: "A comparison to rank (or none for now), and your progress",
+      headers: {
+        "Retry-After": {
+          description: "Seconds until asking again is worthwhile; only when none is available",
+          schema: { type: "integer" },
+        },
+      },
       ...json(
         z.object({
           comparison: ComparisonSchema.nullable(),
@@ -207,7 +213,7 @@ const rankRoute = createRoute({
       answeredByYou: true,
       closedAt: EXAMPLE.later,
     }),
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -347,7 +353,7 @@ const createLabelerRoute = createRoute({
       description: "The token (shown once)",
       ...json(NewApiKeySchema, { ...EXAMPLE_LABELER, key: EXAMPLE_KEY }),
     },
-    ...problemResponses(400, 401, 403, 404, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
 

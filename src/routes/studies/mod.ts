@@ -2,6 +2,7 @@
  * Studies: createStudy, listStudies, getStudy, updateStudy, deleteStudy.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { listAlgorithms } from "../../algorithms/mod.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import {
   createStudy,
@@ -12,6 +13,7 @@ import {
 } from "../../services/studies.ts";
 import { forgetStudy } from "../../services/study_meta.ts";
 import {
+  AlgorithmChoiceSchema,
   CreateStudySchema,
   StudyStateSchema,
   UpdateStudySchema,
@@ -36,6 +38,30 @@ const studyResponse = (description: string) => ({
   content: { "application/json": { schema: StudySchema, example: EXAMPLE_STUDY } },
 });
 
+/** Each algorithm's config schema as a component of the document: `<Name>Config`. */
+const CONFIG_COMPONENTS = listAlgorithms().map((a) => ({
+  algorithm: a.name,
+  component: `${
+    a.name.split(/[^a-z0-9]+/i).map((w) => w[0].toUpperCase() + w.slice(1)).join("")
+  }Config`,
+  schema: a.configSchema,
+}));
+
+/**
+ * createStudy's body as documented: `algorithm.config` is one of the
+ * algorithms' config components (validated against the named algorithm's).
+ */
+const CreateStudyRequest = CreateStudySchema.extend({
+  algorithm: AlgorithmChoiceSchema.extend({
+    config: AlgorithmChoiceSchema.shape.config.openapi({
+      description: "The algorithm's options (its component below, by `name`: " +
+        CONFIG_COMPONENTS.map((c) => `${c.algorithm} → ${c.component}`).join(", ") +
+        "); unknown keys are refused, defaults fill the rest",
+      anyOf: CONFIG_COMPONENTS.map((c) => ({ $ref: `#/components/schemas/${c.component}` })),
+    } as never),
+  }),
+}).openapi("CreateStudyRequest");
+
 const createStudyRoute = createRoute({
   method: "post",
   path: "/v1/studies",
@@ -53,7 +79,7 @@ const createStudyRoute = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: CreateStudySchema.openapi("CreateStudyRequest"),
+          schema: CreateStudyRequest,
           example: {
             name: "branin",
             metadata: { owner: "ada" },
@@ -148,6 +174,7 @@ const deleteStudyRoute = createRoute({
 /** The studies routes. */
 export function studyRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  for (const c of CONFIG_COMPONENTS) app.openAPIRegistry.register(c.component, c.schema as never);
   app.openapi(createStudyRoute, (c) => {
     const projectId = requireProjectKey(c.var.principal);
     const body = c.req.valid("json");

@@ -93,6 +93,13 @@ const suggestRoute = createRoute({
   responses: {
     200: {
       description: "The trials to evaluate",
+      headers: {
+        "Retry-After": {
+          description: "Seconds until asking again is worthwhile; only when fewer trials than " +
+            "asked were handed out",
+          schema: { type: "integer" },
+        },
+      },
       ...json(
         z.object({
           trials: z.array(TrialSchema),
