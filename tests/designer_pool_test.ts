@@ -21,20 +21,29 @@ describeOnBackends(
   testBackends().filter((b) => b === "postgres"),
   async (t, app) => {
     const pool = new DesignerPool(1);
-    const pooled = createApp({
-      database: app.database,
-      logger: createLogger("silent"),
-      adminKey: ADMIN_KEY,
-      designers: pool,
-    });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const r = await pooled.request(path, {
-        method,
-        headers: { authorization: `Bearer ${app.projectKey}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
+    let offset = 0;
+    const pooledApp = () =>
+      createApp({
+        database: app.database,
+        logger: createLogger("silent"),
+        adminKey: ADMIN_KEY,
+        designers: pool,
+        now: () => new Date(Date.now() + offset),
       });
-      return { status: r.status, body: await r.json() };
-    };
+    const pooled = pooledApp();
+    const callOn =
+      (target: typeof pooled) => async (method: string, path: string, body?: unknown) => {
+        const r = await target.request(path, {
+          method,
+          headers: {
+            authorization: `Bearer ${app.projectKey}`,
+            "content-type": "application/json",
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: r.status, body: await r.json() };
+      };
+    const call = callOn(pooled);
     try {
       await t.step(
         "gp-bo through a worker gives the same points as on the event loop",
@@ -119,6 +128,85 @@ describeOnBackends(
         assert.equal((await heavy).status, 200);
         assert.deepEqual(order, ["other", "gp"], "the other study waited for the GP fit");
       });
+
+      await t.step(
+        "points prepared outside the transaction serve STALE points first, as on the event loop",
+        async () => {
+          const body = studyBody({
+            space: TEN,
+            algorithm: { name: "gp-bo", seed: 5, config: { candidates: 128, initialDesign: 4 } },
+            settings: { leaseSeconds: 60 },
+          });
+          const ids = [
+            (await call("POST", "/v1/studies", body)).body.id,
+            (await app.request("POST", "/v1/studies", body)).body.id,
+          ];
+          const sends = [call, (m: string, p: string, b?: unknown) => app.request(m, p, b)];
+          const seen: unknown[][] = [[], []];
+          for (const k of [0, 1]) {
+            const send = sends[k];
+            const first = (await send("POST", `/v1/studies/${ids[k]}/trials/suggest`, { count: 6 }))
+              .body.trials;
+            // Four reported, two left to go stale.
+            await send("POST", `/v1/studies/${ids[k]}/trials/complete`, {
+              items: first.slice(0, 4).map((x: { id: string; params: Record<string, number> }) => ({
+                trialId: x.id,
+                values: { value: Object.values(x.params).reduce((a, v) => a + (v - 0.6) ** 2, 0) },
+              })),
+            });
+            seen[k].push(...first.map((x: { params: unknown }) => x.params));
+          }
+          offset += 120_000;
+          app.advance(120);
+          for (const k of [0, 1]) {
+            const r = await sends[k]("POST", `/v1/studies/${ids[k]}/trials/suggest`, { count: 3 });
+            assert.equal(r.status, 200, JSON.stringify(r.body));
+            assert.equal(r.body.trials.length, 3);
+            seen[k].push(...r.body.trials.map((x: { params: unknown }) => x.params));
+          }
+          // The two stale points come back first, then one new point from the GP.
+          assert.deepEqual(seen[0].slice(6, 8), seen[0].slice(4, 6));
+          assert.deepEqual(seen[0], seen[1]);
+        },
+      );
+
+      await t.step(
+        "two service instances preparing at once: one redoes its batch, no trial is handed twice",
+        async () => {
+          const other = callOn(pooledApp());
+          const id = (await call(
+            "POST",
+            "/v1/studies",
+            studyBody({
+              space: TEN,
+              algorithm: { name: "gp-bo", seed: 9, config: { initialDesign: 2 } },
+            }),
+          )).body.id;
+          const design = (await call("POST", `/v1/studies/${id}/trials/suggest`, { count: 8 })).body
+            .trials;
+          await call("POST", `/v1/studies/${id}/trials/complete`, {
+            items: design.map((x: { id: string; params: Record<string, number> }) => ({
+              trialId: x.id,
+              values: { value: Object.values(x.params).reduce((a, v) => a + v, 0) },
+            })),
+          });
+          const answers = await Promise.all(
+            [call, other, call, other].map((send, i) =>
+              send("POST", `/v1/studies/${id}/trials/suggest`, { count: 2, clientId: `w${i}` })
+            ),
+          );
+          const trials = answers.flatMap((a) => {
+            assert.equal(a.status, 200, JSON.stringify(a.body));
+            return a.body.trials as { id: string; number: number; params: unknown }[];
+          });
+          assert.equal(trials.length, 8);
+          assert.equal(new Set(trials.map((x) => x.id)).size, 8);
+          assert.equal(new Set(trials.map((x) => x.number)).size, 8);
+          assert.equal(new Set(trials.map((x) => JSON.stringify(x.params))).size, 8);
+          const listed = await call("GET", `/v1/studies/${id}/trials?state=ACTIVE`);
+          assert.equal(listed.body.items.length, 8);
+        },
+      );
     } finally {
       pool.close();
     }

@@ -167,6 +167,8 @@ interface Prepared {
   version: number;
   /** The trials it was fed, in the states it saw them in. */
   fed: { id: string; state: string }[];
+  /** How many points it was asked for (it may have given fewer: a generation is out). */
+  asked: number;
   suggestions: Suggestion[];
   state: JsonValue;
 }
@@ -175,10 +177,12 @@ interface Prepared {
 class PreparedMismatch extends Error {}
 
 /**
- * Restores the designer, feeds it the pending feedback and asks it for `total`
- * points, outside any transaction. Skipped (undefined) when the requests will
- * be served partly by held or waiting trials, since then fewer points are
- * needed; the transaction computes those itself.
+ * Restores the designer, feeds it the pending feedback and asks it for the
+ * points the requests will need once waiting points (REQUESTED, STALE) have
+ * served them, outside any transaction. Skipped (undefined) when a client
+ * still holds trials (they are served per client) or nothing is needed; the
+ * transaction then computes what it needs itself. If the transaction finds
+ * another need, the points are not used (PreparedMismatch).
  */
 async function prepareDesigner(
   ctx: ServiceContext,
@@ -199,15 +203,19 @@ async function prepareDesigner(
                 algorithm_state AS "algorithmState", algorithm_state_version AS "version"
               FROM studies WHERE id = ${meta.id}`,
         ),
-        query<{ busy: unknown }>(
+        // Trials that serve requests before the designer: the clients' own (held), and
+        // points waiting to be handed out (REQUESTED, STALE, and ACTIVE past their lease).
+        query<{ held: unknown; waiting: unknown }>(
           tx,
-          sql`SELECT count(*)::int AS busy FROM trials
-              WHERE study_id = ${meta.id} AND (state = 'REQUESTED'
-                OR (state = 'STALE' AND retried_by IS NULL)
-                OR (state = 'ACTIVE' AND (lease_expires_at < ${now}
-                    OR client_id IN (SELECT jsonb_array_elements_text(${
+          sql`SELECT count(*) FILTER (WHERE state = 'ACTIVE' AND lease_expires_at >= ${now}
+                  AND client_id IN (SELECT jsonb_array_elements_text(${
             JSON.stringify(clients)
-          }::jsonb)))))`,
+          }::jsonb)))::int AS held,
+                count(*) FILTER (WHERE state = 'REQUESTED'
+                  OR (state = 'STALE' AND retried_by IS NULL)
+                  OR (state = 'ACTIVE' AND lease_expires_at < ${now}))::int AS waiting
+              FROM trials WHERE study_id = ${meta.id}
+                AND state IN ('REQUESTED', 'STALE', 'ACTIVE')`,
         ),
         rows(
           tx,
@@ -221,7 +229,11 @@ async function prepareDesigner(
       ]),
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  if (!study || study.state !== "ACTIVE" || Number(counts.busy) > 0) return undefined;
+  // Held trials are served per client (skipped here); waiting points go first, in order,
+  // so the designer is asked for what they leave.
+  if (!study || study.state !== "ACTIVE" || Number(counts.held) > 0) return undefined;
+  const need = Math.max(0, total - Number(counts.waiting));
+  if (need === 0) return undefined;
   const designer = ctx.designers!.open({
     algorithm: meta.algorithm.name,
     space: meta.space.spec,
@@ -233,9 +245,10 @@ async function prepareDesigner(
     const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
     if (feedback.length) designer.update(feedback);
     const pending = active.map((r) => meta.space.encode(jsonValue(r.params) as Params));
-    const suggestions = await designer.suggest(total, { pending, signal });
+    const suggestions = await designer.suggest(need, { pending, signal });
     return {
       version: Number(study.version),
+      asked: need,
       fed: reported.map((t) => ({ id: t.id, state: t.state })),
       suggestions,
       state: designer.dump(),
@@ -253,8 +266,11 @@ class PreparedDesigner implements Designer {
   #next = 0;
   constructor(readonly prepared: Prepared) {}
   suggest(count: number): Promise<Suggestion[]> {
-    // Fewer than asked only when the designer itself gave fewer (a generation is out).
     const out = this.prepared.suggestions.slice(this.#next, this.#next + count);
+    // Fewer than asked only when the designer itself gave fewer (a generation is out);
+    // otherwise the transaction needs more points than were prepared.
+    const { suggestions, asked } = this.prepared;
+    if (out.length < count && suggestions.length === asked) throw new PreparedMismatch();
     this.#next += out.length;
     return Promise.resolve(out);
   }

@@ -2,6 +2,7 @@
  * Studies: createStudy, listStudies, getStudy, updateStudy, deleteStudy.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { z as zod } from "zod";
 import { listAlgorithms } from "../../algorithms/mod.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import {
@@ -174,7 +175,11 @@ const deleteStudyRoute = createRoute({
 /** The studies routes. */
 export function studyRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  for (const c of CONFIG_COMPONENTS) app.openAPIRegistry.register(c.component, c.schema as never);
+  // As JSON Schema (the config schemas may predate zod's OpenAPI extension).
+  for (const c of CONFIG_COMPONENTS) {
+    const { $schema: _, ...schema } = zod.toJSONSchema(c.schema, { io: "input" });
+    app.openAPIRegistry.registerComponent("schemas", c.component, schema as never);
+  }
   app.openapi(createStudyRoute, (c) => {
     const projectId = requireProjectKey(c.var.principal);
     const body = c.req.valid("json");
