@@ -328,6 +328,16 @@ Deno.test({
           const ranked = await comparison(0);
           assert.equal(ranked.state, "RANKED");
           assert.deepEqual(ranked.ranking, [ids[2], ids[0], ids[3], ids[1]]);
+          // The algorithm moved: one comparison used, x_t left the centre of the cube.
+          const best = await call(base, projectKey, "GET", `/v1/studies/${studyId}/trials/best`);
+          assert.equal(best.status, 200, JSON.stringify(best.body));
+          const rec = best.body.recommendation;
+          assert.equal(rec.details.comparisons, 1, JSON.stringify(rec));
+          assert.equal(rec.details.iteration, 1, JSON.stringify(rec));
+          assert.ok(
+            ["r", "g", "b"].some((k) => Math.abs((rec.params[k] as number) - 0.5) > 1e-9),
+            `x_t moved: ${JSON.stringify(rec.params)}`,
+          );
           await waitForText(page, "#progress", /^1 ranked · 1 comparison closed · round 2$/);
           await page.waitForFunction(imagesShown);
           await page.screenshot({ path: `${SHOTS}/minima-label-375x667-next.png`, fullPage: true });
