@@ -65,6 +65,21 @@ describeOnBackends("comparisons", testBackends(), async (t, app) => {
     const plain = await newStudy(app);
     const none = await app.request("POST", `/v1/studies/${plain}/comparisons/next`);
     assert.equal(none.status, 409, none.text);
+    // A comparison shows a whole round of the algorithm.
+    const split = await app.request("POST", "/v1/studies", {
+      name: "x",
+      space: SPACE,
+      objective: { metrics: [{ name: "value", goal: "minimize" }] },
+      algorithm: { name: "zo-rank-sgd", config: { candidates: 5 } },
+      labeling: { candidates: 3 },
+    });
+    assert.equal(split.status, 422, split.text);
+    assert.equal(split.body.errors[0].field, "labeling.candidates");
+    // The algorithm's topK is the study's ranking length unless labeling says otherwise.
+    const top2 = await rankingStudy(app, {}, { candidates: 4, topK: 2 });
+    assert.equal((await app.request("GET", `/v1/studies/${top2}`)).body.labeling.topK, 2);
+    const c = (await app.request("POST", `/v1/studies/${top2}/comparisons/next`)).body.comparison;
+    assert.equal(c.rankingLength, 2);
   });
 
   await t.step("a labeler token ranks its study's comparisons and does nothing else", async () => {

@@ -178,6 +178,13 @@ export interface AlgorithmDefinition<Config = unknown> {
    * over a refused space is not created.
    */
   checkSpace?(space: Space): string | null;
+  /**
+   * For algorithms that learn from rankings: how comparisons must be shaped
+   * for a config. `roundSize`: the points one round offers (a comparison
+   * must be able to show them all); `topK`: the ranking length the
+   * algorithm was configured for (the study's default).
+   */
+  labelingNeeds?(config: Config): { roundSize: number; topK?: number };
   /** Makes a designer. */
   create(options: CreateOptions<Config>): Designer;
 }

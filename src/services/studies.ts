@@ -123,8 +123,9 @@ function prepareAlgorithm(input: CreateStudyInput, space: Space) {
  * The study's labeling settings: as given (only for algorithms that learn
  * from rankings), defaults for those algorithms when absent, else null.
  */
-function labelingOf(input: CreateStudyInput): Labeling | null {
-  const takesRankings = findAlgorithm(input.algorithm.name)!.feedbackKinds.includes("ranking");
+function labelingOf(input: CreateStudyInput, config: Record<string, unknown>): Labeling | null {
+  const definition = findAlgorithm(input.algorithm.name)!;
+  const takesRankings = definition.feedbackKinds.includes("ranking");
   if (input.labeling !== undefined && !takesRankings) {
     throw invalid(
       "labeling",
@@ -135,6 +136,18 @@ function labelingOf(input: CreateStudyInput): Labeling | null {
   }
   if (!takesRankings) return null;
   const labeling = input.labeling ?? LabelingSchema.parse({});
+  const needs = definition.labelingNeeds?.(config);
+  // One round, one comparison: a comparison that shows only part of a round would leave the
+  // rest to comparisons the algorithm has moved past by the time they are ranked.
+  if (needs && labeling.candidates !== undefined && labeling.candidates < needs.roundSize) {
+    throw invalid(
+      "labeling.candidates",
+      "round_size",
+      `a round of "${input.algorithm.name}" with this config shows ${needs.roundSize} ` +
+        `candidates: labeling.candidates must be at least that (or absent)`,
+    );
+  }
+  if (labeling.topK === undefined && needs?.topK !== undefined) labeling.topK = needs.topK;
   if (
     labeling.topK !== undefined && labeling.candidates !== undefined &&
     labeling.topK > labeling.candidates
@@ -167,7 +180,7 @@ export async function createStudy(
     seed: algorithm.seed,
     algorithmState: algorithm.state,
     leaseSeconds: input.settings?.leaseSeconds ?? ctx.defaultLeaseSeconds,
-    labeling: labelingOf(input),
+    labeling: labelingOf(input, algorithm.config),
     createdAt: now,
     updatedAt: now,
   }).returning();

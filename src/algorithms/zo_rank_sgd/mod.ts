@@ -357,5 +357,10 @@ export const zoRankSgdAlgorithm: AlgorithmDefinition<ZoRankSgdConfig> = {
   feedbackKinds: ["value", "infeasible", "failed", "ranking"],
   learnsFromFeedback: true,
   configSchema: ZoRankSgdConfigSchema as z.ZodType<ZoRankSgdConfig>,
+  // A line-search round shows up to lineSearchSteps + 2 points.
+  labelingNeeds: (config) => ({
+    roundSize: Math.max(config.candidates, config.lineSearchSteps + 2),
+    ...(config.topK === undefined ? {} : { topK: config.topK }),
+  }),
   create: (options) => new ZoRankSgdDesigner(options),
 };
