@@ -171,6 +171,50 @@ describeOnBackends(
       );
 
       await t.step(
+        "a REQUESTED point counts as pending for prepared points: never handed out twice",
+        async () => {
+          const body = studyBody({
+            space: TEN,
+            algorithm: { name: "gp-bo", seed: 11, config: { candidates: 128, initialDesign: 4 } },
+          });
+          const sends = [
+            call,
+            (m: string, p: string, b?: unknown) => app.request(m, p, b),
+            (m: string, p: string, b?: unknown) => app.request(m, p, b),
+          ];
+          const ids: string[] = [];
+          for (const send of sends) ids.push((await send("POST", "/v1/studies", body)).body.id);
+          for (const [k, send] of sends.entries()) {
+            const design = (await send("POST", `/v1/studies/${ids[k]}/trials/suggest`, {
+              count: 6,
+            })).body.trials;
+            await send("POST", `/v1/studies/${ids[k]}/trials/complete`, {
+              items: design.map((x: { id: string; params: Record<string, number> }) => ({
+                trialId: x.id,
+                values: { value: Object.values(x.params).reduce((a, v) => a + (v - 0.2) ** 2, 0) },
+              })),
+            });
+          }
+          // The next GP point, from the third study; the first two get it as a REQUESTED trial.
+          const [next] = (await sends[2]("POST", `/v1/studies/${ids[2]}/trials/suggest`, {}))
+            .body.trials;
+          const answers = [];
+          for (const k of [0, 1]) {
+            const made = await sends[k]("POST", `/v1/studies/${ids[k]}/trials`, {
+              params: next.params,
+            });
+            assert.equal(made.status, 201, JSON.stringify(made.body));
+            const r = await sends[k]("POST", `/v1/studies/${ids[k]}/trials/suggest`, { count: 2 });
+            assert.equal(r.status, 200, JSON.stringify(r.body));
+            answers.push(r.body.trials.map((x: { params: unknown }) => x.params));
+          }
+          assert.deepEqual(answers[0][0], next.params);
+          assert.notDeepEqual(answers[0][1], answers[0][0], "the REQUESTED point again");
+          assert.deepEqual(answers[0], answers[1]);
+        },
+      );
+
+      await t.step(
         "two service instances preparing at once: one redoes its batch, no trial is handed twice",
         async () => {
           const other = callOn(pooledApp());

@@ -19,7 +19,14 @@
  */
 import { sql } from "drizzle-orm";
 import type { RemoteDesigner } from "../algorithms/remote/mod.ts";
-import type { Designer, Feedback, JsonValue, Point, Suggestion } from "../algorithms/types.ts";
+import type {
+  Designer,
+  Feedback,
+  JsonValue,
+  Point,
+  SuggestContext,
+  Suggestion,
+} from "../algorithms/types.ts";
 import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
@@ -169,8 +176,15 @@ interface Prepared {
   fed: { id: string; state: string }[];
   /** How many points it was asked for (it may have given fewer: a generation is out). */
   asked: number;
+  /** The pending points it was told about, as a sorted list of JSON texts. */
+  pending: string[];
   suggestions: Suggestion[];
   state: JsonValue;
+}
+
+/** Pending points as comparable text: each point's JSON, sorted. */
+function pendingKey(points: Point[]): string[] {
+  return points.map((p) => JSON.stringify(p)).sort();
 }
 
 /** The prepared points could not be used as they are: the batch is done again without them. */
@@ -194,7 +208,7 @@ async function prepareDesigner(
 ): Promise<Prepared | undefined> {
   const now = sql`${ctx.now().toISOString()}::timestamptz`;
   // One snapshot: the state and the feedback it has not seen must be of the same moment.
-  const [[study], [counts], reported, active] = await db.transaction(
+  const [[study], [counts], reported, active, waiting] = await db.transaction(
     (tx) =>
       Promise.all([
         query<Record<string, unknown>>(
@@ -203,28 +217,33 @@ async function prepareDesigner(
                 algorithm_state AS "algorithmState", algorithm_state_version AS "version"
               FROM studies WHERE id = ${meta.id}`,
         ),
-        // Trials that serve requests before the designer: the clients' own (held), and
-        // points waiting to be handed out (REQUESTED, STALE, and ACTIVE past their lease).
-        query<{ held: unknown; waiting: unknown }>(
+        // Trials the clients still hold: those requests are served per client (not prepared).
+        query<{ held: unknown }>(
           tx,
-          sql`SELECT count(*) FILTER (WHERE state = 'ACTIVE' AND lease_expires_at >= ${now}
-                  AND client_id IN (SELECT jsonb_array_elements_text(${
+          sql`SELECT count(*)::int AS held FROM trials
+              WHERE study_id = ${meta.id} AND state = 'ACTIVE' AND lease_expires_at >= ${now}
+                AND client_id IN (SELECT jsonb_array_elements_text(${
             JSON.stringify(clients)
-          }::jsonb)))::int AS held,
-                count(*) FILTER (WHERE state = 'REQUESTED'
-                  OR (state = 'STALE' AND retried_by IS NULL)
-                  OR (state = 'ACTIVE' AND lease_expires_at < ${now}))::int AS waiting
-              FROM trials WHERE study_id = ${meta.id}
-                AND state IN ('REQUESTED', 'STALE', 'ACTIVE')`,
+          }::jsonb))`,
         ),
         rows(
           tx,
           sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${meta.id} AND feedback_pending`,
         ),
+        // The points the transaction will count as pending: live ACTIVE trials, then the
+        // waiting points it hands out first (REQUESTED, STALE, ACTIVE past their lease).
         query<{ params: unknown }>(
           tx,
           sql`SELECT params FROM trials WHERE study_id = ${meta.id} AND state = 'ACTIVE'
+                AND (lease_expires_at IS NULL OR lease_expires_at >= ${now})
               ORDER BY number`,
+        ),
+        query<{ params: unknown }>(
+          tx,
+          sql`SELECT params FROM trials WHERE study_id = ${meta.id}
+                AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL)
+                  OR (state = 'ACTIVE' AND lease_expires_at < ${now}))
+              ORDER BY number LIMIT ${total}`,
         ),
       ]),
     { isolationLevel: "repeatable read", accessMode: "read only" },
@@ -232,7 +251,7 @@ async function prepareDesigner(
   // Held trials are served per client (skipped here); waiting points go first, in order,
   // so the designer is asked for what they leave.
   if (!study || study.state !== "ACTIVE" || Number(counts.held) > 0) return undefined;
-  const need = Math.max(0, total - Number(counts.waiting));
+  const need = Math.max(0, total - waiting.length);
   if (need === 0) return undefined;
   const designer = ctx.designers!.open({
     algorithm: meta.algorithm.name,
@@ -244,11 +263,14 @@ async function prepareDesigner(
   try {
     const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
     if (feedback.length) designer.update(feedback);
-    const pending = active.map((r) => meta.space.encode(jsonValue(r.params) as Params));
+    const pending = [...active, ...waiting].map((r) =>
+      meta.space.encode(jsonValue(r.params) as Params)
+    );
     const suggestions = await designer.suggest(need, { pending, signal });
     return {
       version: Number(study.version),
       asked: need,
+      pending: pendingKey(pending),
       fed: reported.map((t) => ({ id: t.id, state: t.state })),
       suggestions,
       state: designer.dump(),
@@ -265,7 +287,13 @@ async function prepareDesigner(
 class PreparedDesigner implements Designer {
   #next = 0;
   constructor(readonly prepared: Prepared) {}
-  suggest(count: number): Promise<Suggestion[]> {
+  suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
+    // The first call must see the pending points the prepared points were computed with.
+    if (
+      this.#next === 0 && pendingKey(ctx.pending).join("\n") !== this.prepared.pending.join("\n")
+    ) {
+      throw new PreparedMismatch();
+    }
     const out = this.prepared.suggestions.slice(this.#next, this.#next + count);
     // Fewer than asked only when the designer itself gave fewer (a generation is out);
     // otherwise the transaction needs more points than were prepared.
@@ -378,6 +406,13 @@ async function handOutBatch(
                 WHERE t.id = f.id AND t.study_id = ${studyId} AND t.state = f.state`,
           );
         }
+        // Pending as the transaction path counts it (the check is in PreparedDesigner).
+        const active = await query<{ params: unknown }>(
+          tx,
+          sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
+              ORDER BY number`,
+        );
+        for (const r of active) pending.push(meta.space.encode(jsonValue(r.params) as Params));
         return new PreparedDesigner(prepared);
       }
       const options = {
