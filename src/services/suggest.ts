@@ -72,6 +72,28 @@ function jsonValue(raw: unknown): JsonValue {
   return (typeof raw === "string" ? JSON.parse(raw) : raw) as JsonValue;
 }
 
+/** A new trial's row as the INSERT writes it (no need to read it back). */
+function newRecord(a: Assignment, studyId: string, now: Date, leaseIso: string): TrialRecord {
+  const at = now.toISOString();
+  return {
+    id: a.id,
+    studyId,
+    number: a.number,
+    state: "ACTIVE",
+    params: a.params,
+    values: null,
+    variances: null,
+    objective: null,
+    reason: null,
+    tag: a.tag,
+    clientId: a.clientId,
+    createdAt: at,
+    startedAt: at,
+    completedAt: null,
+    leaseExpiresAt: leaseIso,
+  };
+}
+
 /** Trial rows of a statement, by number. */
 async function rows(q: Queryable, statement: ReturnType<typeof sql>): Promise<TrialRecord[]> {
   const records = (await query<Record<string, unknown>>(q, statement)).map(trialRecord);
@@ -325,9 +347,8 @@ async function handOutBatch(
   return await db.transaction(async (tx) => {
     const now = ctx.now();
     const nowSql = sql`${now.toISOString()}::timestamptz`;
-    const leaseSql = sql`${
-      new Date(now.getTime() + meta.leaseSeconds * 1000).toISOString()
-    }::timestamptz`;
+    const leaseIso = new Date(now.getTime() + meta.leaseSeconds * 1000).toISOString();
+    const leaseSql = sql`${leaseIso}::timestamptz`;
     // Sent together, in this order (postgres.js pipelines them on the
     // transaction's connection; each `query` call sends its statement at
     // once): the row lock first, then leases, held and waiting trials.
@@ -509,9 +530,8 @@ async function handOutBatch(
             SELECT r.id, ${studyId}, r.number, 'ACTIVE', r.params, r.tag, r."clientId", ${nowSql},
               ${nowSql}, ${leaseSql}
             FROM jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb)
-              AS r(id uuid, number int, params jsonb, tag jsonb, "clientId" text)
-            RETURNING ${TRIAL_COLUMNS}`,
-      ),
+              AS r(id uuid, number int, params jsonb, tag jsonb, "clientId" text)`,
+      ).then(() => fresh.map((a) => newRecord(a, studyId, now, leaseIso))),
       existing.length === 0 ? Promise.resolve([]) : rows(
         tx,
         sql`UPDATE trials AS t SET lease_expires_at = ${leaseSql}, state = 'ACTIVE',
