@@ -18,7 +18,7 @@ const TEN = {
 
 describeOnBackends(
   "designer workers",
-  testBackends().filter((b) => b === "postgres"),
+  testBackends(),
   async (t, app) => {
     const pool = new DesignerPool(1);
     let offset = 0;
