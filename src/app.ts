@@ -12,6 +12,7 @@ import type { Logger } from "./log.ts";
 import { RequestMetrics } from "./metrics.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
+import { labelerRoutes } from "./routes/labelers/mod.ts";
 import type { AppEnv } from "./routes/common.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route("/", studyRoutes());
   app.route("/", trialRoutes());
   app.route("/", comparisonRoutes());
+  app.route("/", labelerRoutes());
   app.route("/", labelRoutes());
   if (options.docs ?? true) app.route("/", docsRoutes(() => openApiDocument(app)));
 

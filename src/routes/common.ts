@@ -102,6 +102,16 @@ export function problemResponses(...statuses: number[]) {
   }));
 }
 
+/** A JSON content entry of the OpenAPI document, with its example. */
+export function json<T extends z.ZodTypeAny>(schema: T, example: unknown) {
+  return { content: { "application/json": { schema, example } } };
+}
+
+/** A required JSON request body, with its example. */
+export function jsonBody<T extends z.ZodTypeAny>(schema: T, example: unknown) {
+  return { required: true, ...json(schema, example) };
+}
+
 /** The Idempotency-Key header, documented for POSTs that create or complete. */
 export const IdempotencyHeaders = z.object({
   "idempotency-key": z.string().min(1).max(255).optional().openapi({

@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { query, type Queryable } from "../db/client.ts";
 import type { Params } from "../space/schema.ts";
+import { iso, json } from "./rows.ts";
 import type { Labeling } from "./study_schema.ts";
 import type { StudyMeta } from "./study_meta.ts";
 
@@ -58,15 +59,6 @@ export interface ComparisonRow {
   ranked: number;
   skips: number;
   answeredByMe: boolean;
-}
-
-export function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
-}
-
-export function json<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /** The columns comparison queries select, with the counts of answers and the caller's own. */

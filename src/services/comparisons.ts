@@ -27,7 +27,6 @@ import {
   type ComparisonRow,
   type ComparisonState,
   type ComparisonView,
-  json,
   rankingLength,
   selectComparisons,
   views,
@@ -36,6 +35,8 @@ import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./projects.ts";
 import { bordaAggregate, checkRanking, shuffled } from "./rankings.ts";
+import { labelingRetryAfter } from "./retry_hints.ts";
+import { json } from "./rows.ts";
 import type { Labeling } from "./study_schema.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import { suggestTrials } from "./suggest.ts";
@@ -88,24 +89,6 @@ async function progress(q: Queryable, studyId: string, labelerId: string) {
     closed: Number(row.closed),
     open: Number(row.open),
   };
-}
-
-/**
- * When a labeler with nothing to rank should ask again: half the median time
- * the study's last 20 comparisons took to close, between 1 s and 30 s (2 s
- * with no history).
- */
-async function labelingRetryAfter(q: Queryable, studyId: string): Promise<number> {
-  const [row] = await query<{ seconds: unknown }>(
-    q,
-    sql`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS seconds
-        FROM (SELECT extract(epoch FROM closed_at - created_at)::float8 AS seconds
-              FROM comparisons WHERE study_id = ${studyId} AND closed_at IS NOT NULL
-              ORDER BY number DESC LIMIT 20) AS recent`,
-  );
-  const seconds = row?.seconds === null || row?.seconds === undefined ? NaN : Number(row.seconds);
-  if (!Number.isFinite(seconds)) return 2;
-  return Math.round(Math.min(30, Math.max(1, seconds / 2)) * 10) / 10;
 }
 
 /** Rolls back the savepoint of a comparison that would have too few candidates. */

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Feedback, JsonValue, RankingFeedback, TrialRef } from "../algorithms/types.ts";
 import { query, type Queryable } from "../db/client.ts";
 import type { Params } from "../space/schema.ts";
+import { json } from "./rows.ts";
 import type { StudyMeta } from "./study_meta.ts";
 import type { TrialRecord } from "./trial_rows.ts";
 
@@ -37,10 +38,6 @@ export function feedbackOf(meta: StudyMeta, trial: TrialRecord): Feedback | null
     default:
       return null;
   }
-}
-
-function json<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /**

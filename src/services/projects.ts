@@ -5,7 +5,7 @@
  * admin key from MINIMA_ADMIN_KEY is never stored; without one, the first
  * start generates an admin key, stores its hash and prints it once.
  */
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { timingSafeEqual } from "node:crypto";
 import type { Database, Queryable } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
@@ -172,6 +172,23 @@ export async function listApiKeys(q: Queryable, projectId: string): Promise<ApiK
   return rows.map(keyView);
 }
 
+/** Revokes a labeler token of a study (404 for any other key). */
+export async function revokeLabelerToken(
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+  keyId: string,
+  now: Date,
+): Promise<ApiKeyView> {
+  return await revoke(
+    q,
+    and(eq(apiKeys.id, keyId), eq(apiKeys.projectId, projectId), eq(apiKeys.studyId, studyId)),
+    "labeler token",
+    keyId,
+    now,
+  );
+}
+
 /** Revokes a key: it stops working at once in this process. */
 export async function revokeApiKey(
   q: Queryable,
@@ -179,11 +196,27 @@ export async function revokeApiKey(
   keyId: string,
   now: Date,
 ): Promise<ApiKeyView> {
+  return await revoke(
+    q,
+    and(eq(apiKeys.id, keyId), eq(apiKeys.projectId, projectId)),
+    "API key",
+    keyId,
+    now,
+  );
+}
+
+async function revoke(
+  q: Queryable,
+  where: SQL | undefined,
+  what: string,
+  keyId: string,
+  now: Date,
+): Promise<ApiKeyView> {
   const [row] = await q.update(apiKeys)
     .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.projectId, projectId)))
+    .where(where)
     .returning();
-  if (!row) throw notFound("API key", keyId);
+  if (!row) throw notFound(what, keyId);
   principalCache.clear();
   return keyView(row);
 }

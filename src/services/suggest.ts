@@ -19,26 +19,27 @@
  */
 import { sql } from "drizzle-orm";
 import type { RemoteDesigner } from "../algorithms/remote/mod.ts";
-import type {
-  Designer,
-  Feedback,
-  JsonValue,
-  Point,
-  SuggestContext,
-  Suggestion,
-} from "../algorithms/types.ts";
+import type { Designer, Feedback, JsonValue, Point } from "../algorithms/types.ts";
 import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
+import { openDesigner, runsRemotely, type SavedDesigner } from "./designers.ts";
 import { feedbackOf, pendingRankings } from "./feedback.ts";
 import { newId } from "./ids.ts";
+import { json } from "./rows.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
+import {
+  type Prepared,
+  PreparedDesigner,
+  prepareDesigner,
+  PreparedMismatch,
+} from "./suggest_prepared.ts";
 import {
   TRIAL_COLUMNS,
   trialColumns,
   type TrialRecord,
-  trialRecord,
+  trialRows,
   type TrialView,
   trialView,
 } from "./trial_rows.ts";
@@ -67,11 +68,6 @@ interface Assignment {
   retryOf: string | null;
 }
 
-/** A JSON column as a value, whichever driver read it. */
-function jsonValue(raw: unknown): JsonValue {
-  return (typeof raw === "string" ? JSON.parse(raw) : raw) as JsonValue;
-}
-
 /** A new trial's row as the INSERT writes it (no need to read it back). */
 function newRecord(a: Assignment, studyId: string, now: Date, leaseIso: string): TrialRecord {
   const at = now.toISOString();
@@ -92,12 +88,6 @@ function newRecord(a: Assignment, studyId: string, now: Date, leaseIso: string):
     completedAt: null,
     leaseExpiresAt: leaseIso,
   };
-}
-
-/** Trial rows of a statement, by number. */
-async function rows(q: Queryable, statement: ReturnType<typeof sql>): Promise<TrialRecord[]> {
-  const records = (await query<Record<string, unknown>>(q, statement)).map(trialRecord);
-  return records.sort((a, b) => a.number - b.number);
 }
 
 /** Throws a 422 when a request would hand out too many parameter values. */
@@ -124,26 +114,6 @@ export async function checkSuggestRequest(
   const meta = await studyMeta(db, projectId, studyId);
   checkCount(meta, request);
   return meta;
-}
-
-/**
- * When to ask again after a suggestion that handed out fewer trials than
- * asked (an algorithm waiting for its generation to be reported): the median
- * evaluation time of the study's last 50 completed trials, between 0.2 s and
- * 60 s; 1 s when there is no history.
- */
-export async function retryAfterSeconds(q: Queryable, studyId: string): Promise<number> {
-  const [row] = await query<{ seconds: unknown }>(
-    q,
-    sql`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS seconds
-        FROM (SELECT extract(epoch FROM completed_at - started_at)::float8 AS seconds
-              FROM trials
-              WHERE study_id = ${studyId} AND state = 'COMPLETED' AND started_at IS NOT NULL
-              ORDER BY number DESC LIMIT 50) AS recent`,
-  );
-  const seconds = row?.seconds === null || row?.seconds === undefined ? NaN : Number(row.seconds);
-  if (!Number.isFinite(seconds)) return 1;
-  return Math.round(Math.min(60, Math.max(0.2, seconds)) * 10) / 10;
 }
 
 /** Hands out up to `count` trials of a study; see the module's comment. */
@@ -178,8 +148,7 @@ export async function suggestBatch(
   // A CPU-heavy designer (gp-bo) computes before the transaction, so the study's
   // lock (and PGlite's one connection) is not held while it fits; the
   // transaction then uses its points only if nothing changed in between.
-  const prepared = meta.algorithm.offload && ctx.designers && meta.learns && !meta.labeling &&
-      db === ctx.db
+  const prepared = runsRemotely(ctx, meta) && meta.learns && !meta.labeling && db === ctx.db
     ? await prepareDesigner(ctx, db, meta, total, clients, signal)
     : undefined;
   try {
@@ -187,147 +156,6 @@ export async function suggestBatch(
   } catch (error) {
     if (!(error instanceof PreparedMismatch)) throw error;
     return await handOutBatch(ctx, db, meta, requests, undefined, signal);
-  }
-}
-
-/** What a designer computed before the transaction (see prepareDesigner). */
-interface Prepared {
-  /** The study's algorithm_state_version it started from. */
-  version: number;
-  /** The trials it was fed, in the states it saw them in. */
-  fed: { id: string; state: string }[];
-  /** How many points it was asked for (it may have given fewer: a generation is out). */
-  asked: number;
-  /** The pending points it was told about, as a sorted list of JSON texts. */
-  pending: string[];
-  suggestions: Suggestion[];
-  state: JsonValue;
-}
-
-/** Pending points as comparable text: each point's JSON, sorted. */
-function pendingKey(points: Point[]): string[] {
-  return points.map((p) => JSON.stringify(p)).sort();
-}
-
-/** The prepared points could not be used as they are: the batch is done again without them. */
-class PreparedMismatch extends Error {}
-
-/**
- * Restores the designer, feeds it the pending feedback and asks it for the
- * points the requests will need once waiting points (REQUESTED, STALE) have
- * served them, outside any transaction. Skipped (undefined) when a client
- * still holds trials (they are served per client) or nothing is needed; the
- * transaction then computes what it needs itself. If the transaction finds
- * another need, the points are not used (PreparedMismatch).
- */
-async function prepareDesigner(
-  ctx: ServiceContext,
-  db: Database | Transaction,
-  meta: StudyMeta,
-  total: number,
-  clients: string[],
-  signal: AbortSignal,
-): Promise<Prepared | undefined> {
-  const now = sql`${ctx.now().toISOString()}::timestamptz`;
-  // One snapshot: the state and the feedback it has not seen must be of the same moment.
-  const [[study], [counts], reported, active, waiting] = await db.transaction(
-    (tx) =>
-      Promise.all([
-        query<Record<string, unknown>>(
-          tx,
-          sql`SELECT state, algorithm_config AS "config", seed,
-                algorithm_state AS "algorithmState", algorithm_state_version AS "version"
-              FROM studies WHERE id = ${meta.id}`,
-        ),
-        // Trials the clients still hold: those requests are served per client (not prepared).
-        query<{ held: unknown }>(
-          tx,
-          sql`SELECT count(*)::int AS held FROM trials
-              WHERE study_id = ${meta.id} AND state = 'ACTIVE' AND lease_expires_at >= ${now}
-                AND client_id IN (SELECT jsonb_array_elements_text(${
-            JSON.stringify(clients)
-          }::jsonb))`,
-        ),
-        rows(
-          tx,
-          sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${meta.id} AND feedback_pending`,
-        ),
-        // The points the transaction will count as pending: live ACTIVE trials, then the
-        // waiting points it hands out first (REQUESTED, STALE, ACTIVE past their lease).
-        query<{ params: unknown }>(
-          tx,
-          sql`SELECT params FROM trials WHERE study_id = ${meta.id} AND state = 'ACTIVE'
-                AND (lease_expires_at IS NULL OR lease_expires_at >= ${now})
-              ORDER BY number`,
-        ),
-        query<{ params: unknown }>(
-          tx,
-          sql`SELECT params FROM trials WHERE study_id = ${meta.id}
-                AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL)
-                  OR (state = 'ACTIVE' AND lease_expires_at < ${now}))
-              ORDER BY number LIMIT ${total}`,
-        ),
-      ]),
-    { isolationLevel: "repeatable read", accessMode: "read only" },
-  );
-  // Held trials are served per client (skipped here); waiting points go first, in order,
-  // so the designer is asked for what they leave.
-  if (!study || study.state !== "ACTIVE" || Number(counts.held) > 0) return undefined;
-  const need = Math.max(0, total - waiting.length);
-  if (need === 0) return undefined;
-  const designer = ctx.designers!.open({
-    algorithm: meta.algorithm.name,
-    space: meta.space.spec,
-    config: jsonValue(study.config),
-    seed: Number(study.seed),
-    state: jsonValue(study.algorithmState ?? null) ?? undefined,
-  });
-  try {
-    const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
-    if (feedback.length) designer.update(feedback);
-    const pending = [...active, ...waiting].map((r) =>
-      meta.space.encode(jsonValue(r.params) as Params)
-    );
-    const suggestions = await designer.suggest(need, { pending, signal });
-    return {
-      version: Number(study.version),
-      asked: need,
-      pending: pendingKey(pending),
-      fed: reported.map((t) => ({ id: t.id, state: t.state })),
-      suggestions,
-      state: designer.dump(),
-    };
-  } finally {
-    designer.close();
-  }
-}
-
-/**
- * A designer that hands out prepared points in order; it must hand out all
- * of them, or the transaction is done again without them.
- */
-class PreparedDesigner implements Designer {
-  #next = 0;
-  constructor(readonly prepared: Prepared) {}
-  suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
-    // The first call must see the pending points the prepared points were computed with.
-    if (
-      this.#next === 0 && pendingKey(ctx.pending).join("\n") !== this.prepared.pending.join("\n")
-    ) {
-      throw new PreparedMismatch();
-    }
-    const out = this.prepared.suggestions.slice(this.#next, this.#next + count);
-    // Fewer than asked only when the designer itself gave fewer (a generation is out);
-    // otherwise the transaction needs more points than were prepared.
-    const { suggestions, asked } = this.prepared;
-    if (out.length < count && suggestions.length === asked) throw new PreparedMismatch();
-    this.#next += out.length;
-    return Promise.resolve(out);
-  }
-  update(): void {}
-  dump(): JsonValue {
-    if (this.#next !== this.prepared.suggestions.length) throw new PreparedMismatch();
-    return this.prepared.state;
   }
 }
 
@@ -367,7 +195,7 @@ async function handOutBatch(
                          AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
               AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}`,
       ),
-      clients.length === 0 ? Promise.resolve([]) : rows(
+      clients.length === 0 ? Promise.resolve([]) : trialRows(
         tx,
         sql`SELECT ${TRIAL_COLUMNS} FROM trials
             WHERE study_id = ${studyId} AND state = 'ACTIVE'
@@ -375,7 +203,7 @@ async function handOutBatch(
             ORDER BY number FOR NO KEY UPDATE`,
       ),
       // Oldest first: REQUESTED points, and STALE points not yet handed out again.
-      rows(
+      trialRows(
         tx,
         sql`SELECT ${TRIAL_COLUMNS} FROM trials
             WHERE study_id = ${studyId}
@@ -433,25 +261,16 @@ async function handOutBatch(
           sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
               ORDER BY number`,
         );
-        for (const r of active) pending.push(meta.space.encode(jsonValue(r.params) as Params));
+        for (const r of active) {
+          pending.push(meta.space.encode(json<JsonValue>(r.params) as Params));
+        }
         return new PreparedDesigner(prepared);
       }
-      const options = {
-        space: meta.space,
-        config: jsonValue(locked.config),
-        seed: Number(locked.seed),
-        state: jsonValue(locked.algorithmState ?? null) ?? undefined,
-      };
-      const d = meta.algorithm.offload && ctx.designers
-        ? (remote = ctx.designers.open({
-          ...options,
-          algorithm: meta.algorithm.name,
-          space: meta.space.spec,
-        }))
-        : meta.algorithm.create(options);
+      const d = openDesigner(ctx, meta, locked as unknown as SavedDesigner);
+      if (runsRemotely(ctx, meta)) remote = d as RemoteDesigner;
       if (meta.learns) {
         const [reported, active] = await Promise.all([
-          rows(
+          trialRows(
             tx,
             sql`UPDATE trials SET feedback_pending = FALSE
                 WHERE study_id = ${studyId} AND feedback_pending RETURNING ${TRIAL_COLUMNS}`,
@@ -467,7 +286,9 @@ async function handOutBatch(
         // Then the comparisons closed since (rankings; studies with labeling only).
         if (meta.labeling) feedback.push(...await pendingRankings(tx, meta));
         if (feedback.length) d.update(feedback);
-        for (const r of active) pending.push(meta.space.encode(jsonValue(r.params) as Params));
+        for (const r of active) {
+          pending.push(meta.space.encode(json<JsonValue>(r.params) as Params));
+        }
       }
       return d;
     };
@@ -523,7 +344,7 @@ async function handOutBatch(
     const retries = fresh.filter((a) => a.retryOf !== null);
     // The trials and the study's new state, sent together.
     const [inserted, updated] = await Promise.all([
-      fresh.length === 0 ? Promise.resolve([]) : rows(
+      fresh.length === 0 ? Promise.resolve([]) : trialRows(
         tx,
         sql`INSERT INTO trials (id, study_id, number, state, params, tag, client_id, created_at,
               started_at, lease_expires_at)
@@ -532,7 +353,7 @@ async function handOutBatch(
             FROM jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb)
               AS r(id uuid, number int, params jsonb, tag jsonb, "clientId" text)`,
       ).then(() => fresh.map((a) => newRecord(a, studyId, now, leaseIso))),
-      existing.length === 0 ? Promise.resolve([]) : rows(
+      existing.length === 0 ? Promise.resolve([]) : trialRows(
         tx,
         sql`UPDATE trials AS t SET lease_expires_at = ${leaseSql}, state = 'ACTIVE',
               client_id = r."clientId",

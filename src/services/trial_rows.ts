@@ -2,8 +2,10 @@
  * Trials as rows and as the API shows them, and the checks on reported values.
  */
 import { type SQL, sql } from "drizzle-orm";
+import { query, type Queryable } from "../db/client.ts";
 import type { FieldIssue } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
+import { iso, json } from "./rows.ts";
 import type { Objective, TrialState } from "./study_schema.ts";
 
 /** A trial row as the raw queries in this layer select it (TRIAL_COLUMNS). */
@@ -54,15 +56,6 @@ export function trialColumns(alias = ""): SQL {
 
 /** The columns every trial query selects, named as TrialRecord's fields. */
 export const TRIAL_COLUMNS = trialColumns();
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
-}
-
-function json<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
 
 /** Normalises a raw row: drivers differ on dates (Date or string) and JSON. */
 export function trialRecord(raw: Record<string, unknown>): TrialRecord {
@@ -186,4 +179,13 @@ export function sameValues(
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length &&
     ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+/** The trial rows a statement returns (TRIAL_COLUMNS), by number. */
+export async function trialRows(
+  q: Queryable,
+  statement: ReturnType<typeof sql>,
+): Promise<TrialRecord[]> {
+  const records = (await query<Record<string, unknown>>(q, statement)).map(trialRecord);
+  return records.sort((a, b) => a.number - b.number);
 }

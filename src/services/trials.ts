@@ -3,14 +3,16 @@
  * are in reports.ts.
  */
 import { sql } from "drizzle-orm";
-import type { Feedback, Recommendation } from "../algorithms/types.ts";
+import type { Feedback, JsonValue, Recommendation } from "../algorithms/types.ts";
 import { query, type Queryable } from "../db/client.ts";
 import { badRequest, conflict, invalidFields, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
+import { openDesigner, type SavedDesigner } from "./designers.ts";
 import { feedbackOf, pendingRankings } from "./feedback.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./projects.ts";
+import { json } from "./rows.ts";
 import { findStudy } from "./studies.ts";
 import { studyMeta } from "./study_meta.ts";
 import type { TrialState } from "./study_schema.ts";
@@ -241,37 +243,25 @@ export async function getBestTrials(
   if (!study) throw notFound("study", studyId);
   const now = ctx.now();
   const trials = best.map((r) => trialView(trialRecord(r), now));
-  const state = typeof study.algorithmState === "string"
-    ? JSON.parse(study.algorithmState)
-    : study.algorithmState;
-  if (state === null || state === undefined) return { trials, recommendation: null };
+  if (json<JsonValue>(study.algorithmState ?? null) === null) {
+    return { trials, recommendation: null };
+  }
   // The designer as it would be at its next update, not as it was saved.
   const feedback: Feedback[] = [
     ...reported.map((r) => feedbackOf(meta, trialRecord(r))).filter((f) => f !== null),
     ...rankings,
   ];
-  const options = {
-    space: meta.space,
-    config: typeof study.config === "string" ? JSON.parse(study.config) : study.config,
-    seed: Number(study.seed),
-    state,
-  };
+  const designer = openDesigner(ctx, meta, study as unknown as SavedDesigner);
   let r: Recommendation | null;
-  if (meta.algorithm.offload && ctx.designers) {
+  if ("recommendation" in designer) {
     // CPU-heavy (a GP): computed in a worker, off the event loop.
-    const remote = ctx.designers.open({
-      ...options,
-      algorithm: meta.algorithm.name,
-      space: meta.space.spec,
-    });
     try {
-      if (feedback.length) remote.update(feedback);
-      r = await remote.recommendation();
+      if (feedback.length) designer.update(feedback);
+      r = await designer.recommendation();
     } finally {
-      remote.close();
+      designer.close();
     }
   } else {
-    const designer = meta.algorithm.create(options);
     if (feedback.length) designer.update(feedback);
     r = designer.recommend?.() ?? null;
   }

@@ -2,25 +2,8 @@ import assert from "node:assert/strict";
 import { Rng } from "../../math/rng.ts";
 import { Space } from "../../space/mod.ts";
 import { SpaceSchema } from "../../space/schema.ts";
+import { MIXED_SPACE } from "../test_spaces.ts";
 import { Embedding, ONE_HOT_LEVEL } from "./embed.ts";
-
-/** The conformance test's space: every kind of parameter. */
-const MIXED = new Space(SpaceSchema.parse({
-  parameters: [
-    { name: "lr", type: "float", min: -3, max: 2 },
-    { name: "decay", type: "float", min: 1e-6, max: 0.1, scale: "log" },
-    { name: "dropout", type: "float", min: 0, max: 0.5, step: 0.05 },
-    { name: "ratio", type: "float", min: 0.1, max: 100, step: 0.1, scale: "log" },
-    { name: "layers", type: "int", min: 1, max: 12 },
-    { name: "width", type: "int", min: 16, max: 500, step: 16 },
-    { name: "batch", type: "int", min: 8, max: 4096, scale: "log" },
-    { name: "heads", type: "int", min: 1, max: 64, step: 3, scale: "log" },
-    { name: "optimizer", type: "categorical", values: ["adam", "sgd", "rmsprop"] },
-    { name: "bits", type: "categorical", values: [4, 8, 16.5] },
-    { name: "bias", type: "categorical", values: [true, false] },
-    { name: "lookalikes", type: "categorical", values: ["1", 1, true, "true"] },
-  ],
-}));
 
 function categoricalSpace(values: string[]): Space {
   return new Space(SpaceSchema.parse({
@@ -40,7 +23,7 @@ function squaredDistance(a: Float64Array, b: Float64Array): number {
 }
 
 Deno.test("the mixed space embeds as 8 numeric columns and one column per category", () => {
-  const e = new Embedding(MIXED);
+  const e = new Embedding(MIXED_SPACE);
   assert.equal(e.dimension, 12);
   assert.equal(e.width, 8 + 3 + 3 + 2 + 4);
   assert.deepEqual(e.free, [0, 1, 2, 3, 4, 5, 6, 7]);
@@ -55,15 +38,15 @@ Deno.test("the mixed space embeds as 8 numeric columns and one column per catego
 });
 
 Deno.test("snap gives the point the service evaluates, and decodes like the original", () => {
-  const e = new Embedding(MIXED);
+  const e = new Embedding(MIXED_SPACE);
   const rng = Rng.fromSeed(3);
   for (let i = 0; i < 500; i++) {
     const u = randomPoint(rng, e.dimension);
     const snapped = e.snap(u);
-    assert.deepEqual(MIXED.decode(snapped), MIXED.decode(u));
+    assert.deepEqual(MIXED_SPACE.decode(snapped), MIXED_SPACE.decode(u));
     assert.equal(e.key(snapped), e.key(u));
     assert.deepEqual(e.snap(snapped), snapped, "snapping is idempotent");
-    const service = MIXED.encode(MIXED.decode(u));
+    const service = MIXED_SPACE.encode(MIXED_SPACE.decode(u));
     for (let j = 0; j < e.dimension; j++) {
       if (e.coordinates[j].kind === "continuous") {
         assert.equal(snapped[j], u[j]);
@@ -84,18 +67,18 @@ Deno.test("snap gives the point the service evaluates, and decodes like the orig
 });
 
 Deno.test("each category embeds to its (scaled) unit vector and decodes back to itself", () => {
-  const e = new Embedding(MIXED);
+  const e = new Embedding(MIXED_SPACE);
   for (const j of e.categorical) {
     const c = e.coordinates[j];
     assert.ok(c.kind === "categorical" && c.oneHot);
-    const p = MIXED.parameters[j];
+    const p = MIXED_SPACE.parameters[j];
     assert.ok(p.type === "categorical");
     for (let k = 0; k < c.size; k++) {
       const point = Array(e.dimension).fill(0.5);
       point[j] = c.centres[k];
       assert.equal(e.category(j, point[j]), k);
-      assert.equal(MIXED.decode(point)[p.name], p.values[k]);
-      assert.equal(c.centres[k], MIXED.encode({ ...MIXED.decode(point) })[j]);
+      assert.equal(MIXED_SPACE.decode(point)[p.name], p.values[k]);
+      assert.equal(c.centres[k], MIXED_SPACE.encode({ ...MIXED_SPACE.decode(point) })[j]);
       const row = e.embed([point]);
       const block: number[] = Array.from(row.subarray(c.column, c.column + c.size));
       const unitVector: number[] = Array.from(
@@ -158,7 +141,7 @@ Deno.test("index mode and large categoricals use one ordinal column", () => {
 });
 
 Deno.test("keys tell trials apart by their params", () => {
-  const e = new Embedding(MIXED);
+  const e = new Embedding(MIXED_SPACE);
   const rng = Rng.fromSeed(5);
   const u = randomPoint(rng, e.dimension);
   const other = u.slice();
@@ -173,7 +156,7 @@ Deno.test("keys tell trials apart by their params", () => {
 });
 
 Deno.test("points of the wrong length, and categories of other coordinates, are refused", () => {
-  const e = new Embedding(MIXED);
+  const e = new Embedding(MIXED_SPACE);
   assert.throws(() => e.snap([0.5]), RangeError);
   assert.throws(() => e.embed([[0.5, 0.5]]), RangeError);
   assert.throws(() => e.category(0, 0.5), RangeError);

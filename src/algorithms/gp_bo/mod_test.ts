@@ -1,30 +1,13 @@
 import assert from "node:assert/strict";
 import { type Params, Space } from "../../space/mod.ts";
 import { SpaceSchema } from "../../space/schema.ts";
+import { MIXED_SPACE } from "../test_spaces.ts";
 import type { Designer, Feedback, JsonValue, Point, ValueFeedback } from "../types.ts";
 import { Embedding } from "./embed.ts";
 import { Rng } from "../../math/rng.ts";
 import { conditionGp, fitGp, predict } from "./gp.ts";
 import { localSearch } from "./maximize.ts";
 import { gpBoAlgorithm, type GpBoConfig } from "./mod.ts";
-
-/** The conformance test's space: every kind of parameter. */
-const MIXED = new Space(SpaceSchema.parse({
-  parameters: [
-    { name: "lr", type: "float", min: -3, max: 2 },
-    { name: "decay", type: "float", min: 1e-6, max: 0.1, scale: "log" },
-    { name: "dropout", type: "float", min: 0, max: 0.5, step: 0.05 },
-    { name: "ratio", type: "float", min: 0.1, max: 100, step: 0.1, scale: "log" },
-    { name: "layers", type: "int", min: 1, max: 12 },
-    { name: "width", type: "int", min: 16, max: 500, step: 16 },
-    { name: "batch", type: "int", min: 8, max: 4096, scale: "log" },
-    { name: "heads", type: "int", min: 1, max: 64, step: 3, scale: "log" },
-    { name: "optimizer", type: "categorical", values: ["adam", "sgd", "rmsprop"] },
-    { name: "bits", type: "categorical", values: [4, 8, 16.5] },
-    { name: "bias", type: "categorical", values: [true, false] },
-    { name: "lookalikes", type: "categorical", values: ["1", 1, true, "true"] },
-  ],
-}));
 
 function spaceOf(parameters: unknown[]): Space {
   return new Space(SpaceSchema.parse({ parameters }));
@@ -136,29 +119,29 @@ Deno.test("suggestions on the mixed space are snapped, valid and new", async () 
 });
 
 async function mixedRounds(config: Partial<GpBoConfig>): Promise<void> {
-  const designer = create(MIXED, 11, config);
-  const embedding = new Embedding(MIXED);
+  const designer = create(MIXED_SPACE, 11, config);
+  const embedding = new Embedding(MIXED_SPACE);
   const seen = new Set<string>();
   const lossAt = (p: Point) => p.reduce((s, u) => s + (u - 0.3) ** 2, 0);
   for (let round = 0; round < 5; round++) {
     const points = await ask(designer, 3);
     const feedback: Feedback[] = [];
     for (const [i, point] of points.entries()) {
-      const params = MIXED.decode(point);
-      assert.deepEqual(MIXED.check(params), []);
+      const params = MIXED_SPACE.decode(point);
+      assert.deepEqual(MIXED_SPACE.check(params), []);
       const key = embedding.key(point);
       if (round > 1) {
         // GP suggestions: exactly what the service evaluates, never a repeat.
         assert.deepEqual(embedding.snap(point), point);
-        const service = MIXED.encode(params);
+        const service = MIXED_SPACE.encode(params);
         for (const j of embedding.categorical) assert.equal(service[j], point[j]);
         assert.ok(!seen.has(key), `round ${round}: ${key} suggested twice`);
       }
       seen.add(key);
       feedback.push(
         i === 2
-          ? infeasible(MIXED, point)
-          : value(MIXED, point, lossAt(point), { noiseVariance: 1e-4 }),
+          ? infeasible(MIXED_SPACE, point)
+          : value(MIXED_SPACE, point, lossAt(point), { noiseVariance: 1e-4 }),
       );
     }
     designer.update(feedback);
@@ -326,21 +309,21 @@ Deno.test("recommend: the evaluated point with the best posterior mean, in the m
 
 Deno.test("dump and restore are exact with categoricals and known variances", async () => {
   const config = { initialDesign: 4, candidates: 256 };
-  const a = create(MIXED, 9, config);
+  const a = create(MIXED_SPACE, 9, config);
   const lossAt = (p: Point) => p.reduce((s, u) => s + (u - 0.3) ** 2, 0);
   for (let round = 0; round < 3; round++) {
     const points = await ask(a, 3);
     a.update(points.map((p, i) =>
-      value(MIXED, p, lossAt(p), {
+      value(MIXED_SPACE, p, lossAt(p), {
         noiseVariance: [0.01, -1, Number.NaN][i],
       })
     ));
   }
   const saved = JSON.parse(JSON.stringify(a.dump()));
   assert.deepEqual(saved.noise, [0.01, null, null, 0.01, null, null, 0.01, null, null]);
-  const b = create(MIXED, 9, config, saved);
+  const b = create(MIXED_SPACE, 9, config, saved);
   assert.deepEqual(b.dump(), saved);
-  const pending = [MIXED.encode(MIXED.decode(Array(12).fill(0.6)))];
+  const pending = [MIXED_SPACE.encode(MIXED_SPACE.decode(Array(12).fill(0.6)))];
   assert.deepEqual(await ask(b, 4, pending), await ask(a, 4, pending));
   assert.deepEqual(b.dump(), a.dump());
   assert.deepEqual(b.recommend!(), a.recommend!());

@@ -61,23 +61,19 @@ export class DesignerPool {
     pooled.sessions++;
     const session = this.#nextSession++;
     const send = (message: DesignerRequest) => pooled.worker.postMessage(message);
+    // A request that expects a reply, matched by session and call number.
+    const ask = (message: (call: number) => DesignerRequest) => {
+      const call = this.#nextCall++;
+      const { promise, resolve } = Promise.withResolvers<DesignerReply>();
+      this.#waiting.set(`${session}/${call}`, resolve);
+      send(message(call));
+      return promise;
+    };
     send({ op: "create", session, ...options });
     return new RemoteDesigner({
       update: (feedback) => send({ op: "update", session, feedback }),
-      call: (count, pending) => {
-        const call = this.#nextCall++;
-        const { promise, resolve } = Promise.withResolvers<DesignerReply>();
-        this.#waiting.set(`${session}/${call}`, resolve);
-        send({ op: "suggest", session, call, count, pending });
-        return promise;
-      },
-      recommend: () => {
-        const call = this.#nextCall++;
-        const { promise, resolve } = Promise.withResolvers<DesignerReply>();
-        this.#waiting.set(`${session}/${call}`, resolve);
-        send({ op: "recommend", session, call });
-        return promise;
-      },
+      call: (count, pending) => ask((call) => ({ op: "suggest", session, call, count, pending })),
+      recommend: () => ask((call) => ({ op: "recommend", session, call })),
       close: () => {
         send({ op: "close", session });
         pooled.sessions--;

@@ -43,55 +43,38 @@ self.onmessage = async (event: MessageEvent<DesignerRequest>) => {
       }
       return;
     }
-    case "suggest": {
-      const designer = sessions.get(message.session);
-      let reply: DesignerReply;
-      try {
-        if (!designer) throw new Error(`no designer session ${message.session}`);
-        if (designer instanceof Error) throw designer;
-        const suggestions = await designer.suggest(message.count, {
+    case "suggest":
+      return await answer(message, async (designer) => ({
+        suggestions: await designer.suggest(message.count, {
           pending: message.pending,
           signal: new AbortController().signal,
-        });
-        reply = {
-          session: message.session,
-          call: message.call,
-          suggestions,
-          state: designer.dump(),
-        };
-      } catch (error) {
-        reply = {
-          session: message.session,
-          call: message.call,
-          error: String((error as Error)?.message ?? error),
-        };
-      }
-      self.postMessage(reply);
-      return;
-    }
-    case "recommend": {
-      const designer = sessions.get(message.session);
-      let reply: DesignerReply;
-      try {
-        if (!designer) throw new Error(`no designer session ${message.session}`);
-        if (designer instanceof Error) throw designer;
-        reply = {
-          session: message.session,
-          call: message.call,
-          recommendation: designer.recommend?.() ?? null,
-        };
-      } catch (error) {
-        reply = {
-          session: message.session,
-          call: message.call,
-          error: String((error as Error)?.message ?? error),
-        };
-      }
-      self.postMessage(reply);
-      return;
-    }
+        }),
+        state: designer.dump(),
+      }));
+    case "recommend":
+      return await answer(message, (designer) => ({
+        recommendation: designer.recommend?.() ?? null,
+      }));
     case "close":
       sessions.delete(message.session);
       return;
   }
 };
+
+/** Answers a call of a session with `compute`'s result, or with the error it threw. */
+async function answer(
+  message: { session: number; call: number },
+  compute: (designer: Designer) => Promise<object> | object,
+): Promise<void> {
+  const { session, call } = message;
+  let reply: DesignerReply;
+  try {
+    const designer = sessions.get(session);
+    if (!designer) throw new Error(`no designer session ${session}`);
+    if (designer instanceof Error) throw designer;
+    reply = { session, call, ...(await compute(designer)) } as DesignerReply;
+  } catch (error) {
+    reply = { session, call, error: String((error as Error)?.message ?? error) };
+  }
+  self.postMessage(reply);
+}

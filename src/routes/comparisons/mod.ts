@@ -1,9 +1,8 @@
 /**
- * Comparisons (groups of candidates people rank) and labeler tokens.
+ * Comparisons: groups of candidates people rank.
  *
- * Labeler tokens reach only these routes, and only for their own study;
- * project keys reach them too (scripts, admins). Minting and revoking labeler
- * tokens needs a project key.
+ * Labeler tokens (src/routes/labelers/) reach only these routes, and only for
+ * their own study; project keys reach them too (scripts, admins).
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { findRenderer } from "../../evaluators/renderers.ts";
@@ -18,30 +17,19 @@ import {
   undoRanking,
 } from "../../services/comparisons.ts";
 import type { Principal } from "../../services/context.ts";
-import {
-  createLabelerToken,
-  listLabelerTokens,
-  requireLabelerAccess,
-  requireProjectKey,
-  revokeApiKey,
-} from "../../services/projects.ts";
-import { findStudy } from "../../services/studies.ts";
+import { requireLabelerAccess } from "../../services/projects.ts";
 import {
   type AppEnv,
   idParam,
+  json,
+  jsonBody,
   pageOf,
   PageQuery,
   problemResponses,
   uuid,
   validationHook,
 } from "../common.ts";
-import {
-  ApiKeySchema,
-  EXAMPLE,
-  EXAMPLE_API_KEY,
-  EXAMPLE_KEY,
-  NewApiKeySchema,
-} from "../schemas.ts";
+import { EXAMPLE } from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
 const tags = ["Comparisons"];
@@ -55,9 +43,6 @@ const EXAMPLE_CANDIDATES = [
 const StudyParams = z.object({ studyId: idParam("studyId", EXAMPLE.studyId) });
 const ComparisonParams = StudyParams.extend({
   comparisonId: idParam("comparisonId", EXAMPLE_COMPARISON_ID),
-});
-const json = <T extends z.ZodTypeAny>(schema: T, example: unknown) => ({
-  content: { "application/json": { schema, example } },
 });
 
 const EXAMPLE_COMPARISON = {
@@ -177,25 +162,22 @@ const rankRoute = createRoute({
   security,
   request: {
     params: ComparisonParams,
-    body: {
-      required: true,
-      ...json(
-        z.strictObject({
-          ranking: z.array(uuid()).min(1).max(32).openapi({
-            description: "Candidate ids, best first",
-            example: [EXAMPLE_CANDIDATES[2], EXAMPLE_CANDIDATES[0]],
-          }),
-        }).openapi("SubmitRankingRequest"),
-        {
-          ranking: [
-            EXAMPLE_CANDIDATES[2],
-            EXAMPLE_CANDIDATES[0],
-            EXAMPLE_CANDIDATES[3],
-            EXAMPLE_CANDIDATES[1],
-          ],
-        },
-      ),
-    },
+    body: jsonBody(
+      z.strictObject({
+        ranking: z.array(uuid()).min(1).max(32).openapi({
+          description: "Candidate ids, best first",
+          example: [EXAMPLE_CANDIDATES[2], EXAMPLE_CANDIDATES[0]],
+        }),
+      }).openapi("SubmitRankingRequest"),
+      {
+        ranking: [
+          EXAMPLE_CANDIDATES[2],
+          EXAMPLE_CANDIDATES[0],
+          EXAMPLE_CANDIDATES[3],
+          EXAMPLE_CANDIDATES[1],
+        ],
+      },
+    ),
   },
   responses: {
     200: comparisonResponse("The comparison after your ranking", {
@@ -321,76 +303,6 @@ const renderRoute = createRoute({
   },
 });
 
-const EXAMPLE_LABELER = {
-  ...EXAMPLE_API_KEY,
-  role: "labeler",
-  studyId: EXAMPLE.studyId,
-  name: "ada",
-};
-
-const createLabelerRoute = createRoute({
-  method: "post",
-  path: "/v1/studies/{studyId}/labelers",
-  operationId: "createLabelerToken",
-  summary: "Mint a labeler token for a study",
-  description: "The token can fetch, rank, skip and undo this study's comparisons and see their " +
-    "renderings, nothing else. It is shown once; only its hash is stored. Open the labeling " +
-    "page at `/label/{studyId}#token=<token>`.",
-  tags,
-  security,
-  request: {
-    params: StudyParams,
-    body: {
-      required: true,
-      ...json(
-        z.strictObject({ name: z.string().min(1).max(200) }).openapi("CreateLabelerTokenRequest"),
-        { name: "ada" },
-      ),
-    },
-  },
-  responses: {
-    201: {
-      description: "The token (shown once)",
-      ...json(NewApiKeySchema, { ...EXAMPLE_LABELER, key: EXAMPLE_KEY }),
-    },
-    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
-  },
-});
-
-const listLabelersRoute = createRoute({
-  method: "get",
-  path: "/v1/studies/{studyId}/labelers",
-  operationId: "listLabelerTokens",
-  summary: "List a study's labeler tokens",
-  tags,
-  security,
-  request: { params: StudyParams },
-  responses: {
-    200: {
-      description: "The study's labeler tokens, revoked ones included",
-      ...json(z.object({ items: z.array(ApiKeySchema) }), { items: [EXAMPLE_LABELER] }),
-    },
-    ...problemResponses(401, 403, 404),
-  },
-});
-
-const revokeLabelerRoute = createRoute({
-  method: "delete",
-  path: "/v1/studies/{studyId}/labelers/{keyId}",
-  operationId: "revokeLabelerToken",
-  summary: "Revoke a labeler token",
-  tags,
-  security,
-  request: { params: StudyParams.extend({ keyId: idParam("keyId", EXAMPLE.keyId) }) },
-  responses: {
-    200: {
-      description: "The revoked token",
-      ...json(ApiKeySchema, { ...EXAMPLE_LABELER, revokedAt: EXAMPLE.later }),
-    },
-    ...problemResponses(401, 403, 404),
-  },
-});
-
 /** The comparison a request names, and the caller as its labeler. */
 function target(
   c: { var: { principal: Principal }; req: { param(name: string): string } },
@@ -455,31 +367,6 @@ export function comparisonRoutes(): OpenAPIHono<AppEnv> {
     const image = await renderer.render(params, meta.space);
     c.header("Cache-Control", "private, max-age=3600");
     return c.body(image.body as never, 200, { "Content-Type": image.contentType }) as never;
-  });
-  app.openapi(createLabelerRoute, async (c) => {
-    const projectId = requireProjectKey(c.var.principal);
-    const { studyId } = c.req.valid("param");
-    const s = c.var.services;
-    await findStudy(s.db, projectId, studyId);
-    const { name } = c.req.valid("json");
-    return c.json(await createLabelerToken(s.db, projectId, studyId, name) as never, 201);
-  });
-  app.openapi(listLabelersRoute, async (c) => {
-    const projectId = requireProjectKey(c.var.principal);
-    const { studyId } = c.req.valid("param");
-    const s = c.var.services;
-    await findStudy(s.db, projectId, studyId);
-    return c.json({ items: await listLabelerTokens(s.db, projectId, studyId) } as never, 200);
-  });
-  app.openapi(revokeLabelerRoute, async (c) => {
-    const projectId = requireProjectKey(c.var.principal);
-    const { studyId, keyId } = c.req.valid("param");
-    const s = c.var.services;
-    const tokens = await listLabelerTokens(s.db, projectId, studyId);
-    if (!tokens.some((t) => t.id === keyId)) {
-      throw new Problem("not-found", `labeler token ${keyId} does not exist in this study`);
-    }
-    return c.json(await revokeApiKey(s.db, projectId, keyId, s.now()) as never, 200);
   });
   return app;
 }

@@ -6,7 +6,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { exportTrials } from "../../services/export.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import { TrialStateSchema } from "../../services/study_schema.ts";
-import { retryAfterSeconds, suggestTrials } from "../../services/suggest.ts";
+import { retryAfterSeconds } from "../../services/retry_hints.ts";
+import { suggestTrials } from "../../services/suggest.ts";
 import type { TrialView } from "../../services/trial_rows.ts";
 import type { Queryable } from "../../db/client.ts";
 import { completeTrial, completeTrials, MAX_BATCH } from "../../services/reports.ts";
@@ -23,6 +24,8 @@ import {
   IdempotencyHeaders,
   idempotent,
   idParam,
+  json,
+  jsonBody,
   pageOf,
   PageQuery,
   problemResponses,
@@ -35,13 +38,6 @@ const security = [{ bearerAuth: [] }];
 const tags = ["Trials"];
 const StudyParams = z.object({ studyId: idParam("studyId", EXAMPLE.studyId) });
 const TrialParams = StudyParams.extend({ trialId: idParam("trialId", EXAMPLE.trialId) });
-const json = <T extends z.ZodTypeAny>(schema: T, example: unknown) => ({
-  content: { "application/json": { schema, example } },
-});
-const jsonBody = <T extends z.ZodTypeAny>(schema: T, example: unknown) => ({
-  required: true,
-  ...json(schema, example),
-});
 const trialResponse = (description: string, example: unknown = EXAMPLE_COMPLETED_TRIAL) => ({
   description,
   ...json(TrialSchema, example),
