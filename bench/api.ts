@@ -19,7 +19,13 @@ export class Api {
   constructor(readonly base: string, readonly key: string) {}
 
   /** Sends a JSON request; throws on anything but 2xx. `kind` names it for timing. */
-  async call<T>(method: string, path: string, body: unknown, kind: string): Promise<T> {
+  async call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    kind: string,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const started = performance.now();
     const r = await fetch(`${this.base}${path}`, {
       method,
@@ -27,6 +33,7 @@ export class Api {
         authorization: `Bearer ${this.key}`,
         "content-type": "application/json",
         connection: "keep-alive",
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

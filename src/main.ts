@@ -8,7 +8,7 @@ import { linalgBackend } from "./math/linalg_backend.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
-import { startEmbeddedVacuum } from "./db/maintenance.ts";
+import { needsOwnVacuum, startVacuum } from "./db/maintenance.ts";
 import { createLogger } from "./log.ts";
 import { expireIdempotencyKeys } from "./services/idempotency.ts";
 import { bootstrapAdminKey } from "./services/projects.ts";
@@ -87,7 +87,13 @@ async function main(): Promise<void> {
       logger.warn("idempotency sweep failed", { error: String(error) })
     );
   }, 3600_000);
-  const stopVacuum = database.kind === "pglite" ? startEmbeddedVacuum(database, logger) : () => {};
+  let stopVacuum = () => {};
+  if (await needsOwnVacuum(database)) {
+    if (database.kind === "postgres") {
+      logger.info("autovacuum is off on the database server: minima vacuums its tables itself");
+    }
+    stopVacuum = startVacuum(database, logger);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -244,6 +244,58 @@ describeOnBackends("trials", testBackends(), async (t, app) => {
     assert.equal((await app.request("GET", `/v1/studies/${id}`)).body.trialCounts.COMPLETED, 5);
   });
 
+  await t.step(
+    "completeTrials with Prefer: return=minimal answers 204 and applies all",
+    async () => {
+      const id = await newStudy(app);
+      const trials =
+        (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 4 })).body.trials;
+      const items = trials.map((x: { id: string }, i: number) => ({
+        trialId: x.id,
+        values: { value: 10 + i },
+      }));
+      const complete = (body: unknown, headers: Record<string, string>) =>
+        app.request("POST", `/v1/studies/${id}/trials/complete`, body, { headers });
+      const minimal = { prefer: "return=minimal" };
+      // A bad item still rejects the whole request, with the problem named.
+      const bad = structuredClone(items);
+      bad[2].values = { value: "high" };
+      const rejected = await complete({ items: bad }, minimal);
+      assert.equal(rejected.status, 422);
+      assert.ok(
+        rejected.body.errors.some((e: { field: string }) => e.field === "items[2].values.value"),
+      );
+      const first = items.slice(0, 2);
+      const r = await complete({ items: first }, minimal);
+      assert.equal(r.status, 204, r.text);
+      assert.equal(r.text, "");
+      assert.equal(r.headers.get("preference-applied"), "return=minimal");
+      for (const [i, item] of first.entries()) {
+        const trial = (await app.request("GET", `/v1/studies/${id}/trials/${item.trialId}`)).body;
+        assert.equal(trial.state, "COMPLETED");
+        assert.deepEqual(trial.values, { value: 10 + i });
+      }
+      // A retry with the same results is accepted; another result is a conflict.
+      assert.equal((await complete({ items: first }, minimal)).status, 204);
+      const changed = [{ ...first[0], values: { value: 99 } }];
+      const conflict = await complete({ items: changed }, minimal);
+      assert.equal(conflict.status, 409);
+      assert.equal(conflict.body.errors[0].field, "items[0].trialId");
+      // Among other preferences; and with an Idempotency-Key, a replay answers the same way.
+      const keyed = { prefer: 'respond-async, return="minimal"', "idempotency-key": `k-${id}` };
+      const third = await complete({ items: [items[2]] }, keyed);
+      assert.equal(third.status, 204, third.text);
+      const replay = await complete({ items: [items[2]] }, keyed);
+      assert.equal(replay.status, 204);
+      assert.equal(replay.headers.get("idempotent-replayed"), "true");
+      // return=representation (or no header) echoes the trials.
+      const full = await complete({ items: [items[3]] }, { prefer: "return=representation" });
+      assert.equal(full.status, 200);
+      assert.equal(full.body.trials[0].values.value, 13);
+      assert.equal((await app.request("GET", `/v1/studies/${id}`)).body.trialCounts.COMPLETED, 4);
+    },
+  );
+
   await t.step("getBestTrials follows the goal", async () => {
     for (const goal of ["minimize", "maximize"]) {
       const id = await newStudy(app, {

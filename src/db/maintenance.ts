@@ -1,16 +1,20 @@
 /**
- * PGlite runs no autovacuum: without help, dead row versions pile up in the
- * trials table and its indexes, and every study slows down as it grows. This
- * stands in for autovacuum in embedded mode: every few seconds it looks at
- * how many trials were created since the last run (a cheap sum over studies)
- * and vacuums the trials table once enough have been: at least
- * `trialsPerVacuum`, and a fifth of the table, like autovacuum's scale factor.
+ * Vacuuming where nothing else does: PGlite runs no autovacuum, and a
+ * PostgreSQL server may have it turned off (`autovacuum = off`). Without it,
+ * dead row versions pile up in the trials table, the feedback queue and their
+ * indexes (a completed trial leaves its ACTIVE version behind; every handed-over
+ * report leaves a deleted queue row), and every suggestion walks more of them
+ * as a study grows. This stands in for autovacuum: every few seconds it looks
+ * at how many trials were created since the last run (a cheap sum over
+ * studies) and vacuums the trials table and the feedback queue once enough
+ * have been: at least `trialsPerVacuum`, and a tenth of the table, like
+ * autovacuum's scale factor (see migrations/0003 for the server's own).
  */
 import { sql } from "drizzle-orm";
 import type { Logger } from "../log.ts";
 import { type DatabaseHandle, query } from "./client.ts";
 
-/** How the embedded vacuum is paced. */
+/** How the vacuum is paced. */
 export interface VacuumOptions {
   /** How often to look, in milliseconds. */
   intervalMs?: number;
@@ -18,8 +22,15 @@ export interface VacuumOptions {
   trialsPerVacuum?: number;
 }
 
-/** Starts the embedded vacuum; returns a function that stops it. */
-export function startEmbeddedVacuum(
+/** Whether minima must vacuum its tables itself: PGlite, or a server with autovacuum off. */
+export async function needsOwnVacuum(database: DatabaseHandle): Promise<boolean> {
+  if (database.kind === "pglite") return true;
+  const [row] = await query<{ autovacuum: string }>(database.db, sql`SHOW autovacuum`);
+  return row?.autovacuum !== "on";
+}
+
+/** Starts the vacuum; returns a function that stops it. */
+export function startVacuum(
   database: DatabaseHandle,
   logger: Logger,
   options: VacuumOptions = {},
@@ -37,11 +48,11 @@ export function startEmbeddedVacuum(
       );
       const created = Number(n);
       if (last < 0) last = created;
-      // Like autovacuum's scale factor: at least `every` new trials, and 20%
+      // Like autovacuum's scale factor: at least `every` new trials, and 10%
       // of the table, so large tables are not vacuumed over and over.
-      if (created - last >= Math.max(every, 0.2 * last)) {
+      if (created - last >= Math.max(every, 0.1 * last)) {
         const started = performance.now();
-        await database.db.execute(sql`VACUUM (ANALYZE) trials`);
+        await database.db.execute(sql`VACUUM (ANALYZE) trials, trial_feedback`);
         logger.info("vacuumed trials", {
           newTrials: created - last,
           ms: Math.round(performance.now() - started),

@@ -100,8 +100,6 @@ export const trials = pgTable("trials", {
   startedAt: moment("started_at"),
   completedAt: moment("completed_at"),
   leaseExpiresAt: moment("lease_expires_at"),
-  /** Reported but not yet given to the study's designer. */
-  feedbackPending: boolean("feedback_pending").notNull().default(false),
   /** For a STALE trial whose point was handed out again: the new trial. */
   retriedBy: uuid("retried_by"),
 }, (t) => [
@@ -109,9 +107,21 @@ export const trials = pgTable("trials", {
   index("trials_study_state_idx").on(t.studyId, t.state),
   index("trials_active_lease_idx").on(t.studyId, t.leaseExpiresAt).where(sql`state = 'ACTIVE'`),
   index("trials_active_client_idx").on(t.studyId, t.clientId).where(sql`state = 'ACTIVE'`),
-  index("trials_feedback_pending_idx").on(t.studyId, t.number).where(sql`feedback_pending`),
   index("trials_objective_idx").on(t.studyId, t.objective).where(sql`state = 'COMPLETED'`),
 ]);
+
+/**
+ * Trials reported (or gone STALE or FAILED) that the study's designer has not
+ * been given yet: a queue, so that handing the reports over deletes narrow
+ * rows instead of writing new versions of wide trial rows. A trial may be
+ * queued more than once (STALE, then a late value); readers take each trial
+ * once, in its current state. No foreign keys (a check per queued row would
+ * cost more than the queue saves): deleteStudy deletes a study's entries.
+ */
+export const trialFeedback = pgTable("trial_feedback", {
+  studyId: uuid("study_id").notNull(),
+  trialId: uuid("trial_id").notNull(),
+}, (t) => [index("trial_feedback_study_idx").on(t.studyId)]);
 
 /** A group of trials shown together to labelers, who rank them. */
 export const comparisons = pgTable("comparisons", {

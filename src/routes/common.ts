@@ -230,10 +230,14 @@ export async function idempotent(
 ): Promise<Response> {
   const key = c.req.header("idempotency-key");
   const db = c.var.services.db;
-  if (key === undefined) {
-    const r = await retryTransient(() => work(db));
+  const send = (r: StoredResponse) => {
+    if (r.status === 204) {
+      c.header("Preference-Applied", "return=minimal");
+      return c.body(null, 204);
+    }
     return c.json(r.body as object, r.status as 200);
-  }
+  };
+  if (key === undefined) return send(await retryTransient(() => work(db)));
   const r = await retryTransient(() =>
     runIdempotent(db, {
       scope: scopeOf(c.var.principal),
@@ -243,7 +247,24 @@ export async function idempotent(
     }, work)
   );
   if (r.replayed) c.header("Idempotent-Replayed", "true");
-  return c.json(r.body as object, r.status as 200);
+  return send(r);
+}
+
+/** Headers of POSTs that can answer without a body (RFC 7240's `return=minimal`). */
+export const MinimalReturnHeaders = IdempotencyHeaders.extend({
+  prefer: z.string().max(1000).optional().openapi({
+    description: "`return=minimal` (RFC 7240): answer `204 No Content` (with " +
+      "`Preference-Applied: return=minimal`) instead of echoing what was written: less work for " +
+      "the service and the client when the answer is not needed (batch jobs). A replay of an " +
+      "idempotent request answers as the first one did.",
+    example: "return=minimal",
+  }),
+});
+
+/** Whether a request's Prefer header (RFC 7240) asks for `return=minimal`. */
+export function prefersMinimal(prefer: string | undefined): boolean {
+  if (prefer === undefined) return false;
+  return prefer.split(",").some((p) => /^return\s*=\s*"?minimal"?$/i.test(p.split(";")[0].trim()));
 }
 
 /** The `type` of validation problems, for documentation. */

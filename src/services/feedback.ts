@@ -1,13 +1,41 @@
 /**
  * What a designer learns from: reported trials turned into feedback.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Feedback, JsonValue, RankingFeedback, TrialRef } from "../algorithms/types.ts";
 import { query, type Queryable } from "../db/client.ts";
 import type { Params } from "../space/schema.ts";
 import { json } from "./rows.ts";
 import type { StudyMeta } from "./study_meta.ts";
-import type { TrialRecord } from "./trial_rows.ts";
+import { TRIAL_COLUMNS, type TrialRecord } from "./trial_rows.ts";
+
+/**
+ * The trials queued for the study's designer (trial_feedback), each once, in
+ * its current state, by number. With `consume` the queue is emptied by the
+ * same statement: call it under the study's row lock.
+ */
+export function queuedTrials(studyId: string, consume: boolean): SQL {
+  return consume
+    ? sql`WITH q AS (DELETE FROM trial_feedback WHERE study_id = ${studyId} RETURNING trial_id)
+          SELECT ${TRIAL_COLUMNS} FROM trials
+          WHERE study_id = ${studyId} AND id IN (SELECT trial_id FROM q) ORDER BY number`
+    : sql`SELECT ${TRIAL_COLUMNS} FROM trials
+          WHERE study_id = ${studyId}
+            AND id IN (SELECT trial_id FROM trial_feedback WHERE study_id = ${studyId})
+          ORDER BY number`;
+}
+
+/**
+ * A statement that writes trials and returns their columns (with `id` and
+ * `"studyId"`), extended to queue the rows it returns for the designer when
+ * the study's algorithm learns; the rows are returned as before.
+ */
+export function queueingFeedback(write: SQL, learns: boolean): SQL {
+  if (!learns) return write;
+  return sql`WITH w AS (${write}),
+    f AS (INSERT INTO trial_feedback (study_id, trial_id) SELECT "studyId", id FROM w)
+    SELECT * FROM w`;
+}
 
 /** Turns a reported trial into the designer's feedback (null while it is open). */
 export function feedbackOf(meta: StudyMeta, trial: TrialRecord): Feedback | null {

@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { query, type Queryable } from "../db/client.ts";
 import { conflict, type FieldIssue, invalidFields, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
+import { queueingFeedback } from "./feedback.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
   checkValues,
@@ -115,7 +116,8 @@ export async function selectTrials(
 /**
  * Applies reports to trials that are still open (REQUESTED, ACTIVE, STALE),
  * in one statement. A trial already finished with the same report is left as
- * it is (a retry); one finished otherwise is a 409.
+ * it is (a retry); one finished otherwise is a 409. Returns the trials as
+ * they are now; with `returnRows` false, nothing (the rows are not read back).
  */
 async function applyReports(
   ctx: ServiceContext,
@@ -123,13 +125,15 @@ async function applyReports(
   meta: StudyMeta,
   items: { trialId: string; report: Report }[],
   fieldOf: (index: number) => string,
+  returnRows = true,
 ): Promise<TrialRecord[]> {
   const now = ctx.now();
   const rows = items.map(({ trialId, report }) => ({ id: trialId, ...finalFields(meta, report) }));
   // Rows are locked in id order, so overlapping batches cannot deadlock.
   const updated = await query<Record<string, unknown>>(
     q,
-    sql`WITH u AS (
+    queueingFeedback(
+      sql`WITH u AS (
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
             AS u(id uuid, state text, "values" jsonb, variances jsonb, objective float8,
               reason text)),
@@ -141,11 +145,14 @@ async function applyReports(
         UPDATE trials AS t SET state = u.state, "values" = u."values", variances = u.variances,
           objective = u.objective,
           reason = u.reason, completed_at = ${now.toISOString()}::timestamptz,
-          lease_expires_at = NULL, feedback_pending = ${meta.learns}
+          lease_expires_at = NULL
         FROM u
         WHERE t.id = u.id AND t.id IN (SELECT id FROM locked) AND t.state IN ${OPEN_STATES}
-        RETURNING ${trialColumns("t")}`,
+        RETURNING ${returnRows ? trialColumns("t") : sql`t.id, t.study_id AS "studyId"`}`,
+      meta.learns,
+    ),
   );
+  if (!returnRows && updated.length === items.length) return [];
   const done = new Map(updated.map((r) => [r.id as string, trialRecord(r)]));
   if (done.size === items.length) return items.map((i) => done.get(i.trialId)!);
   const missing = items.filter((i) => !done.has(i.trialId)).map((i) => i.trialId);
@@ -173,7 +180,7 @@ async function applyReports(
     }
     done.set(trialId, trial);
   });
-  return items.map((i) => done.get(i.trialId)!);
+  return returnRows ? items.map((i) => done.get(i.trialId)!) : [];
 }
 
 /** Completes one trial with values, or marks its point infeasible. */
@@ -193,28 +200,35 @@ export async function completeTrial(
   const f = finalFields(meta, report);
   const [row] = await query<Record<string, unknown>>(
     q,
-    sql`UPDATE trials SET state = ${f.state}, "values" = ${
-      f.values === null ? null : JSON.stringify(f.values)
-    }::jsonb, variances = ${
-      f.variances === null ? null : JSON.stringify(f.variances)
-    }::jsonb, objective = ${f.objective}::float8, reason = ${f.reason}::text,
-          completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL,
-          feedback_pending = ${meta.learns}
+    queueingFeedback(
+      sql`UPDATE trials SET state = ${f.state}, "values" = ${
+        f.values === null ? null : JSON.stringify(f.values)
+      }::jsonb, variances = ${
+        f.variances === null ? null : JSON.stringify(f.variances)
+      }::jsonb, objective = ${f.objective}::float8, reason = ${f.reason}::text,
+          completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL
         WHERE id = ${trialId}::uuid AND study_id = ${studyId}::uuid AND state IN ${OPEN_STATES}
         RETURNING ${TRIAL_COLUMNS}`,
+      meta.learns,
+    ),
   );
   if (row) return trialView(trialRecord(row), now);
   const [trial] = await applyReports(ctx, q, meta, [{ trialId, report }], () => "trialId");
   return trialView(trial, now);
 }
 
-/** Completes up to MAX_BATCH trials in one transaction: all or none. */
+/**
+ * Completes up to MAX_BATCH trials in one transaction: all or none. Returns
+ * the trials, in the items' order; with `returnRows` false, an empty list
+ * (they are not read back: `Prefer: return=minimal`).
+ */
 export async function completeTrials(
   ctx: ServiceContext,
   q: Queryable,
   projectId: string,
   studyId: string,
   items: ({ trialId: string } & Report)[],
+  returnRows = true,
 ): Promise<TrialView[]> {
   const meta = await studyMeta(q, projectId, studyId);
   const issues: FieldIssue[] = [];
@@ -239,6 +253,7 @@ export async function completeTrials(
       meta,
       items.map((item) => ({ trialId: item.trialId, report: item })),
       (i) => `items[${i}].trialId`,
+      returnRows,
     )
   );
   const now = ctx.now();

@@ -5,7 +5,7 @@ import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { findAlgorithm } from "../algorithms/mod.ts";
 import type { JsonValue } from "../algorithms/types.ts";
 import { query, type Queryable } from "../db/client.ts";
-import { studies } from "../db/schema.ts";
+import { studies, trialFeedback } from "../db/schema.ts";
 import { badRequest, fieldIssues, invalid, invalidFields, notFound } from "../errors.ts";
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
@@ -277,8 +277,12 @@ export async function deleteStudy(
   projectId: string,
   studyId: string,
 ): Promise<void> {
-  const rows = await q.delete(studies)
-    .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
-    .returning({ id: studies.id });
-  if (rows.length === 0) throw notFound("study", studyId);
+  await q.transaction(async (tx) => {
+    const rows = await tx.delete(studies)
+      .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
+      .returning({ id: studies.id });
+    if (rows.length === 0) throw notFound("study", studyId);
+    // The feedback queue has no foreign key (see schema.ts).
+    await tx.delete(trialFeedback).where(eq(trialFeedback.studyId, studyId));
+  });
 }

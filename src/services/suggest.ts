@@ -25,7 +25,7 @@ import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { openDesigner, runsRemotely, type SavedDesigner } from "./designers.ts";
-import { feedbackOf, pendingRankings } from "./feedback.ts";
+import { feedbackOf, pendingRankings, queuedTrials, queueingFeedback } from "./feedback.ts";
 import { newId } from "./ids.ts";
 import { json } from "./rows.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
@@ -189,11 +189,14 @@ async function handOutBatch(
       ),
       query(
         tx,
-        sql`UPDATE trials SET state = 'STALE', lease_expires_at = NULL,
-              feedback_pending = ${meta.learns}
-            WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
-                         AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
-              AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}`,
+        queueingFeedback(
+          sql`UPDATE trials SET state = 'STALE', lease_expires_at = NULL
+              WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
+                           AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
+                AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}
+              RETURNING id, study_id AS "studyId"`,
+          meta.learns,
+        ),
       ),
       clients.length === 0 ? Promise.resolve([]) : trialRows(
         tx,
@@ -249,10 +252,11 @@ async function handOutBatch(
         if (prepared.fed.length) {
           await query(
             tx,
-            sql`UPDATE trials AS t SET feedback_pending = FALSE
-                FROM jsonb_to_recordset(${JSON.stringify(prepared.fed)}::jsonb)
+            sql`DELETE FROM trial_feedback AS q
+                USING trials AS t, jsonb_to_recordset(${JSON.stringify(prepared.fed)}::jsonb)
                   AS f(id uuid, state text)
-                WHERE t.id = f.id AND t.study_id = ${studyId} AND t.state = f.state`,
+                WHERE q.study_id = ${studyId} AND q.trial_id = f.id AND t.id = f.id
+                  AND t.state = f.state`,
           );
         }
         // Pending as the transaction path counts it (the check is in PreparedDesigner).
@@ -270,11 +274,7 @@ async function handOutBatch(
       if (runsRemotely(ctx, meta)) remote = d as RemoteDesigner;
       if (meta.learns) {
         const [reported, active] = await Promise.all([
-          trialRows(
-            tx,
-            sql`UPDATE trials SET feedback_pending = FALSE
-                WHERE study_id = ${studyId} AND feedback_pending RETURNING ${TRIAL_COLUMNS}`,
-          ),
+          trialRows(tx, queuedTrials(studyId, true)),
           query<{ params: unknown }>(
             tx,
             sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'

@@ -19,10 +19,10 @@ import { type Database, query, type Transaction } from "../db/client.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { openRemote, type SavedDesigner } from "./designers.ts";
-import { feedbackOf } from "./feedback.ts";
+import { feedbackOf, queuedTrials } from "./feedback.ts";
 import { json } from "./rows.ts";
 import type { StudyMeta } from "./study_meta.ts";
-import { TRIAL_COLUMNS, trialRows } from "./trial_rows.ts";
+import { trialRows } from "./trial_rows.ts";
 
 /** What a designer computed before the transaction (see prepareDesigner). */
 export interface Prepared {
@@ -84,7 +84,7 @@ export async function prepareDesigner(
         ),
         trialRows(
           tx,
-          sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${meta.id} AND feedback_pending`,
+          queuedTrials(meta.id, false),
         ),
         // The points the transaction will count as pending: live ACTIVE trials, then the
         // waiting points it hands out first (REQUESTED, STALE, ACTIVE past their lease).

@@ -9,7 +9,7 @@ import { badRequest, conflict, invalidFields, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { openDesigner, type SavedDesigner } from "./designers.ts";
-import { feedbackOf, pendingRankings } from "./feedback.ts";
+import { feedbackOf, pendingRankings, queuedTrials, queueingFeedback } from "./feedback.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./projects.ts";
 import { json } from "./rows.ts";
@@ -85,12 +85,14 @@ export async function failTrial(
   const now = ctx.now();
   const [row] = await query<Record<string, unknown>>(
     q,
-    sql`UPDATE trials SET state = 'FAILED', reason = ${reason ?? null},
-          completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL,
-          feedback_pending = ${meta.learns}
-        WHERE id = ${trialId} AND study_id = ${studyId}
-          AND state IN ('REQUESTED', 'ACTIVE', 'STALE')
-        RETURNING ${TRIAL_COLUMNS}`,
+    queueingFeedback(
+      sql`UPDATE trials SET state = 'FAILED', reason = ${reason ?? null},
+            completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL
+          WHERE id = ${trialId} AND study_id = ${studyId}
+            AND state IN ('REQUESTED', 'ACTIVE', 'STALE')
+          RETURNING ${TRIAL_COLUMNS}`,
+      meta.learns,
+    ),
   );
   if (row) return trialView(trialRecord(row), now);
   const trial = await oneTrial(q, studyId, trialId);
@@ -138,21 +140,24 @@ export async function createTrial(
     };
     const [row] = await query<Record<string, unknown>>(
       tx,
-      sql`WITH n AS (
+      queueingFeedback(
+        sql`WITH n AS (
             UPDATE studies SET next_trial_number = next_trial_number + 1
             WHERE id = ${studyId} RETURNING next_trial_number - 1 AS number)
           INSERT INTO trials (id, study_id, number, state, params, "values", variances, objective,
-            reason, client_id, created_at, completed_at, feedback_pending)
+            reason, client_id, created_at, completed_at)
           SELECT ${newId()}, ${studyId}, n.number, ${fields.state}, ${
-        JSON.stringify(input.params)
-      }::jsonb,
+          JSON.stringify(input.params)
+        }::jsonb,
             ${fields.values === null ? null : JSON.stringify(fields.values)}::jsonb, ${
-        fields.variances === null ? null : JSON.stringify(fields.variances)
-      }::jsonb, ${fields.objective},
+          fields.variances === null ? null : JSON.stringify(fields.variances)
+        }::jsonb, ${fields.objective},
             ${fields.reason}, ${input.clientId ?? null}, ${now.toISOString()}::timestamptz,
-            ${hasResult ? now.toISOString() : null}::timestamptz, ${hasResult && meta.learns}
+            ${hasResult ? now.toISOString() : null}::timestamptz
           FROM n
           RETURNING ${TRIAL_COLUMNS}`,
+        hasResult && meta.learns,
+      ),
     );
     return trialView(trialRecord(row), now);
   });
@@ -232,8 +237,7 @@ export async function getBestTrials(
         meta.learns
           ? query<Record<string, unknown>>(
             tx,
-            sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${studyId}
-                  AND feedback_pending ORDER BY number`,
+            queuedTrials(studyId, false),
           )
           : Promise.resolve([]),
         meta.learns && meta.labeling ? pendingRankings(tx, meta, false) : Promise.resolve([]),

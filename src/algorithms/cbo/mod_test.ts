@@ -3,7 +3,7 @@ import { Space } from "../../space/mod.ts";
 import { SpaceSchema } from "../../space/schema.ts";
 import type { Feedback, JsonValue, Suggestion, ValueFeedback } from "../types.ts";
 import { cboAlgorithm, CboConfigSchema, type CboDesigner, consensusPoint } from "./mod.ts";
-import type { SavedState } from "./state.ts";
+import { plainState, type SavedState } from "./state.ts";
 
 /** Two floats in [0, 1]: encoded and decoded coordinates coincide. */
 const SQUARE = new Space(SpaceSchema.parse({
@@ -61,8 +61,9 @@ function infeasible(s: Suggestion): Feedback {
   return { kind: "infeasible", trialId: `t${number}`, number, point: s.point, tag: s.tag ?? null };
 }
 
+/** A designer's state in its plain form (version 1), through JSON as the service stores it. */
 function saved(designer: CboDesigner): SavedState {
-  return JSON.parse(JSON.stringify(designer.dump())) as SavedState;
+  return plainState(JSON.parse(JSON.stringify(designer.dump())));
 }
 
 /** The dynamics' part of a state: everything but the best-ever and the evaluation count. */
@@ -433,7 +434,7 @@ Deno.test("a restored designer continues exactly like one that never stopped", a
   trialNumber = 0;
   const reloaded = await script(true);
   assert.deepEqual(reloaded, continuous);
-  const last = JSON.parse(continuous.at(-1)!) as SavedState;
+  const last = plainState(JSON.parse(continuous.at(-1)!));
   assert.ok(last.generation >= 3, `only ${last.generation} steps`);
 });
 
@@ -542,3 +543,43 @@ Deno.test("a state of another shape or with bad fields is refused", () => {
     );
   }
 });
+
+Deno.test("the state is saved packed (version 2); plain (version 1) states still restore", async () => {
+  const config = { particles: 3 };
+  const designer = make(config, { seed: 9 });
+  const out = await ask(designer, 3);
+  designer.update([value(out[0], 0.5), infeasible(out[1])]);
+  const packed = JSON.parse(JSON.stringify(designer.dump())) as Record<string, unknown>;
+  assert.equal(packed.v, 2);
+  for (const field of ["positions", "phase", "failures", "energies"]) {
+    assert.equal(typeof packed[field], "string", field);
+  }
+  // Decoded by hand: 3 particles × 2 coordinates, little-endian float64.
+  const bytes = Uint8Array.from(atob(packed.positions as string), (c) => c.charCodeAt(0));
+  const positions = Array.from(new Float64Array(bytes.buffer));
+  const plain = saved(designer);
+  assert.deepEqual(positions, plain.positions);
+  assert.equal(positions.length, 6);
+  // The infeasible report is +∞ (null in the plain form); the missing one too.
+  assert.deepEqual(plain.energies, [0.5, null, null]);
+  assert.deepEqual(plain.phase, [2, 2, 1]);
+  // A plain copy restores to a designer that continues exactly like the packed one.
+  const fromPlain = make(config, { seed: 9, state: plain as unknown as JsonValue });
+  const fromPacked = make(config, { seed: 9, state: packed as JsonValue });
+  assert.deepEqual(fromPlain.dump(), fromPacked.dump());
+  designer.update([value(out[2], 0.1)]);
+  fromPlain.update([value(out[2], 0.1)]);
+  assert.deepEqual(fromPlain.dump(), designer.dump());
+  assert.deepEqual(await ask(fromPlain, 3), await ask(designer, 3));
+  // A packed array of the wrong length or not base64 is refused.
+  for (const broken of ["AAAA", 7, pack(new Float64Array(5))]) {
+    assert.throws(
+      () => make(config, { state: { ...packed, positions: broken } as JsonValue }),
+      /corrupt "cbo" state/,
+    );
+  }
+});
+
+function pack(values: Float64Array): string {
+  return btoa(String.fromCharCode(...new Uint8Array(values.buffer)));
+}

@@ -26,8 +26,10 @@ import {
   idParam,
   json,
   jsonBody,
+  MinimalReturnHeaders,
   pageOf,
   PageQuery,
+  prefersMinimal,
   problemResponses,
   uuid,
   validationHook,
@@ -252,7 +254,7 @@ const completeTrialsRoute = createRoute({
   security,
   request: {
     params: StudyParams,
-    headers: IdempotencyHeaders,
+    headers: MinimalReturnHeaders,
     body: jsonBody(
       z.strictObject({
         items: z.array(
@@ -271,6 +273,9 @@ const completeTrialsRoute = createRoute({
     200: {
       description: "The finished trials, in the order of the items",
       ...json(z.object({ trials: z.array(TrialSchema) }), { trials: [EXAMPLE_COMPLETED_TRIAL] }),
+    },
+    204: {
+      description: "All items applied; no body, as asked with `Prefer: return=minimal`",
     },
     ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
@@ -423,10 +428,18 @@ export function trialRoutes(): OpenAPIHono<AppEnv> {
     const projectId = requireProjectKey(c.var.principal);
     const { studyId } = c.req.valid("param");
     const body = c.req.valid("json");
-    return idempotent(c, "completeTrials", body, async (q) => ({
-      status: 200,
-      body: { trials: await completeTrials(c.var.services, q, projectId, studyId, body.items) },
-    })) as never;
+    const minimal = prefersMinimal(c.req.valid("header").prefer);
+    return idempotent(c, "completeTrials", body, async (q) => {
+      const trials = await completeTrials(
+        c.var.services,
+        q,
+        projectId,
+        studyId,
+        body.items,
+        !minimal,
+      );
+      return minimal ? { status: 204, body: {} } : { status: 200, body: { trials } };
+    }) as never;
   });
   app.openapi(getTrialRoute, async (c) => {
     const projectId = requireProjectKey(c.var.principal);
