@@ -9,5 +9,4 @@ DROP INDEX "trials_feedback_pending_idx";--> statement-breakpoint
 ALTER TABLE "trials" DROP COLUMN "feedback_pending";--> statement-breakpoint
 ALTER TABLE "studies" ALTER COLUMN "algorithm_state" SET STORAGE EXTERNAL;
 --> statement-breakpoint
-ALTER TABLE "trial_feedback" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000);--> statement-breakpoint
-ALTER TABLE "trials" SET (autovacuum_vacuum_scale_factor = 0.1);
+ALTER TABLE "trial_feedback" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000);

@@ -33,6 +33,7 @@ Deno.test({
       const record = JSON.parse(lines[0]);
       assert.equal(record.msg, "vacuumed trials");
       assert.equal(record.newTrials, 150);
+      assert.equal(record.analyzed, true, "the first run analyzes too");
     } finally {
       stop();
       await database.close();

@@ -7,7 +7,18 @@ import { query, type Queryable } from "../db/client.ts";
 import type { Params } from "../space/schema.ts";
 import { json } from "./rows.ts";
 import type { StudyMeta } from "./study_meta.ts";
-import { TRIAL_COLUMNS, type TrialRecord } from "./trial_rows.ts";
+import type { TrialRecord } from "./trial_rows.ts";
+
+/**
+ * A trial's columns as TRIAL_COLUMNS names them, with only what `feedbackOf`
+ * reads; the client and the timestamps are null (thousands of reports a
+ * second need not be read back with four timestamps each).
+ */
+const FEEDBACK_COLUMNS = sql.raw(
+  `id, study_id AS "studyId", number, state, params, "values", variances, objective, reason, tag,
+   NULL AS "clientId", NULL AS "createdAt", NULL AS "startedAt", NULL AS "completedAt",
+   NULL AS "leaseExpiresAt"`,
+);
 
 /**
  * The trials queued for the study's designer (trial_feedback), each once, in
@@ -15,14 +26,15 @@ import { TRIAL_COLUMNS, type TrialRecord } from "./trial_rows.ts";
  * same statement: call it under the study's row lock.
  */
 export function queuedTrials(studyId: string, consume: boolean): SQL {
-  return consume
-    ? sql`WITH q AS (DELETE FROM trial_feedback WHERE study_id = ${studyId} RETURNING trial_id)
-          SELECT ${TRIAL_COLUMNS} FROM trials
-          WHERE study_id = ${studyId} AND id IN (SELECT trial_id FROM q) ORDER BY number`
-    : sql`SELECT ${TRIAL_COLUMNS} FROM trials
-          WHERE study_id = ${studyId}
-            AND id IN (SELECT trial_id FROM trial_feedback WHERE study_id = ${studyId})
-          ORDER BY number`;
+  // `id = ANY(ARRAY(…))`: the trials are looked up by primary key whatever the
+  // planner's statistics say (with `IN`, a study the last ANALYZE did not see
+  // could be read whole through its study_id index, at every suggestion).
+  // (A DELETE in WITH must be at the statement's top level.)
+  const queue = consume
+    ? sql`WITH q AS (DELETE FROM trial_feedback WHERE study_id = ${studyId} RETURNING trial_id)`
+    : sql`WITH q AS (SELECT trial_id FROM trial_feedback WHERE study_id = ${studyId})`;
+  return sql`${queue} SELECT ${FEEDBACK_COLUMNS} FROM trials
+    WHERE id = ANY(ARRAY(SELECT trial_id FROM q)) AND study_id = ${studyId} ORDER BY number`;
 }
 
 /**

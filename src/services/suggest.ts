@@ -231,10 +231,11 @@ async function handOutBatch(
     const answers: Assignment[][] = [];
     // Points handed out and not yet reported, for designers that learn.
     const pending: Point[] = [];
+    // Handed out by this transaction, encoded into `pending` only when the designer
+    // is asked again (the last request's points are never needed).
+    const handedOut: Params[] = [];
     const handOut = (a: Assignment) => {
-      if (!assignments.has(a.id) && a.kind !== "renew" && meta.learns) {
-        pending.push(meta.space.encode(a.params));
-      }
+      if (!assignments.has(a.id) && a.kind !== "renew" && meta.learns) handedOut.push(a.params);
       assignments.set(a.id, a);
       if (a.clientId !== null) {
         const list = holding.get(a.clientId) ?? [];
@@ -317,6 +318,7 @@ async function handOutBatch(
         if (need > 0) {
           designer ??= await restoreDesigner();
           for (const a of answer) handOut(a);
+          for (const params of handedOut.splice(0)) pending.push(meta.space.encode(params));
           const suggestions = await designer.suggest(need, { pending, signal });
           for (const s of suggestions.slice(0, need)) {
             answer.push({
