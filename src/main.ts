@@ -87,13 +87,11 @@ async function main(): Promise<void> {
       logger.warn("idempotency sweep failed", { error: String(error) })
     );
   }, 3600_000);
-  let stopVacuum = () => {};
-  if (await needsOwnVacuum(database)) {
-    if (database.kind === "postgres") {
-      logger.info("autovacuum is off on the database server: minima vacuums its tables itself");
-    }
-    stopVacuum = startVacuum(database, logger);
+  const ownVacuum = await needsOwnVacuum(database);
+  if (ownVacuum && database.kind === "postgres") {
+    logger.info("autovacuum is off on the database server: minima vacuums its trials itself");
   }
+  const stopVacuum = startVacuum(database, logger, { trials: ownVacuum });
 
   let stopping = false;
   const stop = async (signal: string) => {

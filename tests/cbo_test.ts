@@ -147,6 +147,36 @@ describeOnBackends("cbo", testBackends(), async (t, app) => {
     },
   );
 
+  await t.step("a result posted with createTrial reaches the designer once", async () => {
+    const id = await cboStudy(app);
+    const first = (await suggest(app, id, 4)).body.trials as Trial[];
+    const done = await app.request("POST", `/v1/studies/${id}/trials/complete`, {
+      items: first.map((x) => ({ trialId: x.id, values: { value: value(x) } })),
+    });
+    assert.equal(done.status, 200, done.text);
+    // A warm start with a result better than any particle's.
+    const warm = await app.request("POST", `/v1/studies/${id}/trials`, {
+      params: { x: 0.5, y: -0.25 },
+      values: { value: -1 },
+    });
+    assert.equal(warm.status, 201, warm.text);
+    const details = async () => {
+      const best = await app.request("GET", `/v1/studies/${id}/trials/best`);
+      assert.equal(best.status, 200, best.text);
+      return best.body.recommendation;
+    };
+    // getBestTrials feeds what the designer has not seen without consuming it …
+    for (let i = 0; i < 2; i++) {
+      const r = await details();
+      assert.equal(r.details.evaluations, 5);
+      assert.equal(r.details.bestLoss, -1);
+      assert.deepEqual(r.points.best, { x: 0.5, y: -0.25 });
+    }
+    // … and the next suggestion consumes it: still counted once.
+    assert.equal((await suggest(app, id, 4)).body.trials.length, 4);
+    assert.equal((await details()).details.evaluations, 5);
+  });
+
   await t.step("a batch client runs generations with suggest and completeTrials", async () => {
     const id = await cboStudy(app, {
       particles: 20,

@@ -1,16 +1,28 @@
 /**
- * Vacuuming where nothing else does: PGlite runs no autovacuum, and a
- * PostgreSQL server may have it turned off (`autovacuum = off`). Without it,
- * dead row versions pile up in the trials table, the feedback queue and their
- * indexes (a completed trial leaves its ACTIVE version behind; every handed-over
- * report leaves a deleted queue row), and every suggestion walks more of them
- * as a study grows. This stands in for autovacuum: every few seconds it looks
- * at how many trials were created since the last run (a cheap sum over
- * studies) and vacuums the trials table and the feedback queue once enough
- * have been: at least `trialsPerVacuum`, and a fifth of the table, like
- * autovacuum's default scale factor (migration 0003 sets the queue's own). It
- * analyzes them (planner statistics: sampling costs more than vacuuming a
- * mostly all-visible table) only once the table has grown by half since.
+ * Vacuuming and analyzing that autovacuum does not do, or not soon enough.
+ *
+ * - Plans: postgres.js prepares its statements, and PostgreSQL keeps a
+ *   prepared statement's generic plan until the table's statistics change. A
+ *   plan made while the trials table was tiny reads it whole (a sequential
+ *   scan is the cheapest way to read a few pages) and keeps doing so as the
+ *   table grows, until the next ANALYZE; autovacuum visits a database at most
+ *   once a minute (autovacuum_naptime), in which a batch client can add half a
+ *   million trials. So the service analyzes the trials table and the queue
+ *   itself each time the number of trials has doubled (from 1,000): a few
+ *   cheap runs while the table is small, which make every plan be made again.
+ * - The feedback queue (trial_feedback) takes a row per report and loses it at
+ *   the next suggestion: thousands of dead rows a second under batch load,
+ *   which every suggestion steps over until a vacuum. The service vacuums the
+ *   queue itself every few seconds while reports come in (cheap: the table
+ *   holds few live rows), on every database.
+ * - The trials table: PGlite runs no autovacuum, and a PostgreSQL server may
+ *   have it turned off (`autovacuum = off`). Without it, dead row versions
+ *   pile up in the table and its indexes (a completed trial leaves its ACTIVE
+ *   version behind) and suggestions walk more of them as a study grows. There
+ *   (`needsOwnVacuum`), the service vacuums the trials table once enough trials
+ *   were created since the last time (a cheap sum over studies): at least
+ *   `trialsPerVacuum`, and a fifth of the table, like autovacuum's default
+ *   scale factor; it analyzes then too once the table has grown by half.
  */
 import { sql } from "drizzle-orm";
 import type { Logger } from "../log.ts";
@@ -20,27 +32,43 @@ import { type DatabaseHandle, query } from "./client.ts";
 export interface VacuumOptions {
   /** How often to look, in milliseconds. */
   intervalMs?: number;
-  /** New trials since the last vacuum that make the next one due. */
+  /** The least time between two vacuums of the queue, in milliseconds. */
+  queueIntervalMs?: number;
+  /** New trials since the last vacuum that make the next one of the trials table due. */
   trialsPerVacuum?: number;
+  /** Whether to vacuum the trials table too (see `needsOwnVacuum`); the queue always. */
+  trials?: boolean;
 }
 
-/** Whether minima must vacuum its tables itself: PGlite, or a server with autovacuum off. */
+/** Whether minima must vacuum the trials table itself: PGlite, or a server with autovacuum off. */
 export async function needsOwnVacuum(database: DatabaseHandle): Promise<boolean> {
   if (database.kind === "pglite") return true;
   const [row] = await query<{ autovacuum: string }>(database.db, sql`SHOW autovacuum`);
   return row?.autovacuum !== "on";
 }
 
-/** Starts the vacuum; returns a function that stops it. */
+/** The fewest trials at which the doubling ANALYZE starts. */
+const FIRST_ANALYZE = 1_000;
+
+/** Starts the maintenance loop; returns a function that stops it. */
 export function startVacuum(
   database: DatabaseHandle,
   logger: Logger,
   options: VacuumOptions = {},
 ): () => void {
   const every = options.trialsPerVacuum ?? 5_000;
+  const queueEvery = options.queueIntervalMs ?? 5_000;
+  const trials = options.trials ?? true;
   let last = -1;
   let analyzed = -1;
+  let queueVacuumedAt = -1;
+  let queueVacuumedTime = -Infinity;
   let running = false;
+  const run = async (statement: ReturnType<typeof sql>, what: string, fields = {}) => {
+    const started = performance.now();
+    await database.db.execute(statement);
+    logger.info(what, { ...fields, ms: Math.round(performance.now() - started) });
+  };
   const tick = async () => {
     if (running) return;
     running = true;
@@ -50,24 +78,34 @@ export function startVacuum(
         sql`SELECT coalesce(sum(next_trial_number), 0)::float8 AS n FROM studies`,
       );
       const created = Number(n);
-      if (last < 0) last = analyzed = created;
+      if (last < 0) {
+        last = queueVacuumedAt = created;
+        analyzed = created < FIRST_ANALYZE ? 0 : created;
+      }
       // Like autovacuum's scale factor: at least `every` new trials, and 20%
       // of the table, so large tables are not vacuumed over and over.
-      if (created - last >= Math.max(every, 0.2 * last)) {
-        const started = performance.now();
+      if (trials && created - last >= Math.max(every, 0.2 * last)) {
         const analyze = created - analyzed >= Math.max(every, 0.5 * analyzed);
-        await database.db.execute(
+        await run(
           analyze
-            ? sql`VACUUM (ANALYZE) trials, trial_feedback`
-            : sql`VACUUM trials, trial_feedback`,
+            ? sql`VACUUM (ANALYZE, SKIP_LOCKED) trials, trial_feedback`
+            : sql`VACUUM (SKIP_LOCKED) trials, trial_feedback`,
+          "vacuumed trials",
+          { newTrials: created - last, analyzed: analyze },
         );
-        logger.info("vacuumed trials", {
-          newTrials: created - last,
-          analyzed: analyze,
-          ms: Math.round(performance.now() - started),
-        });
-        last = created;
+        last = queueVacuumedAt = created;
+        queueVacuumedTime = performance.now();
         if (analyze) analyzed = created;
+      } else if (created >= FIRST_ANALYZE && created >= 2 * analyzed) {
+        await run(sql`ANALYZE trials, trial_feedback`, "analyzed trials", { trials: created });
+        analyzed = created;
+      } else if (
+        created !== queueVacuumedAt && performance.now() - queueVacuumedTime >= queueEvery
+      ) {
+        // New trials mean reports, and consumed reports mean dead queue rows.
+        await database.db.execute(sql`VACUUM (SKIP_LOCKED) trial_feedback`);
+        queueVacuumedAt = created;
+        queueVacuumedTime = performance.now();
       }
     } catch (error) {
       logger.warn("vacuum failed", { error: String(error) });
@@ -75,6 +113,6 @@ export function startVacuum(
       running = false;
     }
   };
-  const timer = setInterval(tick, options.intervalMs ?? 5_000);
+  const timer = setInterval(tick, options.intervalMs ?? 1_000);
   return () => clearInterval(timer);
 }

@@ -113,15 +113,23 @@ export const trials = pgTable("trials", {
 /**
  * Trials reported (or gone STALE or FAILED) that the study's designer has not
  * been given yet: a queue, so that handing the reports over deletes narrow
- * rows instead of writing new versions of wide trial rows. A trial may be
- * queued more than once (STALE, then a late value); readers take each trial
- * once, in its current state. No foreign keys (a check per queued row would
- * cost more than the queue saves): deleteStudy deletes a study's entries.
+ * rows instead of writing new versions of wide trial rows. A trial is queued
+ * once until the designer takes it (a STALE trial whose value comes later is
+ * not queued twice); readers take it in its current state. Keyed by the
+ * trial's number, which mostly grows as reports come in: new entries land at
+ * the end of the study's key range and the deleted ones stay behind on index
+ * pages nobody writes to, where index scans can mark them dead for good (with
+ * random trial ids as keys, the pages would change under every scan and each
+ * suggestion would visit every deleted entry until the next vacuum). No
+ * foreign keys (a check per queued row would cost more than the queue saves):
+ * deleteStudy deletes a study's entries.
  */
 export const trialFeedback = pgTable("trial_feedback", {
   studyId: uuid("study_id").notNull(),
+  /** The trial's number: keys grow as trials are reported (see below). */
+  number: integer("number").notNull(),
   trialId: uuid("trial_id").notNull(),
-}, (t) => [index("trial_feedback_study_idx").on(t.studyId)]);
+}, (t) => [primaryKey({ columns: [t.studyId, t.number] })]);
 
 /** A group of trials shown together to labelers, who rank them. */
 export const comparisons = pgTable("comparisons", {

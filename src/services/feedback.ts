@@ -26,26 +26,31 @@ const FEEDBACK_COLUMNS = sql.raw(
  * same statement: call it under the study's row lock.
  */
 export function queuedTrials(studyId: string, consume: boolean): SQL {
-  // `id = ANY(ARRAY(…))`: the trials are looked up by primary key whatever the
-  // planner's statistics say (with `IN`, a study the last ANALYZE did not see
-  // could be read whole through its study_id index, at every suggestion).
+  // `id = ANY(ARRAY(…))` and no other condition on trials: they are looked up by
+  // primary key whatever the planner's statistics say (with `IN`, or with the
+  // study as a condition, a study the last ANALYZE did not see could be read
+  // whole through a study_id index at every suggestion). The queue holds only
+  // this study's trials.
   // (A DELETE in WITH must be at the statement's top level.)
   const queue = consume
     ? sql`WITH q AS (DELETE FROM trial_feedback WHERE study_id = ${studyId} RETURNING trial_id)`
     : sql`WITH q AS (SELECT trial_id FROM trial_feedback WHERE study_id = ${studyId})`;
   return sql`${queue} SELECT ${FEEDBACK_COLUMNS} FROM trials
-    WHERE id = ANY(ARRAY(SELECT trial_id FROM q)) AND study_id = ${studyId} ORDER BY number`;
+    WHERE id = ANY(ARRAY(SELECT trial_id FROM q)) ORDER BY number`;
 }
 
 /**
- * A statement that writes trials and returns their columns (with `id` and
- * `"studyId"`), extended to queue the rows it returns for the designer when
- * the study's algorithm learns; the rows are returned as before.
+ * A statement that writes trials and returns their columns (with `id`,
+ * `"studyId"` and `number`), extended to queue the rows it returns for the designer when
+ * the study's algorithm learns; the rows are returned as before. `write` may
+ * have a WITH of its own, but no data-modifying one (PostgreSQL allows those
+ * only at the top level).
  */
 export function queueingFeedback(write: SQL, learns: boolean): SQL {
   if (!learns) return write;
   return sql`WITH w AS (${write}),
-    f AS (INSERT INTO trial_feedback (study_id, trial_id) SELECT "studyId", id FROM w)
+    f AS (INSERT INTO trial_feedback (study_id, number, trial_id) SELECT "studyId", number, id FROM w
+          ON CONFLICT DO NOTHING)
     SELECT * FROM w`;
 }
 

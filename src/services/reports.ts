@@ -129,7 +129,10 @@ async function applyReports(
 ): Promise<TrialRecord[]> {
   const now = ctx.now();
   const rows = items.map(({ trialId, report }) => ({ id: trialId, ...finalFields(meta, report) }));
-  // Rows are locked in id order, so overlapping batches cannot deadlock.
+  // Rows are locked in id order, so overlapping batches cannot deadlock. They are
+  // found by primary key alone (a condition on the study or the state could
+  // make the planner walk the study's index instead); the lock returns their
+  // current study and state, checked after it.
   const updated = await query<Record<string, unknown>>(
     q,
     queueingFeedback(
@@ -138,17 +141,19 @@ async function applyReports(
             AS u(id uuid, state text, "values" jsonb, variances jsonb, objective float8,
               reason text)),
         locked AS (
-          SELECT t.id FROM trials AS t
+          SELECT t.id, t.study_id, t.state FROM trials AS t
           WHERE t.id = ANY(${`{${items.map((i) => i.trialId).join(",")}}`}::uuid[])
-            AND t.study_id = ${meta.id} AND t.state IN ${OPEN_STATES}
-          ORDER BY t.id FOR NO KEY UPDATE)
-        UPDATE trials AS t SET state = u.state, "values" = u."values", variances = u.variances,
-          objective = u.objective,
-          reason = u.reason, completed_at = ${now.toISOString()}::timestamptz,
+          ORDER BY t.id FOR NO KEY UPDATE),
+        reportable AS MATERIALIZED (
+          SELECT u.* FROM u JOIN locked AS l ON l.id = u.id
+          WHERE l.study_id = ${meta.id} AND l.state IN ${OPEN_STATES})
+        UPDATE trials AS t SET state = o.state, "values" = o."values", variances = o.variances,
+          objective = o.objective,
+          reason = o.reason, completed_at = ${now.toISOString()}::timestamptz,
           lease_expires_at = NULL
-        FROM u
-        WHERE t.id = u.id AND t.id IN (SELECT id FROM locked) AND t.state IN ${OPEN_STATES}
-        RETURNING ${returnRows ? trialColumns("t") : sql`t.id, t.study_id AS "studyId"`}`,
+        FROM reportable AS o
+        WHERE t.id = o.id
+        RETURNING ${returnRows ? trialColumns("t") : sql`t.id, t.study_id AS "studyId", t.number`}`,
       meta.learns,
     ),
   );

@@ -194,7 +194,7 @@ async function handOutBatch(
               WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
                            AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
                 AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}
-              RETURNING id, study_id AS "studyId"`,
+              RETURNING id, study_id AS "studyId", number`,
           meta.learns,
         ),
       ),
@@ -274,7 +274,11 @@ async function handOutBatch(
       const d = openDesigner(ctx, meta, locked as unknown as SavedDesigner);
       if (runsRemotely(ctx, meta)) remote = d as RemoteDesigner;
       if (meta.learns) {
-        const [reported, active] = await Promise.all([
+        const [, reported, active] = await Promise.all([
+          // The queue is read by a plain index scan, which marks the entries of reports
+          // handed over earlier as dead in the index (a bitmap scan would visit every one
+          // of them in the table at every suggestion until the next vacuum).
+          query(tx, sql`SET LOCAL enable_bitmapscan = off`),
           trialRows(tx, queuedTrials(studyId, true)),
           query<{ params: unknown }>(
             tx,

@@ -138,15 +138,16 @@ export async function createTrial(
       objective: null,
       reason: null,
     };
-    const [row] = await query<Record<string, unknown>>(
-      tx,
-      queueingFeedback(
+    const id = newId();
+    const [[row]] = await Promise.all([
+      query<Record<string, unknown>>(
+        tx,
         sql`WITH n AS (
             UPDATE studies SET next_trial_number = next_trial_number + 1
             WHERE id = ${studyId} RETURNING next_trial_number - 1 AS number)
           INSERT INTO trials (id, study_id, number, state, params, "values", variances, objective,
             reason, client_id, created_at, completed_at)
-          SELECT ${newId()}, ${studyId}, n.number, ${fields.state}, ${
+          SELECT ${id}, ${studyId}, n.number, ${fields.state}, ${
           JSON.stringify(input.params)
         }::jsonb,
             ${fields.values === null ? null : JSON.stringify(fields.values)}::jsonb, ${
@@ -156,9 +157,18 @@ export async function createTrial(
             ${hasResult ? now.toISOString() : null}::timestamptz
           FROM n
           RETURNING ${TRIAL_COLUMNS}`,
-        hasResult && meta.learns,
       ),
-    );
+      // A warm start's result reaches the designer like any report (the statement above
+      // has a data-modifying WITH of its own, so queueingFeedback cannot wrap it; sent after
+      // it on the transaction's connection, this one sees the new row).
+      hasResult && meta.learns
+        ? query(
+          tx,
+          sql`INSERT INTO trial_feedback (study_id, number, trial_id)
+              SELECT study_id, number, id FROM trials WHERE id = ${id}`,
+        )
+        : undefined,
+    ]);
     return trialView(trialRecord(row), now);
   });
 }

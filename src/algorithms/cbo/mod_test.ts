@@ -572,7 +572,8 @@ Deno.test("the state is saved packed (version 2); plain (version 1) states still
   assert.deepEqual(fromPlain.dump(), designer.dump());
   assert.deepEqual(await ask(fromPlain, 3), await ask(designer, 3));
   // A packed array of the wrong length or not base64 is refused.
-  for (const broken of ["AAAA", 7, pack(new Float64Array(5))]) {
+  const damaged = (packed.positions as string).replace(/^./, "*");
+  for (const broken of ["AAAA", 7, pack(new Float64Array(5)), damaged, `${packed.positions} `]) {
     assert.throws(
       () => make(config, { state: { ...packed, positions: broken } as JsonValue }),
       /corrupt "cbo" state/,

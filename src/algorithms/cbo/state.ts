@@ -107,12 +107,15 @@ function pack(values: Float64Array | Uint8Array | Uint32Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
 }
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 /** The numbers a packed array holds, or null when it is not one of `bytes` per element. */
 function unpack(
   text: unknown,
   kind: typeof Float64Array | typeof Uint8Array | typeof Uint32Array,
 ): number[] | null {
-  if (typeof text !== "string") return null;
+  // Strict: Buffer.from skips characters that are not base64 (a damaged state would restore).
+  if (typeof text !== "string" || text.length % 4 !== 0 || !BASE64.test(text)) return null;
   const bytes = Buffer.from(text, "base64");
   if (bytes.length % kind.BYTES_PER_ELEMENT !== 0) return null;
   // Copied to an aligned buffer: the decoded bytes may start anywhere.
