@@ -10,5 +10,6 @@ CREATE TABLE "trial_feedback" (
 INSERT INTO "trial_feedback" ("study_id", "number", "trial_id") SELECT "study_id", "number", "id" FROM "trials" WHERE "feedback_pending";--> statement-breakpoint
 DROP INDEX "trials_feedback_pending_idx";--> statement-breakpoint
 ALTER TABLE "trials" DROP COLUMN "feedback_pending";--> statement-breakpoint
+CREATE INDEX "trials_waiting_idx" ON "trials" USING btree ("study_id","number") WHERE state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL);--> statement-breakpoint
 ALTER TABLE "studies" ALTER COLUMN "algorithm_state" SET STORAGE EXTERNAL;--> statement-breakpoint
 ALTER TABLE "trial_feedback" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000);

@@ -108,6 +108,9 @@ export const trials = pgTable("trials", {
   index("trials_active_lease_idx").on(t.studyId, t.leaseExpiresAt).where(sql`state = 'ACTIVE'`),
   index("trials_active_client_idx").on(t.studyId, t.clientId).where(sql`state = 'ACTIVE'`),
   index("trials_objective_idx").on(t.studyId, t.objective).where(sql`state = 'COMPLETED'`),
+  /** Points waiting to be handed out (see waitingTrials), oldest first. */
+  index("trials_waiting_idx").on(t.studyId, t.number)
+    .where(sql`state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL)`),
 ]);
 
 /**

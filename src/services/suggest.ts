@@ -27,7 +27,6 @@ import type { ServiceContext } from "./context.ts";
 import { openDesigner, runsRemotely, type SavedDesigner } from "./designers.ts";
 import { feedbackOf, pendingRankings, queuedTrials, queueingFeedback } from "./feedback.ts";
 import { newId } from "./ids.ts";
-import { json } from "./rows.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
   type Prepared,
@@ -36,12 +35,14 @@ import {
   PreparedMismatch,
 } from "./suggest_prepared.ts";
 import {
+  activeParams,
   TRIAL_COLUMNS,
   trialColumns,
   type TrialRecord,
   trialRows,
   type TrialView,
   trialView,
+  waitingTrials,
 } from "./trial_rows.ts";
 
 /** What suggestTrials takes. */
@@ -198,21 +199,16 @@ async function handOutBatch(
           meta.learns,
         ),
       ),
+      // By number, sorted below (see activeParams).
       clients.length === 0 ? Promise.resolve([]) : trialRows(
         tx,
         sql`SELECT ${TRIAL_COLUMNS} FROM trials
             WHERE study_id = ${studyId} AND state = 'ACTIVE'
               AND client_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(clients)}::jsonb))
-            ORDER BY number FOR NO KEY UPDATE`,
-      ),
+            FOR NO KEY UPDATE`,
+      ).then((rows) => rows.sort((a, b) => a.number - b.number)),
       // Oldest first: REQUESTED points, and STALE points not yet handed out again.
-      trialRows(
-        tx,
-        sql`SELECT ${TRIAL_COLUMNS} FROM trials
-            WHERE study_id = ${studyId}
-              AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL))
-            ORDER BY number LIMIT ${total} FOR NO KEY UPDATE SKIP LOCKED`,
-      ),
+      trialRows(tx, sql`${waitingTrials(studyId, total)} FOR NO KEY UPDATE SKIP LOCKED`),
     ]);
     if (!locked) throw notFound("study", studyId);
     if (locked.state !== "ACTIVE") {
@@ -261,14 +257,7 @@ async function handOutBatch(
           );
         }
         // Pending as the transaction path counts it (the check is in PreparedDesigner).
-        const active = await query<{ params: unknown }>(
-          tx,
-          sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
-              ORDER BY number`,
-        );
-        for (const r of active) {
-          pending.push(meta.space.encode(json<JsonValue>(r.params) as Params));
-        }
+        for (const r of await activeParams(tx, studyId)) pending.push(meta.space.encode(r.params));
         return new PreparedDesigner(prepared);
       }
       const d = openDesigner(ctx, meta, locked as unknown as SavedDesigner);
@@ -280,20 +269,14 @@ async function handOutBatch(
           // of them in the table at every suggestion until the next vacuum).
           query(tx, sql`SET LOCAL enable_bitmapscan = off`),
           trialRows(tx, queuedTrials(studyId, true)),
-          query<{ params: unknown }>(
-            tx,
-            sql`SELECT params FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
-                ORDER BY number`,
-          ),
+          activeParams(tx, studyId),
         ]);
         const feedback: Feedback[] = reported.map((t) => feedbackOf(meta, t))
           .filter((f) => f !== null);
         // Then the comparisons closed since (rankings; studies with labeling only).
         if (meta.labeling) feedback.push(...await pendingRankings(tx, meta));
         if (feedback.length) d.update(feedback);
-        for (const r of active) {
-          pending.push(meta.space.encode(json<JsonValue>(r.params) as Params));
-        }
+        for (const r of active) pending.push(meta.space.encode(r.params));
       }
       return d;
     };

@@ -16,13 +16,11 @@ import type {
   Suggestion,
 } from "../algorithms/types.ts";
 import { type Database, query, type Transaction } from "../db/client.ts";
-import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { openRemote, type SavedDesigner } from "./designers.ts";
 import { feedbackOf, queuedTrials } from "./feedback.ts";
-import { json } from "./rows.ts";
 import type { StudyMeta } from "./study_meta.ts";
-import { trialRows } from "./trial_rows.ts";
+import { activeParams, trialRows, waitingTrials } from "./trial_rows.ts";
 
 /** What a designer computed before the transaction (see prepareDesigner). */
 export interface Prepared {
@@ -87,19 +85,18 @@ export async function prepareDesigner(
           queuedTrials(meta.id, false),
         ),
         // The points the transaction will count as pending: live ACTIVE trials, then the
-        // waiting points it hands out first (REQUESTED, STALE, ACTIVE past their lease).
-        query<{ params: unknown }>(
+        // waiting points it hands out first (REQUESTED, STALE, ACTIVE past their lease),
+        // oldest first (merged here; see activeParams).
+        activeParams(
           tx,
-          sql`SELECT params FROM trials WHERE study_id = ${meta.id} AND state = 'ACTIVE'
-                AND (lease_expires_at IS NULL OR lease_expires_at >= ${now})
-              ORDER BY number`,
+          meta.id,
+          sql`AND (lease_expires_at IS NULL OR lease_expires_at >= ${now})`,
         ),
-        query<{ params: unknown }>(
-          tx,
-          sql`SELECT params FROM trials WHERE study_id = ${meta.id}
-                AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL)
-                  OR (state = 'ACTIVE' AND lease_expires_at < ${now}))
-              ORDER BY number LIMIT ${total}`,
+        Promise.all([
+          trialRows(tx, waitingTrials(meta.id, total)),
+          activeParams(tx, meta.id, sql`AND lease_expires_at < ${now}`),
+        ]).then(([waiting, expired]) =>
+          [...waiting, ...expired].sort((a, b) => a.number - b.number).slice(0, total)
         ),
       ]),
     { isolationLevel: "repeatable read", accessMode: "read only" },
@@ -113,9 +110,7 @@ export async function prepareDesigner(
   try {
     const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
     if (feedback.length) designer.update(feedback);
-    const pending = [...active, ...waiting].map((r) =>
-      meta.space.encode(json<JsonValue>(r.params) as Params)
-    );
+    const pending = [...active, ...waiting].map((r) => meta.space.encode(r.params));
     const suggestions = await designer.suggest(need, { pending, signal });
     return {
       version: Number(study.version),

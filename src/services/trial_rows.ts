@@ -189,3 +189,34 @@ export async function trialRows(
   const records = (await query<Record<string, unknown>>(q, statement)).map(trialRecord);
   return records.sort((a, b) => a.number - b.number);
 }
+
+/**
+ * The params of a study's ACTIVE trials (and `condition`), by number. Sorted
+ * here, not by an ORDER BY: with one, a planner that underestimates the study
+ * walks all its trials in number order to find the few ACTIVE ones.
+ */
+export async function activeParams(
+  q: Queryable,
+  studyId: string,
+  condition: SQL = sql``,
+): Promise<{ number: number; params: Params }[]> {
+  const rows = await query<{ number: number; params: unknown }>(
+    q,
+    sql`SELECT number, params FROM trials
+        WHERE study_id = ${studyId} AND state = 'ACTIVE' ${condition}`,
+  );
+  return rows.map((r) => ({ number: Number(r.number), params: json<Params>(r.params) }))
+    .sort((a, b) => a.number - b.number);
+}
+
+/**
+ * The SQL of a study's waiting points, oldest first: REQUESTED trials and
+ * STALE ones not yet handed out again (the partial index trials_waiting_idx
+ * has exactly this condition, so the ordered scan reads only them).
+ */
+export function waitingTrials(studyId: string, limit: number): SQL {
+  return sql`SELECT ${TRIAL_COLUMNS} FROM trials
+    WHERE study_id = ${studyId}
+      AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL))
+    ORDER BY number LIMIT ${limit}`;
+}
