@@ -3,6 +3,7 @@
  * particles at a time, handed out to any number of clients.
  */
 import assert from "node:assert/strict";
+import { completeTrial } from "../src/services/reports.ts";
 import { testBackends } from "./support/db.ts";
 import { describeOnBackends, newStudy, type TestApp } from "./support/harness.ts";
 
@@ -176,6 +177,38 @@ describeOnBackends("cbo", testBackends(), async (t, app) => {
     assert.equal((await suggest(app, id, 4)).body.trials.length, 4);
     assert.equal((await details()).details.evaluations, 5);
   });
+
+  if (app.backend === "postgres") {
+    await t.step(
+      "a late value reported while a suggestion hands over the trial's STALE report is kept",
+      async () => {
+        const id = await cboStudy(app);
+        const first = (await suggest(app, id, 4, "a")).body.trials as Trial[];
+        app.advance(2 * 3600);
+        // All four go STALE and are handed out again; no new point is needed, so the
+        // designer is not restored: the STALE reports wait in the queue.
+        assert.equal((await suggest(app, id, 4, "b")).body.trials.length, 4);
+        const ctx = {
+          db: app.database.db,
+          now: () => new Date(Date.now() + 2 * 3600_000),
+          defaultLeaseSeconds: 3600,
+        };
+        // The late value's transaction is open while a suggestion takes the queue.
+        await app.database.db.transaction(async (tx) => {
+          await completeTrial(ctx, tx, app.projectId, id, first[0].id, {
+            values: { value: -7 },
+          });
+          const r = await suggest(app, id, 4, "c");
+          assert.equal(r.body.trials.length, 0, "the generation is out");
+        });
+        const best = await app.request("GET", `/v1/studies/${id}/trials/best`);
+        assert.equal(best.status, 200, best.text);
+        assert.ok(best.body.recommendation, "the late value reached the designer");
+        assert.equal(best.body.recommendation.details.evaluations, 1);
+        assert.equal(best.body.recommendation.details.bestLoss, -7);
+      },
+    );
+  }
 
   await t.step("a batch client runs generations with suggest and completeTrials", async () => {
     const id = await cboStudy(app, {

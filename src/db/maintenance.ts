@@ -82,6 +82,9 @@ export function startVacuum(
         last = queueVacuumedAt = created;
         analyzed = created < FIRST_ANALYZE ? 0 : created;
       }
+      // Deleted studies take their trials with them: count from what is left.
+      if (created < last) last = created;
+      if (created < analyzed) analyzed = created;
       // Like autovacuum's scale factor: at least `every` new trials, and 20%
       // of the table, so large tables are not vacuumed over and over.
       if (trials && created - last >= Math.max(every, 0.2 * last)) {
@@ -97,7 +100,9 @@ export function startVacuum(
         queueVacuumedTime = performance.now();
         if (analyze) analyzed = created;
       } else if (created >= FIRST_ANALYZE && created >= 2 * analyzed) {
-        await run(sql`ANALYZE trials, trial_feedback`, "analyzed trials", { trials: created });
+        await run(sql`ANALYZE (SKIP_LOCKED) trials, trial_feedback`, "analyzed trials", {
+          trials: created,
+        });
         analyzed = created;
       } else if (
         created !== queueVacuumedAt && performance.now() - queueVacuumedTime >= queueEvery

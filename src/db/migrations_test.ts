@@ -41,14 +41,16 @@ Deno.test({
               (${ids[2]}, ${study}, 2, 'STALE', '{}', TRUE)`,
       );
       await database.migrate();
-      const queued = await query<{ studyId: string; number: number; trialId: string }>(
+      const queued = await query<
+        { studyId: string; number: number; state: string; trialId: string }
+      >(
         database.db,
-        sql`SELECT study_id AS "studyId", number, trial_id AS "trialId" FROM trial_feedback
+        sql`SELECT study_id AS "studyId", number, state, trial_id AS "trialId" FROM trial_feedback
             ORDER BY number`,
       );
       assert.deepEqual(queued, [
-        { studyId: study, number: 0, trialId: ids[0] },
-        { studyId: study, number: 2, trialId: ids[2] },
+        { studyId: study, number: 0, state: "COMPLETED", trialId: ids[0] },
+        { studyId: study, number: 2, state: "STALE", trialId: ids[2] },
       ]);
       const [{ n }] = await query<{ n: number }>(
         database.db,

@@ -117,8 +117,9 @@ export const trials = pgTable("trials", {
  * Trials reported (or gone STALE or FAILED) that the study's designer has not
  * been given yet: a queue, so that handing the reports over deletes narrow
  * rows instead of writing new versions of wide trial rows. A trial is queued
- * once until the designer takes it (a STALE trial whose value comes later is
- * not queued twice); readers take it in its current state. Keyed by the
+ * once per change of state (STALE, then a late value: two entries, so that a
+ * late value committed while a suggestion takes the STALE entry stays queued);
+ * readers take each trial once, in its current state. Keyed by the
  * trial's number, which mostly grows as reports come in: new entries land at
  * the end of the study's key range and the deleted ones stay behind on index
  * pages nobody writes to, where index scans can mark them dead for good (with
@@ -131,8 +132,10 @@ export const trialFeedback = pgTable("trial_feedback", {
   studyId: uuid("study_id").notNull(),
   /** The trial's number: keys grow as trials are reported (see below). */
   number: integer("number").notNull(),
+  /** The state the trial was queued in: one entry per change (STALE, then a late value). */
+  state: text("state").notNull(),
   trialId: uuid("trial_id").notNull(),
-}, (t) => [primaryKey({ columns: [t.studyId, t.number] })]);
+}, (t) => [primaryKey({ columns: [t.studyId, t.number, t.state] })]);
 
 /** A group of trials shown together to labelers, who rank them. */
 export const comparisons = pgTable("comparisons", {

@@ -41,7 +41,7 @@ export function queuedTrials(studyId: string, consume: boolean): SQL {
 
 /**
  * A statement that writes trials and returns their columns (with `id`,
- * `"studyId"` and `number`), extended to queue the rows it returns for the designer when
+ * `"studyId"`, `number` and `state`), extended to queue the rows it returns for the designer when
  * the study's algorithm learns; the rows are returned as before. `write` may
  * have a WITH of its own, but no data-modifying one (PostgreSQL allows those
  * only at the top level).
@@ -49,7 +49,8 @@ export function queuedTrials(studyId: string, consume: boolean): SQL {
 export function queueingFeedback(write: SQL, learns: boolean): SQL {
   if (!learns) return write;
   return sql`WITH w AS (${write}),
-    f AS (INSERT INTO trial_feedback (study_id, number, trial_id) SELECT "studyId", number, id FROM w
+    f AS (INSERT INTO trial_feedback (study_id, number, state, trial_id)
+          SELECT "studyId", number, state, id FROM w
           ON CONFLICT DO NOTHING)
     SELECT * FROM w`;
 }

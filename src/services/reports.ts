@@ -130,9 +130,10 @@ async function applyReports(
   const now = ctx.now();
   const rows = items.map(({ trialId, report }) => ({ id: trialId, ...finalFields(meta, report) }));
   // Rows are locked in id order, so overlapping batches cannot deadlock. They are
-  // found by primary key alone (a condition on the study or the state could
-  // make the planner walk the study's index instead); the lock returns their
-  // current study and state, checked after it.
+  // found by primary key alone (with a condition on the study or the state in
+  // the same scan, the planner could walk the study's index instead); only this
+  // study's open trials are locked, and the lock returns their current state,
+  // checked again after it.
   const updated = await query<Record<string, unknown>>(
     q,
     queueingFeedback(
@@ -140,9 +141,13 @@ async function applyReports(
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
             AS u(id uuid, state text, "values" jsonb, variances jsonb, objective float8,
               reason text)),
+        found AS MATERIALIZED (
+          SELECT id, study_id, state FROM trials
+          WHERE id = ANY(${`{${items.map((i) => i.trialId).join(",")}}`}::uuid[])),
         locked AS (
           SELECT t.id, t.study_id, t.state FROM trials AS t
-          WHERE t.id = ANY(${`{${items.map((i) => i.trialId).join(",")}}`}::uuid[])
+          WHERE t.id IN (SELECT id FROM found WHERE study_id = ${meta.id}
+                           AND state IN ${OPEN_STATES})
           ORDER BY t.id FOR NO KEY UPDATE),
         reportable AS MATERIALIZED (
           SELECT u.* FROM u JOIN locked AS l ON l.id = u.id
@@ -153,7 +158,9 @@ async function applyReports(
           lease_expires_at = NULL
         FROM reportable AS o
         WHERE t.id = o.id
-        RETURNING ${returnRows ? trialColumns("t") : sql`t.id, t.study_id AS "studyId", t.number`}`,
+        RETURNING ${
+        returnRows ? trialColumns("t") : sql`t.id, t.study_id AS "studyId", t.number, t.state`
+      }`,
       meta.learns,
     ),
   );

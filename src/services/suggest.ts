@@ -195,7 +195,7 @@ async function handOutBatch(
               WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
                            AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
                 AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}
-              RETURNING id, study_id AS "studyId", number`,
+              RETURNING id, study_id AS "studyId", number, state`,
           meta.learns,
         ),
       ),

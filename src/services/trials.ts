@@ -164,8 +164,8 @@ export async function createTrial(
       hasResult && meta.learns
         ? query(
           tx,
-          sql`INSERT INTO trial_feedback (study_id, number, trial_id)
-              SELECT study_id, number, id FROM trials WHERE id = ${id}`,
+          sql`INSERT INTO trial_feedback (study_id, number, state, trial_id)
+              SELECT study_id, number, state, id FROM trials WHERE id = ${id}`,
         )
         : undefined,
     ]);
