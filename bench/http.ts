@@ -21,13 +21,7 @@ import {
   fmt,
   optunaLines,
 } from "./report.ts";
-import {
-  ADMIN_KEY,
-  createScratchDatabase,
-  onInterrupt,
-  type Service,
-  startService,
-} from "./service.ts";
+import { ADMIN_KEY, type Service, startOnBackend } from "./service.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 
 const CLIENTS = 16;
@@ -140,40 +134,16 @@ async function runBackend(
   backend: BackendResult["backend"],
   settings: Settings,
 ): Promise<BackendResult> {
-  let cleanup = async () => {};
-  let env: Record<string, string>;
-  let pg: Parameters<typeof runWorkloads>[4];
-  if (backend === "postgres") {
-    const db = await createScratchDatabase(settings.serverUrl, "minima_bench");
-    const sampler = waitSampler(settings.serverUrl, db.name);
-    pg = { sampler, tableStats: () => trialsTableStats(db.url) };
-    cleanup = async () => {
-      await sampler.close();
-      await db.drop();
-    };
-    env = { DATABASE_URL: db.url };
-  } else {
-    const dir = await Deno.makeTempDir({ prefix: "minima-bench-" });
-    const remove = () => Deno.remove(dir, { recursive: true });
-    const forget = onInterrupt(remove);
-    cleanup = () => {
-      forget();
-      return remove();
-    };
-    env = { MINIMA_DATA_DIR: dir };
-  }
+  log(`${backend}: starting the service`);
+  const started = await startOnBackend(backend, settings.serverUrl);
+  const { databaseName, databaseUrl } = started;
+  const sampler = databaseName ? waitSampler(settings.serverUrl, databaseName) : undefined;
   try {
-    log(`${backend}: starting the service`);
-    const started = performance.now();
-    const service = await startService(env);
-    const startSeconds = Math.round((performance.now() - started) / 100) / 10;
-    try {
-      return await runWorkloads(backend, service, startSeconds, settings, pg);
-    } finally {
-      await service.stop();
-    }
+    const pg = sampler && { sampler, tableStats: () => trialsTableStats(databaseUrl!) };
+    return await runWorkloads(backend, started.service, started.startSeconds, settings, pg);
   } finally {
-    await cleanup().catch((e) => log(`cleanup of ${backend} failed: ${e}`));
+    await sampler?.close().catch((e) => log(`closing the sampler failed: ${e}`));
+    await started.close().catch((e) => log(`cleanup of ${backend} failed: ${e}`));
   }
 }
 

@@ -250,8 +250,11 @@ export function cpuBetween(a: CpuSample, b: CpuSample): CpuUse {
 export interface BackendService {
   backend: "postgres" | "pglite";
   service: Service;
-  /** The scratch database's name (PostgreSQL only). */
+  /** The scratch database's name and URL (PostgreSQL only). */
   databaseName?: string;
+  databaseUrl?: string;
+  /** Seconds from starting the service's process to its first ready answer. */
+  startSeconds: number;
   /** Stops the service, then drops its scratch database or removes its PGlite directory. */
   close(): Promise<void>;
 }
@@ -270,10 +273,12 @@ export async function startOnBackend(
 ): Promise<BackendService> {
   let cleanup: () => Promise<void>;
   let databaseName: string | undefined;
+  let databaseUrl: string | undefined;
   let backendEnv: Record<string, string>;
   if (backend === "postgres") {
     const db = await createScratchDatabase(serverUrl, prefix);
     databaseName = db.name;
+    databaseUrl = db.url;
     cleanup = () => db.drop();
     backendEnv = { DATABASE_URL: db.url };
   } else {
@@ -287,6 +292,7 @@ export async function startOnBackend(
     backendEnv = { MINIMA_DATA_DIR: dir };
   }
   let service: Service;
+  const started = performance.now();
   try {
     service = await startService({ ...backendEnv, ...env });
   } catch (error) {
@@ -297,6 +303,8 @@ export async function startOnBackend(
     backend,
     service,
     databaseName,
+    databaseUrl,
+    startSeconds: Math.round((performance.now() - started) / 100) / 10,
     async close() {
       try {
         await service.stop();

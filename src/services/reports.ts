@@ -145,13 +145,12 @@ async function applyReports(
           SELECT id, study_id, state FROM trials
           WHERE id = ANY(${`{${items.map((i) => i.trialId).join(",")}}`}::uuid[])),
         locked AS (
-          SELECT t.id, t.study_id, t.state FROM trials AS t
+          SELECT t.id, t.state FROM trials AS t
           WHERE t.id IN (SELECT id FROM found WHERE study_id = ${meta.id}
                            AND state IN ${OPEN_STATES})
           ORDER BY t.id FOR NO KEY UPDATE),
         reportable AS MATERIALIZED (
-          SELECT u.* FROM u JOIN locked AS l ON l.id = u.id
-          WHERE l.study_id = ${meta.id} AND l.state IN ${OPEN_STATES})
+          SELECT u.* FROM u JOIN locked AS l ON l.id = u.id WHERE l.state IN ${OPEN_STATES})
         UPDATE trials AS t SET state = o.state, "values" = o."values", variances = o.variances,
           objective = o.objective,
           reason = o.reason, completed_at = ${now.toISOString()}::timestamptz,

@@ -199,14 +199,14 @@ async function handOutBatch(
           meta.learns,
         ),
       ),
-      // By number, sorted below (see activeParams).
+      // By number: trialRows sorts (no ORDER BY: see activeParams).
       clients.length === 0 ? Promise.resolve([]) : trialRows(
         tx,
         sql`SELECT ${TRIAL_COLUMNS} FROM trials
             WHERE study_id = ${studyId} AND state = 'ACTIVE'
               AND client_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(clients)}::jsonb))
             FOR NO KEY UPDATE`,
-      ).then((rows) => rows.sort((a, b) => a.number - b.number)),
+      ),
       // Oldest first: REQUESTED points, and STALE points not yet handed out again.
       trialRows(tx, sql`${waitingTrials(studyId, total)} FOR NO KEY UPDATE SKIP LOCKED`),
     ]);

@@ -119,9 +119,11 @@ export async function createTrial(
   input: NewTrial,
 ): Promise<TrialView> {
   return await q.transaction(async (tx) => {
-    const [locked] = await query<{ id: string }>(
+    // The lock makes the study's next trial number ours until the commit.
+    const [locked] = await query<{ number: number }>(
       tx,
-      sql`SELECT id FROM studies WHERE id = ${studyId} AND project_id = ${projectId} FOR NO KEY UPDATE`,
+      sql`SELECT next_trial_number AS number FROM studies
+          WHERE id = ${studyId} AND project_id = ${projectId} FOR NO KEY UPDATE`,
     );
     if (!locked) throw notFound("study", studyId);
     const meta = await studyMeta(tx, projectId, studyId);
@@ -138,36 +140,30 @@ export async function createTrial(
       objective: null,
       reason: null,
     };
-    const id = newId();
-    const [[row]] = await Promise.all([
+    const number = Number(locked.number);
+    const [, [row]] = await Promise.all([
+      query(
+        tx,
+        sql`UPDATE studies SET next_trial_number = ${number + 1} WHERE id = ${studyId}`,
+      ),
+      // A warm start's result reaches the designer like any report.
       query<Record<string, unknown>>(
         tx,
-        sql`WITH n AS (
-            UPDATE studies SET next_trial_number = next_trial_number + 1
-            WHERE id = ${studyId} RETURNING next_trial_number - 1 AS number)
-          INSERT INTO trials (id, study_id, number, state, params, "values", variances, objective,
-            reason, client_id, created_at, completed_at)
-          SELECT ${id}, ${studyId}, n.number, ${fields.state}, ${
-          JSON.stringify(input.params)
-        }::jsonb,
-            ${fields.values === null ? null : JSON.stringify(fields.values)}::jsonb, ${
-          fields.variances === null ? null : JSON.stringify(fields.variances)
-        }::jsonb, ${fields.objective},
-            ${fields.reason}, ${input.clientId ?? null}, ${now.toISOString()}::timestamptz,
-            ${hasResult ? now.toISOString() : null}::timestamptz
-          FROM n
-          RETURNING ${TRIAL_COLUMNS}`,
+        queueingFeedback(
+          sql`INSERT INTO trials (id, study_id, number, state, params, "values", variances,
+                objective, reason, client_id, created_at, completed_at)
+              VALUES (${newId()}, ${studyId}, ${number}, ${fields.state}, ${
+            JSON.stringify(input.params)
+          }::jsonb,
+                ${fields.values === null ? null : JSON.stringify(fields.values)}::jsonb, ${
+            fields.variances === null ? null : JSON.stringify(fields.variances)
+          }::jsonb, ${fields.objective},
+                ${fields.reason}, ${input.clientId ?? null}, ${now.toISOString()}::timestamptz,
+                ${hasResult ? now.toISOString() : null}::timestamptz)
+              RETURNING ${TRIAL_COLUMNS}`,
+          hasResult && meta.learns,
+        ),
       ),
-      // A warm start's result reaches the designer like any report (the statement above
-      // has a data-modifying WITH of its own, so queueingFeedback cannot wrap it; sent after
-      // it on the transaction's connection, this one sees the new row).
-      hasResult && meta.learns
-        ? query(
-          tx,
-          sql`INSERT INTO trial_feedback (study_id, number, state, trial_id)
-              SELECT study_id, number, state, id FROM trials WHERE id = ${id}`,
-        )
-        : undefined,
     ]);
     return trialView(trialRecord(row), now);
   });
