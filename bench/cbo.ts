@@ -1,5 +1,5 @@
 /**
- * "cbo" against CBXpy's published result (ALGORITHMS.md §2, CBXpy example
+ * "cbo" against CBXpy's published result (docs/algorithms.md §4, CBXpy example
  * "success_evaluation") and its cost per step.
  *
  * Quality: Rastrigin 10d + Σ(xᵢ² − 10 cos 2πxᵢ) in d = 20, N = 40 particles

@@ -1,5 +1,5 @@
 /**
- * "zo-rank-sgd" quality from rankings (issue: ZO-RankSGD, ALGORITHMS.md §3).
+ * "zo-rank-sgd" quality from rankings (issue: ZO-RankSGD, docs/algorithms.md §5).
  *
  * Rankings are simulated from a known f: the sphere f(x) = ‖x‖² in d = 100,
  * x₀ ~ N(0, I) per seed (f(x₀) ≈ 100), m = 10 candidates, μ = 0.01, a budget

@@ -1,5 +1,5 @@
 /**
- * The numerics of consensus-based optimisation (ALGORITHMS.md §2), on flat
+ * The numerics of consensus-based optimisation (docs/algorithms.md §4), on flat
  * arrays: the consensus point, the particle update, and one whole step. The
  * designer (`mod.ts`) and the benchmark (`bench/cbo.ts`) both drive these.
  *

@@ -1,5 +1,5 @@
 /**
- * "cbo": consensus-based optimisation (ALGORITHMS.md §2; Pinnau, Totzeck,
+ * "cbo": consensus-based optimisation (docs/algorithms.md §4; Pinnau, Totzeck,
  * Tse, Martin 2017; Carrillo et al. 2018; CBXpy `cbx/dynamics/cbo.py`).
  *
  * N particles per run move toward a consensus point, the average of the
@@ -47,7 +47,7 @@
  * Defaults are CBXpy's (N = 20, dt = 0.01, α = 1 ×1.05 per step up to 1e5,
  * λ = 1, σ = 5.1, particles uniform in the space, no batches, no
  * resampling) except the noise, anisotropic here (isotropic in CBXpy): it is
- * the one that works in high dimension (ALGORITHMS.md, and bench/cbo.ts
+ * the one that works in high dimension (docs/algorithms.md §4, and bench/cbo.ts
  * shows isotropic noise failing on 20-dimensional Rastrigin). Resampling
  * waits for `patience` recorded moves (CBXpy also fires on fewer) and then
  * starts counting afresh.

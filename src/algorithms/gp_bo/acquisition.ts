@@ -8,7 +8,7 @@
  * log EI = log σ + log h(u). log h follows BoTorch's `_log_ei_helper`
  * (`botorch/acquisition/analytic.py`; Ament et al., "Unexpected improvements
  * to expected improvement for Bayesian optimization", NeurIPS 2023) as
- * ALGORITHMS.md §1 gives it.
+ * docs/algorithms.md §3 gives it.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * "gp-bo": Bayesian optimisation with a Gaussian process (ALGORITHMS.md §1).
+ * "gp-bo": Bayesian optimisation with a Gaussian process (docs/algorithms.md §3).
  *
  * A scrambled Sobol design first, then, for each point asked for: fit the GP
  * (MAP hyperparameters, warm-started; refit every `refitEvery` results),

@@ -1,6 +1,6 @@
 /**
- * The ZO-RankSGD gradient estimator (Tang, Tan, Zou, Sun, ICLR 2024;
- * ALGORITHMS.md §3), as pure functions of the perturbations ξ₁..ξ_m and a set
+ * The ZO-RankSGD gradient estimator (Tang, Rybin, Chang, ICLR 2024;
+ * docs/algorithms.md §5), as pure functions of the perturbations ξ₁..ξ_m and a set
  * E of preferences "i beats j" (i looked better than j):
  *
  *   g = (1/|E|) Σ_{(i,j)∈E} (ξ_j − ξ_i) = (1/|E|) Σᵢ wᵢ ξᵢ,

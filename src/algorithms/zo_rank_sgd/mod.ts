@@ -1,6 +1,6 @@
 /**
- * "zo-rank-sgd": zeroth-order optimisation from rankings (Tang, Tan, Zou,
- * Sun, ICLR 2024; ALGORITHMS.md §3), in the encoded unit cube [0, 1]^d.
+ * "zo-rank-sgd": zeroth-order optimisation from rankings (Tang, Rybin,
+ * Chang, ICLR 2024; docs/algorithms.md §5), in the encoded unit cube [0, 1]^d.
  *
  * Round by round. A gradient round shows the m candidates x_t + μ·ξᵢ
  * (ξᵢ ~ N(0, I), projected into the cube; the ξ stay in the state and are
