@@ -9,7 +9,7 @@ import type { DatabaseHandle } from "./db/client.ts";
 import { isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
-import { RequestMetrics } from "./metrics.ts";
+import { DesignerCounters, RequestMetrics } from "./metrics.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
@@ -20,7 +20,7 @@ import { labelRoutes } from "./routes/label/mod.tsx";
 import { projectRoutes } from "./routes/projects/mod.ts";
 import { studyRoutes } from "./routes/studies/mod.ts";
 import { trialRoutes } from "./routes/trials/mod.ts";
-import type { ServiceContext } from "./services/context.ts";
+import { createServiceContext, type ServiceContext } from "./services/context.ts";
 import { sha256 } from "./services/ids.ts";
 import { authenticate } from "./services/projects.ts";
 import { SuggestionQueue } from "./services/suggest_queue.ts";
@@ -53,13 +53,14 @@ function problemResponse(problem: Problem, instance: string, requestId: string):
 /** Builds the app. */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const { database, logger } = options;
-  const services: ServiceContext = {
+  const services: ServiceContext = createServiceContext({
     db: database.db,
     now: options.now ?? (() => new Date()),
     defaultLeaseSeconds: options.defaultLeaseSeconds ?? 3600,
     log: logger,
     designers: options.designers,
-  };
+    counters: new DesignerCounters(),
+  });
   services.suggestions = new SuggestionQueue(services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
   const metrics = new RequestMetrics();
@@ -109,7 +110,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (!match) {
       throw new Problem("unauthorized", "send the API key as `Authorization: Bearer <key>`");
     }
-    const principal = await authenticate(database.db, match[1], adminKeyHash);
+    const principal = await authenticate(services, match[1], adminKeyHash);
     // A labeler token reaches its own study's comparisons and nothing else,
     // refused before any body is read.
     if (principal.role === "labeler") {

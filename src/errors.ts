@@ -27,7 +27,8 @@ export type ProblemKind =
   | "payload-too-large"
   | "unsupported-media-type"
   | "internal"
-  | "unavailable";
+  | "unavailable"
+  | "cancelled";
 
 const STATUS: Record<ProblemKind, number> = {
   "bad-request": 400,
@@ -40,6 +41,8 @@ const STATUS: Record<ProblemKind, number> = {
   "unsupported-media-type": 415,
   internal: 500,
   unavailable: 503,
+  // nginx's "client closed request": the caller gave up; nobody reads the answer.
+  cancelled: 499,
 };
 
 const TITLE: Record<ProblemKind, string> = {
@@ -53,6 +56,7 @@ const TITLE: Record<ProblemKind, string> = {
   "unsupported-media-type": "Unsupported media type",
   internal: "Internal error",
   unavailable: "Service unavailable",
+  cancelled: "Client closed request",
 };
 
 /** The URI that identifies a kind of problem. */

@@ -48,7 +48,10 @@ async function main(): Promise<void> {
     );
   }
 
-  const designers = new DesignerPool(config.designWorkers);
+  const designers = new DesignerPool(config.designWorkers, {
+    onWorkerFailed: (error) =>
+      logger.error("designer worker failed; its calls were rejected", { error: error.message }),
+  });
   let linalg;
   try {
     linalg = linalgBackend();
@@ -99,13 +102,15 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info("shutting down", { signal });
     clearInterval(sweep);
-    stopVacuum();
-    designers.close();
+    const vacuumStopped = stopVacuum();
     const timer = setTimeout(() => {
       logger.warn("shutdown timed out; closing anyway");
       Deno.exit(1);
     }, config.shutdownTimeoutSeconds * 1000);
     await server.shutdown();
+    // After the requests in flight: their suggestions may still need a worker.
+    designers.close();
+    await vacuumStopped;
     await database.close();
     clearTimeout(timer);
     logger.info("stopped");

@@ -73,3 +73,54 @@ export function renderTrialGauge(counts: Record<string, number>): string {
   }
   return lines.join("\n") + "\n";
 }
+
+/**
+ * Counters of the designer lifecycle, kept by the services: rebuilt
+ * states, points computed before the lock and then redone, cancelled
+ * computations. Worker crashes are the pool's own count.
+ */
+export class DesignerCounters {
+  /** Saved states that could not be read and were rebuilt from the trials. */
+  stateRebuilds = 0;
+  /** Points computed before the study's lock that could not be used (done again under it). */
+  preparedRedos = 0;
+  /** Designer computations cancelled because every caller waiting on them gave up. */
+  cancelled = 0;
+  readonly #rebuilt = new Set<string>();
+
+  /** Counts a rebuild; true the first time for this study's state version (log it then). */
+  firstRebuild(studyId: string, version: number): boolean {
+    const key = `${studyId}@${version}`;
+    if (this.#rebuilt.has(key)) return false;
+    if (this.#rebuilt.size >= 10_000) this.#rebuilt.clear();
+    this.#rebuilt.add(key);
+    this.stateRebuilds++;
+    return true;
+  }
+
+  /** The counters in Prometheus text format, with the pool's worker failures. */
+  render(workerFailures: number): string {
+    const counter = (name: string, help: string, value: number) =>
+      `# HELP ${name} ${help}\n# TYPE ${name} counter\n${name} ${value}\n`;
+    return counter(
+      "minima_designer_state_rebuilds_total",
+      "Saved designer states that could not be read and were rebuilt from the trials.",
+      this.stateRebuilds,
+    ) +
+      counter(
+        "minima_designer_prepared_redos_total",
+        "Suggestions whose points, computed before the study's lock, were redone under it.",
+        this.preparedRedos,
+      ) +
+      counter(
+        "minima_designer_cancelled_total",
+        "Designer computations cancelled because their callers gave up.",
+        this.cancelled,
+      ) +
+      counter(
+        "minima_designer_worker_failures_total",
+        "Designer workers that crashed (their calls were rejected; the worker was replaced).",
+        workerFailures,
+      );
+  }
+}

@@ -7,6 +7,7 @@ import { DesignerPool } from "../src/algorithms/remote/mod.ts";
 import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/log.ts";
 import { testBackends } from "./support/db.ts";
+import { DesignerLatch, FAULTY_WORKER_URL, SEED_HOLD } from "./support/faulty_designers.ts";
 import { ADMIN_KEY, describeOnBackends, studyBody } from "./support/harness.ts";
 
 const TEN = {
@@ -20,7 +21,10 @@ describeOnBackends(
   "designer workers",
   testBackends(),
   async (t, app) => {
-    const pool = new DesignerPool(1);
+    // The test worker: every algorithm as usual, but gp-bo with SEED_HOLD waits at each
+    // suggest until the latch releases it.
+    const pool = new DesignerPool(1, { workerUrl: FAULTY_WORKER_URL });
+    const latch = new DesignerLatch();
     let offset = 0;
     const pooledApp = () =>
       createApp({
@@ -99,23 +103,15 @@ describeOnBackends(
         const gp = (await call(
           "POST",
           "/v1/studies",
-          studyBody({ space: TEN, algorithm: { name: "gp-bo", seed: 1 } }),
+          studyBody({ space: TEN, algorithm: { name: "gp-bo", seed: SEED_HOLD } }),
         )).body.id;
-        const design =
-          (await call("POST", `/v1/studies/${gp}/trials/suggest`, { count: 300 })).body.trials;
-        await call("POST", `/v1/studies/${gp}/trials/complete`, {
-          items: design.map((x: { id: string; params: Record<string, number> }) => ({
-            trialId: x.id,
-            values: { value: Object.values(x.params).reduce((a, v) => a + Math.sin(7 * v), 0) },
-          })),
-        });
         const other = (await call("POST", "/v1/studies", studyBody())).body.id;
-        const order: string[] = [];
-        const heavy = call("POST", `/v1/studies/${gp}/trials/suggest`, { count: 1 }).then((r) => {
-          order.push("gp");
-          return r;
+        let settled = false;
+        const heavy = call("POST", `/v1/studies/${gp}/trials/suggest`, { count: 1 }).finally(() => {
+          settled = true;
         });
-        await new Promise((r) => setTimeout(r, 50));
+        // The GP suggestion is being computed in its worker now, and holds there.
+        await latch.next("started");
         for (let i = 0; i < 5; i++) {
           const [trial] =
             (await call("POST", `/v1/studies/${other}/trials/suggest`, {})).body.trials;
@@ -124,9 +120,15 @@ describeOnBackends(
           });
           assert.equal(done.status, 200);
         }
-        order.push("other");
-        assert.equal((await heavy).status, 200);
-        assert.deepEqual(order, ["other", "gp"], "the other study waited for the GP fit");
+        assert.equal(
+          settled,
+          false,
+          "the GP suggestion finished before the other study was served",
+        );
+        latch.release();
+        const answer = await heavy;
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        assert.equal(answer.body.trials.length, 1);
       });
 
       await t.step(
@@ -217,15 +219,17 @@ describeOnBackends(
       await t.step(
         "two service instances preparing at once: one redoes its batch, no trial is handed twice",
         async () => {
-          const other = callOn(pooledApp());
+          const second = pooledApp();
+          const other = callOn(second);
           const id = (await call(
             "POST",
             "/v1/studies",
             studyBody({
               space: TEN,
-              algorithm: { name: "gp-bo", seed: 9, config: { initialDesign: 2 } },
+              algorithm: { name: "gp-bo", seed: SEED_HOLD, config: { initialDesign: 2 } },
             }),
           )).body.id;
+          latch.autoRelease = true;
           const design = (await call("POST", `/v1/studies/${id}/trials/suggest`, { count: 8 })).body
             .trials;
           await call("POST", `/v1/studies/${id}/trials/complete`, {
@@ -234,11 +238,31 @@ describeOnBackends(
               values: { value: Object.values(x.params).reduce((a, v) => a + v, 0) },
             })),
           });
-          const answers = await Promise.all(
-            [call, other, call, other].map((send, i) =>
-              send("POST", `/v1/studies/${id}/trials/suggest`, { count: 2, clientId: `w${i}` })
-            ),
+          const redos = async () => {
+            let n = 0;
+            for (const target of [pooled, second]) {
+              const text = await (await target.request("/metrics")).text();
+              const line = text.split("\n").find((l) =>
+                l.startsWith("minima_designer_prepared_redos_total ")
+              )!;
+              n += Number(line.split(" ")[1]);
+            }
+            return n;
+          };
+          const before = await redos();
+          // Both instances compute their points from the same state before either commits
+          // (each holds in the worker until both have started); then one must redo its batch.
+          latch.autoRelease = false;
+          const pending = [call, other, call, other].map((send, i) =>
+            send("POST", `/v1/studies/${id}/trials/suggest`, { count: 2, clientId: `w${i}` })
           );
+          await latch.next("started");
+          await latch.next("started");
+          latch.autoRelease = true;
+          latch.release();
+          const answers = await Promise.all(pending);
+          latch.autoRelease = false;
+          assert.ok(await redos() > before, "no instance redid its batch");
           const trials = answers.flatMap((a) => {
             assert.equal(a.status, 200, JSON.stringify(a.body));
             return a.body.trials as { id: string; number: number; params: unknown }[];
@@ -252,6 +276,7 @@ describeOnBackends(
         },
       );
     } finally {
+      latch.close();
       pool.close();
     }
   },

@@ -50,12 +50,15 @@ export async function needsOwnVacuum(database: DatabaseHandle): Promise<boolean>
 /** The fewest trials at which the doubling ANALYZE starts. */
 const FIRST_ANALYZE = 1_000;
 
-/** Starts the maintenance loop; returns a function that stops it. */
+/**
+ * Starts the maintenance loop; returns a function that stops it and resolves
+ * once a run in progress has finished (close the database after that).
+ */
 export function startVacuum(
   database: DatabaseHandle,
   logger: Logger,
   options: VacuumOptions = {},
-): () => void {
+): () => Promise<void> {
   const every = options.trialsPerVacuum ?? 5_000;
   const queueEvery = options.queueIntervalMs ?? 5_000;
   const trials = options.trials ?? true;
@@ -63,15 +66,16 @@ export function startVacuum(
   let analyzed = -1;
   let queueVacuumedAt = -1;
   let queueVacuumedTime = -Infinity;
-  let running = false;
+  let running: Promise<void> | undefined;
   const run = async (statement: ReturnType<typeof sql>, what: string, fields = {}) => {
     const started = performance.now();
     await database.db.execute(statement);
     logger.info(what, { ...fields, ms: Math.round(performance.now() - started) });
   };
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  const tick = () => {
+    if (!running) running = pass().finally(() => (running = undefined));
+  };
+  const pass = async () => {
     try {
       const [{ n }] = await query<{ n: number }>(
         database.db,
@@ -114,10 +118,11 @@ export function startVacuum(
       }
     } catch (error) {
       logger.warn("vacuum failed", { error: String(error) });
-    } finally {
-      running = false;
     }
   };
   const timer = setInterval(tick, options.intervalMs ?? 1_000);
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

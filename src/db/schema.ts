@@ -77,6 +77,9 @@ export const studies = pgTable("studies", {
   updatedAt: moment("updated_at").notNull().defaultNow(),
 }, (t) => [index("studies_project_created_idx").on(t.projectId, t.createdAt, t.id)]);
 
+/** A study's row, as drizzle reads it. */
+export type StudyRow = typeof studies.$inferSelect;
+
 /** One evaluation of one point of a study's space. */
 export const trials = pgTable("trials", {
   id: uuid("id").primaryKey(),

@@ -3,12 +3,15 @@
  * validation errors, pagination and idempotency.
  */
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, TypedResponse } from "hono";
+import type { ContentfulStatusCode, SuccessStatusCode } from "hono/utils/http-status";
+import type { JSONParsed } from "hono/utils/types";
 import type { DatabaseHandle, Queryable } from "../db/client.ts";
 import { retryTransient } from "../db/errors.ts";
-import { type FieldIssue, fieldIssues, Problem, problemType } from "../errors.ts";
+import { type FieldIssue, fieldIssues, Problem, type ProblemKind, problemType } from "../errors.ts";
 import { isPlainText } from "../services/ids.ts";
-import type { Principal, ServiceContext } from "../services/context.ts";
+import type { ServiceContext } from "../services/context.ts";
+import type { Principal } from "../services/principals.ts";
 import { runIdempotent, type StoredResponse } from "../services/idempotency.ts";
 
 /** Per-request values middleware puts on the context. */
@@ -51,7 +54,7 @@ const DESCRIPTIONS: Record<number, string> = {
 
 const EXAMPLES: Record<
   number,
-  [string, string, string, { field: string; rule: string; message: string }?]
+  [ProblemKind, string, string, { field: string; rule: string; message: string }?]
 > = {
   400: ["bad-request", "Bad request", "the body is not valid JSON", {
     field: "(body)",
@@ -90,7 +93,7 @@ export function problemResponses(...statuses: number[]) {
         "application/problem+json": {
           schema: ProblemSchema,
           example: {
-            type: problemType(kind as never),
+            type: problemType(kind),
             title,
             status: s,
             detail,
@@ -219,23 +222,46 @@ function scopeOf(principal: Principal): string {
 }
 
 /**
- * Runs a POST's work once per Idempotency-Key (in one transaction with the
- * key), or plainly when there is no key.
+ * What an idempotent POST's work answers: a status and the JSON body to send
+ * (204: no body). It is stored with the Idempotency-Key and replayed as is.
  */
-export async function idempotent(
+export interface Answer<S extends SuccessStatusCode = SuccessStatusCode, B = unknown> {
+  status: S;
+  body: B;
+}
+
+/**
+ * The response `idempotent` sends for an answer: typed like `c.json(body,
+ * status)` (a 204 like `c.body(null, 204)`), so a handler's result checks
+ * against its route's documented responses.
+ */
+export type AnswerResponse<A extends Answer> = A extends Answer<204, unknown>
+  ? Response & TypedResponse<null, 204, "body">
+  : A extends
+    Answer<infer S extends SuccessStatusCode & ContentfulStatusCode, infer B extends object>
+    ? Response & TypedResponse<JSONParsed<B>, S, "json">
+  : never;
+
+/**
+ * Runs a POST's work once per Idempotency-Key (in one transaction with the
+ * key), or plainly when there is no key. A retry with the same key replays
+ * the stored answer, which is the same `A` the work produced the first time.
+ */
+export async function idempotent<A extends Answer>(
   c: Context<AppEnv>,
   operation: string,
   body: unknown,
-  work: (q: Queryable) => Promise<StoredResponse>,
-): Promise<Response> {
+  work: (q: Queryable) => Promise<A>,
+): Promise<AnswerResponse<A>> {
   const key = c.req.header("idempotency-key");
   const db = c.var.services.db;
-  const send = (r: StoredResponse) => {
+  const send = (r: StoredResponse): AnswerResponse<A> => {
     if (r.status === 204) {
       c.header("Preference-Applied", "return=minimal");
-      return c.body(null, 204);
+      return c.body(null, 204) as AnswerResponse<A>;
     }
-    return c.json(r.body as object, r.status as 200);
+    // A stored answer is one `work` produced: its status and body are an A's.
+    return c.json(r.body as object, r.status as ContentfulStatusCode) as AnswerResponse<A>;
   };
   if (key === undefined) return send(await retryTransient(() => work(db)));
   const r = await retryTransient(() =>

@@ -1,8 +1,8 @@
 /**
  * Comparisons as rows and as the API shows them (see comparisons.ts).
  */
-import { sql } from "drizzle-orm";
-import { query, type Queryable } from "../db/client.ts";
+import type { Queryable } from "../db/client.ts";
+import { paramsOfTrials } from "../db/queries/trials.ts";
 import type { Params } from "../space/schema.ts";
 import { iso, json } from "./rows.ts";
 import type { Labeling } from "./study_schema.ts";
@@ -44,6 +44,7 @@ export interface ComparisonView {
   closedAt: string | null;
 }
 
+/** A comparison row as the queries select it (comparisonColumns, db/queries/columns.ts). */
 export interface ComparisonRow {
   id: string;
   studyId: string;
@@ -61,17 +62,7 @@ export interface ComparisonRow {
   answeredByMe: boolean;
 }
 
-/** The columns comparison queries select, with the counts of answers and the caller's own. */
-export function comparisonColumns(labelerId: string) {
-  return sql`c.id, c.study_id AS "studyId", c.number, c.state, c.candidates,
-    c.held_by AS "heldBy", c.hold_expires_at AS "holdExpiresAt", c.ranking,
-    c.feedback_pending AS "feedbackPending", c.created_at AS "createdAt", c.closed_at AS "closedAt",
-    (SELECT count(*) FROM rankings r WHERE r.comparison_id = c.id AND NOT r.skipped)::int AS ranked,
-    (SELECT count(*) FROM rankings r WHERE r.comparison_id = c.id AND r.skipped)::int AS skips,
-    EXISTS (SELECT 1 FROM rankings r WHERE r.comparison_id = c.id
-            AND r.labeler_id = ${labelerId}::uuid) AS "answeredByMe"`;
-}
-
+/** Normalises a raw row: drivers differ on dates (Date or string) and JSON. */
 export function comparisonRow(raw: Record<string, unknown>): ComparisonRow {
   return {
     id: raw.id as string,
@@ -96,15 +87,7 @@ export function rankingLength(labeling: Labeling, n: number): number {
   return Math.min(labeling.topK ?? n, n);
 }
 
-export async function candidateParams(q: Queryable, ids: string[]): Promise<Map<string, Params>> {
-  if (ids.length === 0) return new Map();
-  const rows = await query<{ id: string; params: unknown }>(
-    q,
-    sql`SELECT id, params FROM trials WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])`,
-  );
-  return new Map(rows.map((r) => [r.id, json<Params>(r.params)]));
-}
-
+/** Comparison rows as the API shows them to `labelerId` at `now`. */
 export async function views(
   q: Queryable,
   meta: StudyMeta,
@@ -113,7 +96,7 @@ export async function views(
   now: Date,
 ): Promise<ComparisonView[]> {
   const labeling = meta.labeling!;
-  const params = await candidateParams(q, [...new Set(rows.flatMap((r) => r.candidates))]);
+  const params = await paramsOfTrials(q, [...new Set(rows.flatMap((r) => r.candidates))]);
   return rows.map((row) => {
     const held = row.heldBy === labelerId && row.holdExpiresAt !== null &&
       Date.parse(row.holdExpiresAt) >= now.getTime();
@@ -141,19 +124,4 @@ export async function views(
       closedAt: row.closedAt,
     };
   });
-}
-
-export async function selectComparisons(
-  q: Queryable,
-  studyId: string,
-  labelerId: string,
-  where: ReturnType<typeof sql>,
-  tail: ReturnType<typeof sql> = sql``,
-): Promise<ComparisonRow[]> {
-  const rows = await query<Record<string, unknown>>(
-    q,
-    sql`SELECT ${comparisonColumns(labelerId)} FROM comparisons c
-        WHERE c.study_id = ${studyId} AND ${where} ${tail}`,
-  );
-  return rows.map(comparisonRow);
 }

@@ -18,22 +18,37 @@
  * Every use case runs in one transaction holding the study's row lock, so
  * comparisons and suggestions are serialised per study.
  */
-import { sql } from "drizzle-orm";
-import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
+import type { Database, Queryable, Transaction } from "../db/client.ts";
+import {
+  candidatesOf,
+  closeComparison,
+  comparisonById,
+  comparisonsAfter,
+  countOpenComparisons,
+  deleteAnswer,
+  holdComparison,
+  insertAnswer as insertAnswerRow,
+  insertComparison,
+  labelingProgress,
+  lockNextOpen,
+  rankingsOf,
+  releaseComparison,
+  reopenComparison,
+} from "../db/queries/comparisons.ts";
+import { lockStudyState } from "../db/queries/studies.ts";
+import { paramsOfTrials } from "../db/queries/trials.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import {
-  candidateParams,
   type ComparisonRow,
   type ComparisonState,
   type ComparisonView,
   rankingLength,
-  selectComparisons,
   views,
 } from "./comparison_rows.ts";
 import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
-import type { Page } from "./projects.ts";
+import type { Page } from "./page.ts";
 import { bordaAggregate, checkRanking, shuffled } from "./rankings.ts";
 import { labelingRetryAfter } from "./retry_hints.ts";
 import { json } from "./rows.ts";
@@ -50,8 +65,13 @@ export interface NextComparison {
 }
 
 /** The study's facts, with a 409 for studies without comparisons. */
-async function labelingMeta(q: Queryable, projectId: string, studyId: string) {
-  const meta = await studyMeta(q, projectId, studyId);
+async function labelingMeta(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+) {
+  const meta = await studyMeta(ctx, q, projectId, studyId);
   if (!meta.labeling) {
     throw conflict(
       `study ${studyId} has no comparisons: its algorithm "${meta.algorithm.name}" does not ` +
@@ -63,32 +83,11 @@ async function labelingMeta(q: Queryable, projectId: string, studyId: string) {
 
 /** Locks the study row; 404 when missing, 409 unless ACTIVE (when `active`). */
 async function lockStudy(tx: Queryable, meta: StudyMeta, active: boolean): Promise<void> {
-  const [row] = await query<{ state: string }>(
-    tx,
-    sql`SELECT state FROM studies WHERE id = ${meta.id} FOR NO KEY UPDATE`,
-  );
-  if (!row) throw notFound("study", meta.id);
-  if (active && row.state !== "ACTIVE") {
-    throw conflict(`study is ${row.state}: only ACTIVE studies hand out comparisons`);
+  const state = await lockStudyState(tx, meta.id);
+  if (state === undefined) throw notFound("study", meta.id);
+  if (active && state !== "ACTIVE") {
+    throw conflict(`study is ${state}: only ACTIVE studies hand out comparisons`);
   }
-}
-
-async function progress(q: Queryable, studyId: string, labelerId: string) {
-  const [row] = await query<Record<string, unknown>>(
-    q,
-    sql`SELECT
-          (SELECT count(*) FROM rankings r JOIN comparisons c ON c.id = r.comparison_id
-            WHERE c.study_id = ${studyId} AND r.labeler_id = ${labelerId}::uuid)::int AS answered,
-          (SELECT count(*) FROM comparisons WHERE study_id = ${studyId} AND state <> 'OPEN')::int
-            AS closed,
-          (SELECT count(*) FROM comparisons WHERE study_id = ${studyId} AND state = 'OPEN')::int
-            AS open`,
-  );
-  return {
-    answeredByYou: Number(row.answered),
-    closed: Number(row.closed),
-    open: Number(row.open),
-  };
 }
 
 /** Rolls back the savepoint of a comparison that would have too few candidates. */
@@ -103,52 +102,24 @@ export async function nextComparison(
   labelerId: string,
   signal: AbortSignal,
 ): Promise<NextComparison> {
-  const meta = await labelingMeta(db, projectId, studyId);
+  const meta = await labelingMeta(ctx, db, projectId, studyId);
   const labeling = meta.labeling!;
   return await db.transaction(async (tx) => {
     await lockStudy(tx, meta, true);
     const now = ctx.now();
-    const nowSql = sql`${now.toISOString()}::timestamptz`;
     const holdUntil = new Date(now.getTime() + labeling.holdSeconds * 1000).toISOString();
-    // Oldest first; the caller's own hold before anything else.
-    const [open] = await query<Record<string, unknown>>(
-      tx,
-      sql`SELECT c.id FROM comparisons c
-          WHERE c.study_id = ${studyId} AND c.state = 'OPEN'
-            AND (c.held_by IS NULL OR c.held_by = ${labelerId}::uuid
-                 OR c.hold_expires_at < ${nowSql})
-            AND NOT EXISTS (SELECT 1 FROM rankings r WHERE r.comparison_id = c.id
-                            AND r.labeler_id = ${labelerId}::uuid)
-          ORDER BY (c.held_by IS NOT NULL AND c.held_by = ${labelerId}::uuid) DESC, c.number
-          LIMIT 1 FOR UPDATE`,
-    );
-    let comparisonId = open?.id as string | undefined;
+    let comparisonId = await lockNextOpen(tx, studyId, labelerId, now);
     if (comparisonId !== undefined) {
-      await query(
-        tx,
-        sql`UPDATE comparisons SET held_by = ${labelerId}::uuid,
-              hold_expires_at = ${holdUntil}::timestamptz
-            WHERE id = ${comparisonId}`,
-      );
-    } else {
-      const [{ n }] = await query<{ n: number }>(
-        tx,
-        sql`SELECT count(*)::int AS n FROM comparisons WHERE study_id = ${studyId} AND state = 'OPEN'`,
-      );
-      if (Number(n) < labeling.maxOpen) {
-        comparisonId = await createComparison(ctx, tx, meta, labelerId, holdUntil, signal);
-      }
+      await holdComparison(tx, comparisonId, labelerId, holdUntil);
+    } else if (await countOpenComparisons(tx, studyId) < labeling.maxOpen) {
+      comparisonId = await createComparison(ctx, tx, meta, labelerId, holdUntil, signal);
     }
-    const shown = comparisonId === undefined ? null : (await views(
-      tx,
-      meta,
-      await selectComparisons(tx, studyId, labelerId, sql`c.id = ${comparisonId}`),
-      labelerId,
-      now,
-    ))[0];
+    const shown = comparisonId === undefined
+      ? null
+      : await reread(tx, meta, comparisonId, labelerId, now);
     const answer: NextComparison = {
       comparison: shown,
-      progress: await progress(tx, studyId, labelerId),
+      progress: await labelingProgress(tx, studyId, labelerId),
     };
     if (shown === null) answer.retryAfterSeconds = await labelingRetryAfter(tx, studyId);
     return answer;
@@ -176,22 +147,15 @@ async function createComparison(
         signal,
       );
       if (trials.length < 2) throw new TooFewCandidates();
-      const ids = trials.map((t) => t.id);
       const id = newId();
-      await query(
-        sp,
-        sql`UPDATE trials SET lease_expires_at = NULL, client_id = NULL
-            WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])`,
-      );
-      await query(
-        sp,
-        sql`INSERT INTO comparisons (id, study_id, number, state, candidates, held_by,
-              hold_expires_at, created_at)
-            SELECT ${id}, ${meta.id},
-              coalesce((SELECT max(number) + 1 FROM comparisons WHERE study_id = ${meta.id}), 0),
-              'OPEN', ${JSON.stringify(shuffled(ids))}::jsonb, ${labelerId}::uuid,
-              ${holdUntil}::timestamptz, ${ctx.now().toISOString()}::timestamptz`,
-      );
+      await insertComparison(sp, {
+        id,
+        studyId: meta.id,
+        candidates: shuffled(trials.map((t) => t.id)),
+        labelerId,
+        holdUntil,
+        now: ctx.now(),
+      });
       return id;
     });
   } catch (error) {
@@ -207,13 +171,7 @@ async function lockComparison(
   comparisonId: string,
   labelerId: string,
 ): Promise<ComparisonRow> {
-  const [row] = await selectComparisons(
-    tx,
-    meta.id,
-    labelerId,
-    sql`c.id = ${comparisonId}::uuid`,
-    sql`FOR UPDATE OF c`,
-  );
+  const row = await comparisonById(tx, meta.id, labelerId, comparisonId, true);
   if (!row) throw notFound("comparison", comparisonId);
   return row;
 }
@@ -241,32 +199,6 @@ function checkAnswerable(row: ComparisonRow, labelerId: string, now: Date): void
   }
 }
 
-/** Closes a comparison: the designer sees it at its next update; its trials become RANKED. */
-async function close(
-  tx: Queryable,
-  row: ComparisonRow,
-  state: "RANKED" | "SKIPPED",
-  ranking: string[] | null,
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString();
-  await query(
-    tx,
-    sql`UPDATE comparisons SET state = ${state}, ranking = ${
-      ranking === null ? null : JSON.stringify(ranking)
-    }::jsonb, feedback_pending = TRUE, closed_at = ${at}::timestamptz, held_by = NULL,
-          hold_expires_at = NULL
-        WHERE id = ${row.id}`,
-  );
-  await query(
-    tx,
-    sql`UPDATE trials SET state = 'RANKED', completed_at = ${at}::timestamptz,
-          lease_expires_at = NULL,
-          reason = ${state === "SKIPPED" ? "the comparison was skipped" : null}::text
-        WHERE id = ANY(${`{${row.candidates.join(",")}}`}::uuid[]) AND state = 'ACTIVE'`,
-  );
-}
-
 /**
  * Runs `answer` on one comparison of the study, locked (after the study, as
  * every use case here locks them) in one transaction, and returns it re-read.
@@ -277,7 +209,7 @@ async function onComparison(
   target: { projectId: string; studyId: string; comparisonId: string; labelerId: string },
   answer: (tx: Queryable, row: ComparisonRow, labeling: Labeling, now: Date) => Promise<void>,
 ): Promise<ComparisonView> {
-  const meta = await labelingMeta(db, target.projectId, target.studyId);
+  const meta = await labelingMeta(ctx, db, target.projectId, target.studyId);
   return await db.transaction(async (tx) => {
     await lockStudy(tx, meta, false);
     const now = ctx.now();
@@ -295,13 +227,7 @@ async function insertAnswer(
   ranked: string[] | null,
   now: Date,
 ): Promise<void> {
-  await query(
-    tx,
-    sql`INSERT INTO rankings (id, comparison_id, labeler_id, ranked, skipped, created_at)
-        VALUES (${newId()}, ${row.id}, ${labelerId}::uuid,
-          ${ranked === null ? null : JSON.stringify(ranked)}::jsonb, ${ranked === null},
-          ${now.toISOString()}::timestamptz)`,
-  );
+  await insertAnswerRow(tx, { id: newId(), comparisonId: row.id, labelerId, ranked }, now);
 }
 
 /** Records the caller's ranking (candidate ids, best first). */
@@ -316,7 +242,7 @@ export async function submitRanking(
     checkRanking(ranked, row.candidates, length);
     checkAnswerable(row, target.labelerId, now);
     await insertAnswer(tx, row, target.labelerId, ranked, now);
-    if (row.ranked + 1 < labeling.rankingsPerComparison) return await release(tx, row.id);
+    if (row.ranked + 1 < labeling.rankingsPerComparison) return await releaseComparison(tx, row.id);
     await closeRanked(tx, row, labeling, now);
   });
 }
@@ -328,21 +254,9 @@ async function closeRanked(
   labeling: Labeling,
   now: Date,
 ): Promise<void> {
-  const all = await query<{ ranked: unknown }>(
-    tx,
-    sql`SELECT ranked FROM rankings WHERE comparison_id = ${row.id} AND NOT skipped
-        ORDER BY created_at, id`,
-  );
-  const lists = all.map((r) => json<string[]>(r.ranked));
+  const lists = (await rankingsOf(tx, row.id)).map((r) => json<string[]>(r));
   const length = rankingLength(labeling, row.candidates.length);
-  await close(tx, row, "RANKED", bordaAggregate(lists, row.candidates, length), now);
-}
-
-async function release(tx: Queryable, comparisonId: string): Promise<void> {
-  await query(
-    tx,
-    sql`UPDATE comparisons SET held_by = NULL, hold_expires_at = NULL WHERE id = ${comparisonId}`,
-  );
+  await closeComparison(tx, row, "RANKED", bordaAggregate(lists, row.candidates, length), now);
 }
 
 async function reread(
@@ -352,8 +266,8 @@ async function reread(
   labelerId: string,
   now: Date,
 ): Promise<ComparisonView> {
-  const rows = await selectComparisons(tx, meta.id, labelerId, sql`c.id = ${comparisonId}::uuid`);
-  return (await views(tx, meta, rows, labelerId, now))[0];
+  const row = await comparisonById(tx, meta.id, labelerId, comparisonId);
+  return (await views(tx, meta, row ? [row] : [], labelerId, now))[0];
 }
 
 /** The caller cannot decide: the comparison goes to someone else, or closes unranked. */
@@ -365,9 +279,9 @@ export async function skipComparison(
   return await onComparison(ctx, db, target, async (tx, row, labeling, now) => {
     checkAnswerable(row, target.labelerId, now);
     await insertAnswer(tx, row, target.labelerId, null, now);
-    if (row.skips + 1 < labeling.skipsToClose) return await release(tx, row.id);
+    if (row.skips + 1 < labeling.skipsToClose) return await releaseComparison(tx, row.id);
     // Enough skips: it closes; rankings already given still count (Borda over them).
-    if (row.ranked === 0) return await close(tx, row, "SKIPPED", null, now);
+    if (row.ranked === 0) return await closeComparison(tx, row, "SKIPPED", null, now);
     await closeRanked(tx, row, labeling, now);
   });
 }
@@ -388,29 +302,17 @@ export async function undoRanking(
         `comparison ${row.number} is ${row.state} and the algorithm has already moved past it`,
       );
     }
-    await query(
-      tx,
-      sql`DELETE FROM rankings WHERE comparison_id = ${row.id} AND labeler_id = ${labelerId}::uuid`,
-    );
+    await deleteAnswer(tx, row.id, labelerId);
     // Held by the caller again, unless another labeler holds it now.
     const holdUntil = new Date(now.getTime() + labeling.holdSeconds * 1000).toISOString();
     const takenByOther = row.heldBy !== null && row.heldBy !== labelerId &&
       row.holdExpiresAt !== null && Date.parse(row.holdExpiresAt) >= now.getTime();
-    await query(
+    await reopenComparison(
       tx,
-      sql`UPDATE comparisons SET state = 'OPEN', ranking = NULL, feedback_pending = FALSE,
-            closed_at = NULL,
-            held_by = ${takenByOther ? row.heldBy : labelerId}::uuid,
-            hold_expires_at = ${takenByOther ? row.holdExpiresAt : holdUntil}::timestamptz
-          WHERE id = ${row.id}`,
+      row,
+      takenByOther ? row.heldBy : labelerId,
+      takenByOther ? row.holdExpiresAt : holdUntil,
     );
-    if (row.state !== "OPEN") {
-      await query(
-        tx,
-        sql`UPDATE trials SET state = 'ACTIVE', completed_at = NULL, reason = NULL
-            WHERE id = ANY(${`{${row.candidates.join(",")}}`}::uuid[]) AND state = 'RANKED'`,
-      );
-    }
   });
 }
 
@@ -423,10 +325,10 @@ export async function getComparison(
   comparisonId: string,
   labelerId: string,
 ): Promise<ComparisonView> {
-  const meta = await labelingMeta(q, projectId, studyId);
-  const rows = await selectComparisons(q, studyId, labelerId, sql`c.id = ${comparisonId}::uuid`);
-  if (!rows.length) throw notFound("comparison", comparisonId);
-  return (await views(q, meta, rows, labelerId, ctx.now()))[0];
+  const meta = await labelingMeta(ctx, q, projectId, studyId);
+  const row = await comparisonById(q, studyId, labelerId, comparisonId);
+  if (!row) throw notFound("comparison", comparisonId);
+  return (await views(q, meta, [row], labelerId, ctx.now()))[0];
 }
 
 /** The study's comparisons by number, optionally of one state. */
@@ -438,7 +340,7 @@ export async function listComparisons(
   labelerId: string,
   page: { limit: number; cursor?: string; state?: ComparisonState },
 ): Promise<Page<ComparisonView>> {
-  const meta = await labelingMeta(q, projectId, studyId);
+  const meta = await labelingMeta(ctx, q, projectId, studyId);
   let after = -1;
   if (page.cursor !== undefined) {
     const c = decodeCursor(page.cursor);
@@ -447,15 +349,11 @@ export async function listComparisons(
     }
     after = c;
   }
-  const rows = await selectComparisons(
-    q,
-    studyId,
-    labelerId,
-    sql`c.number > ${after} AND (${page.state ?? null}::text IS NULL OR c.state = ${
-      page.state ?? null
-    }::text)`,
-    sql`ORDER BY c.number LIMIT ${page.limit + 1}`,
-  );
+  const rows = await comparisonsAfter(q, studyId, labelerId, {
+    after,
+    limit: page.limit + 1,
+    state: page.state,
+  });
   const shown = rows.slice(0, page.limit);
   return {
     items: await views(q, meta, shown, labelerId, ctx.now()),
@@ -465,21 +363,19 @@ export async function listComparisons(
 
 /** The params of a comparison's candidate (for its rendering). */
 export async function candidateOf(
+  ctx: ServiceContext,
   q: Queryable,
   projectId: string,
   studyId: string,
   comparisonId: string,
   candidateId: string,
 ): Promise<{ meta: StudyMeta; params: Params }> {
-  const meta = await labelingMeta(q, projectId, studyId);
-  const [row] = await query<{ candidates: unknown }>(
-    q,
-    sql`SELECT candidates FROM comparisons WHERE id = ${comparisonId}::uuid AND study_id = ${studyId}`,
-  );
-  if (!row) throw notFound("comparison", comparisonId);
-  if (!json<string[]>(row.candidates).includes(candidateId)) {
+  const meta = await labelingMeta(ctx, q, projectId, studyId);
+  const candidates = await candidatesOf(q, studyId, comparisonId);
+  if (candidates === undefined) throw notFound("comparison", comparisonId);
+  if (!json<string[]>(candidates).includes(candidateId)) {
     throw notFound("candidate", candidateId);
   }
-  const params = await candidateParams(q, [candidateId]);
+  const params = await paramsOfTrials(q, [candidateId]);
   return { meta, params: params.get(candidateId)! };
 }

@@ -1,24 +1,30 @@
 /**
- * What every use case needs: the database, the clock, and the caller.
+ * What every use case needs: the database, the clock, the caller, and the
+ * caches that belong to one app (never to the process: two apps in one
+ * process share nothing).
  */
 import type { DesignerPool } from "../algorithms/remote/mod.ts";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../log.ts";
-import type { SuggestionQueue } from "./suggest_queue.ts";
+import type { DesignerCounters } from "../metrics.ts";
+import { PrincipalCache } from "./principals.ts";
+import { StudyMetaCache } from "./study_meta.ts";
+import type { TrialView } from "./trial_rows.ts";
 
-/** Who is calling: resolved from the API key. */
-export interface Principal {
-  /** The key's id (null for the MINIMA_ADMIN_KEY from the environment). */
-  keyId: string | null;
-  /**
-   * "admin" keys manage projects and keys; "project" keys work with studies;
-   * "labeler" tokens only fetch and rank one study's comparisons.
-   */
-  role: "admin" | "project" | "labeler";
-  /** The project a project key (or labeler token) belongs to. */
-  projectId: string | null;
-  /** The one study a labeler token may label. */
-  studyId?: string | null;
+/**
+ * Serves suggestions: suggest_queue.ts's SuggestionQueue, which groups
+ * concurrent requests for a study. Declared here, not imported, so that the
+ * context depends on no use case (the queue runs suggest.ts, which takes a
+ * context).
+ */
+export interface Suggestions {
+  /** Hands out trials for one request; `signal` is the caller's. */
+  suggest(
+    projectId: string,
+    studyId: string,
+    request: { count: number; clientId?: string },
+    signal?: AbortSignal,
+  ): Promise<TrialView[]>;
 }
 
 /** The services' dependencies. */
@@ -32,6 +38,19 @@ export interface ServiceContext {
   log?: Logger;
   /** Workers for CPU-heavy designers (absent: they run on the event loop). */
   designers?: DesignerPool;
+  /** Counters of the designer lifecycle, for /metrics (absent: not counted). */
+  counters?: DesignerCounters;
   /** Serves concurrent suggestions for a study together (set by the app). */
-  suggestions?: SuggestionQueue;
+  suggestions?: Suggestions;
+  /** Studies' fixed facts (see study_meta.ts); made on first use when absent. */
+  studyMetas?: StudyMetaCache;
+  /** Resolved API keys (see principals.ts); made on first use when absent. */
+  principals?: PrincipalCache;
+}
+
+/** A context with caches of its own (the app makes one; so may tests). */
+export function createServiceContext(
+  options: Omit<ServiceContext, "studyMetas" | "principals">,
+): ServiceContext {
+  return { ...options, studyMetas: new StudyMetaCache(), principals: new PrincipalCache() };
 }

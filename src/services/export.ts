@@ -2,12 +2,12 @@
  * exportTrials: every trial of a study as CSV or JSON Lines, streamed in
  * batches so a study of any size is exported in constant memory.
  */
-import { sql } from "drizzle-orm";
-import { type Database, query } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
+import { trialsAfter } from "../db/queries/trials.ts";
 import type { ServiceContext } from "./context.ts";
 import { findStudy } from "./studies.ts";
 import { metaOf } from "./study_meta.ts";
-import { TRIAL_COLUMNS, trialRecord, type TrialView, trialView } from "./trial_rows.ts";
+import { type TrialView, trialView } from "./trial_rows.ts";
 
 /** The export formats. */
 export type ExportFormat = "csv" | "jsonl";
@@ -43,7 +43,7 @@ export async function exportTrials(
   studyId: string,
   format: ExportFormat,
 ): Promise<ReadableStream<Uint8Array>> {
-  const meta = metaOf(await findStudy(db, projectId, studyId));
+  const meta = metaOf(ctx, await findStudy(db, projectId, studyId));
   const paramNames = meta.space.parameters.map((p) => p.name);
   const metricNames = meta.objective.metrics.map((m) => m.name);
   const encoder = new TextEncoder();
@@ -72,13 +72,9 @@ export async function exportTrials(
         headerSent = true;
       }
       const now = ctx.now();
-      const rows = await query<Record<string, unknown>>(
-        db,
-        sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${studyId} AND number > ${after}
-            ORDER BY number LIMIT ${BATCH}`,
-      );
-      for (const raw of rows) text += line(trialView(trialRecord(raw), now));
-      if (rows.length > 0) after = Number(rows[rows.length - 1].number);
+      const rows = await trialsAfter(db, studyId, after, BATCH);
+      for (const trial of rows) text += line(trialView(trial, now));
+      if (rows.length > 0) after = rows[rows.length - 1].number;
       if (text) controller.enqueue(encoder.encode(text));
       if (rows.length < BATCH) controller.close();
     },

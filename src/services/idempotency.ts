@@ -7,9 +7,8 @@
  * and the work commit together or not at all; a concurrent retry waits on the
  * key's unique index until the first request commits, then replays it.
  */
-import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../db/client.ts";
-import { idempotencyKeys } from "../db/schema.ts";
+import { claimKey, deleteKeysBefore, storeAnswer, storedKey } from "../db/queries/idempotency.ts";
 import { badRequest, conflict } from "../errors.ts";
 import { sha256 } from "./ids.ts";
 
@@ -55,18 +54,8 @@ export async function runIdempotent(
   }
   const requestHash = sha256(`${request.operation}\n${request.fingerprint}`);
   return await db.transaction(async (tx) => {
-    const claimed = await tx.insert(idempotencyKeys).values({
-      scope: request.scope,
-      key: request.key,
-      operation: request.operation,
-      requestHash,
-      status: 0,
-      response: {},
-    }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) {
-      const [stored] = await tx.select().from(idempotencyKeys).where(
-        and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)),
-      );
+    if (!(await claimKey(tx, request, { operation: request.operation, requestHash }))) {
+      const stored = await storedKey(tx, request);
       if (stored.requestHash !== requestHash) {
         throw conflict(
           "this Idempotency-Key was used with another request; use a new key for a new request",
@@ -80,9 +69,7 @@ export async function runIdempotent(
       return { status: stored.status, body: stored.response, replayed: true };
     }
     const response = await work(tx);
-    await tx.update(idempotencyKeys)
-      .set({ status: response.status, response: response.body as object })
-      .where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)));
+    await storeAnswer(tx, request, response);
     return { ...response, replayed: false };
   });
 }
@@ -90,8 +77,5 @@ export async function runIdempotent(
 /** Forgets keys older than the TTL; returns how many. */
 export async function expireIdempotencyKeys(db: Database, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000);
-  const rows = await db.delete(idempotencyKeys)
-    .where(lt(idempotencyKeys.createdAt, sql`${cutoff.toISOString()}::timestamptz`))
-    .returning({ key: idempotencyKeys.key });
-  return rows.length;
+  return await deleteKeysBefore(db, cutoff);
 }

@@ -5,14 +5,27 @@
  * admin key from MINIMA_ADMIN_KEY is never stored; without one, the first
  * start generates an admin key, stores its hash and prints it once.
  */
-import { and, asc, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { timingSafeEqual } from "node:crypto";
 import type { Database, Queryable } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
-import { apiKeys, projects } from "../db/schema.ts";
+import {
+  type ApiKeyRow,
+  hasLiveAdminKey,
+  insertApiKey,
+  insertProject,
+  liveKey,
+  lockAdminBootstrap,
+  projectExists,
+  projectKeys,
+  type ProjectRow,
+  projectsByName,
+  revokeKey,
+} from "../db/queries/projects.ts";
 import { badRequest, conflict, notFound, Problem } from "../errors.ts";
-import type { Principal } from "./context.ts";
+import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, isPlainText, newApiKey, newId, sha256 } from "./ids.ts";
+import type { Page } from "./page.ts";
+import { type HoldsPrincipals, type Principal, principalsOf } from "./principals.ts";
 
 /** A project as the API shows it. */
 export interface ProjectView {
@@ -34,18 +47,11 @@ export interface ApiKeyView {
   revokedAt: string | null;
 }
 
-/** A page of a listing. */
-export interface Page<T> {
-  items: T[];
-  /** Pass as `cursor` to get the next page; null on the last page. */
-  nextCursor: string | null;
-}
-
-function projectView(row: typeof projects.$inferSelect): ProjectView {
+function projectView(row: ProjectRow): ProjectView {
   return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString() };
 }
 
-function keyView(row: typeof apiKeys.$inferSelect): ApiKeyView {
+function keyView(row: ApiKeyRow): ApiKeyView {
   return {
     id: row.id,
     projectId: row.projectId,
@@ -61,8 +67,7 @@ function keyView(row: typeof apiKeys.$inferSelect): ApiKeyView {
 /** Creates a project; names are unique. */
 export async function createProject(q: Queryable, name: string): Promise<ProjectView> {
   try {
-    const [row] = await q.insert(projects).values({ id: newId(), name }).returning();
-    return projectView(row);
+    return projectView(await insertProject(q, newId(), name));
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict(`a project named "${name}" already exists`, [
@@ -82,9 +87,7 @@ export async function listProjects(
   if (page.cursor !== undefined && (typeof after !== "string" || !isPlainText(after))) {
     throw badRequest("cursor", "cursor", "not a cursor this listing returned");
   }
-  const rows = await q.select().from(projects)
-    .where(after === undefined ? undefined : gt(projects.name, after as string))
-    .orderBy(asc(projects.name)).limit(page.limit + 1);
+  const rows = await projectsByName(q, after as string | undefined, page.limit + 1);
   const items = rows.slice(0, page.limit).map(projectView);
   return {
     items,
@@ -93,10 +96,7 @@ export async function listProjects(
 }
 
 async function requireProject(q: Queryable, projectId: string): Promise<void> {
-  const [row] = await q.select({ id: projects.id }).from(projects).where(
-    eq(projects.id, projectId),
-  );
-  if (!row) throw notFound("project", projectId);
+  if (!(await projectExists(q, projectId))) throw notFound("project", projectId);
 }
 
 /**
@@ -121,7 +121,7 @@ export async function createLabelerToken(
   name: string,
 ): Promise<ApiKeyView & { key: string }> {
   const key = newApiKey();
-  const [row] = await q.insert(apiKeys).values({
+  const row = await insertApiKey(q, {
     id: newId(),
     projectId,
     studyId,
@@ -129,7 +129,7 @@ export async function createLabelerToken(
     name,
     prefix: key.slice(0, 10),
     keyHash: sha256(key),
-  }).returning();
+  });
   return { ...keyView(row), key };
 }
 
@@ -139,10 +139,7 @@ export async function listLabelerTokens(
   projectId: string,
   studyId: string,
 ): Promise<ApiKeyView[]> {
-  const rows = await q.select().from(apiKeys)
-    .where(and(eq(apiKeys.projectId, projectId), eq(apiKeys.studyId, studyId)))
-    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
-  return rows.map(keyView);
+  return (await projectKeys(q, projectId, studyId)).map(keyView);
 }
 
 /** Mints a key for a project; the key is in the answer and nowhere else. */
@@ -153,81 +150,65 @@ export async function createApiKey(
 ): Promise<ApiKeyView & { key: string }> {
   await requireProject(q, projectId);
   const key = newApiKey();
-  const [row] = await q.insert(apiKeys).values({
+  const row = await insertApiKey(q, {
     id: newId(),
     projectId,
     role: "project",
     name,
     prefix: key.slice(0, 10),
     keyHash: sha256(key),
-  }).returning();
+  });
   return { ...keyView(row), key };
 }
 
 /** Lists a project's keys, revoked ones included. */
 export async function listApiKeys(q: Queryable, projectId: string): Promise<ApiKeyView[]> {
   await requireProject(q, projectId);
-  const rows = await q.select().from(apiKeys).where(eq(apiKeys.projectId, projectId))
-    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
-  return rows.map(keyView);
+  return (await projectKeys(q, projectId)).map(keyView);
 }
 
-/** Revokes a labeler token of a study (404 for any other key). */
+/** Revokes a labeler token of a study (404 for any other key); see revokeApiKey. */
 export async function revokeLabelerToken(
+  ctx: ServiceContext,
   q: Queryable,
   projectId: string,
   studyId: string,
   keyId: string,
-  now: Date,
 ): Promise<ApiKeyView> {
-  return await revoke(
-    q,
-    and(eq(apiKeys.id, keyId), eq(apiKeys.projectId, projectId), eq(apiKeys.studyId, studyId)),
-    "labeler token",
-    keyId,
-    now,
-  );
+  return await revoke(ctx, q, { keyId, projectId, studyId }, "labeler token");
 }
 
-/** Revokes a key: it stops working at once in this process. */
+/**
+ * Revokes a key: it stops working at once through this context (other apps
+ * and processes trust what they resolved for at most PrincipalCache's TTL).
+ */
 export async function revokeApiKey(
+  ctx: ServiceContext,
   q: Queryable,
   projectId: string,
   keyId: string,
-  now: Date,
 ): Promise<ApiKeyView> {
-  return await revoke(
-    q,
-    and(eq(apiKeys.id, keyId), eq(apiKeys.projectId, projectId)),
-    "API key",
-    keyId,
-    now,
-  );
+  return await revoke(ctx, q, { keyId, projectId }, "API key");
 }
 
 async function revoke(
+  ctx: ServiceContext,
   q: Queryable,
-  where: SQL | undefined,
+  which: { keyId: string; projectId: string; studyId?: string },
   what: string,
-  keyId: string,
-  now: Date,
 ): Promise<ApiKeyView> {
-  const [row] = await q.update(apiKeys)
-    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(where)
-    .returning();
-  if (!row) throw notFound(what, keyId);
-  principalCache.clear();
+  const row = await revokeKey(q, which, ctx.now());
+  if (!row) throw notFound(what, which.keyId);
+  principalsOf(ctx).clear();
   return keyView(row);
 }
 
-/** How long a resolved key is trusted before it is looked up again. */
-const CACHE_MS = 5_000;
-const principalCache = new Map<string, { principal: Principal | null; until: number }>();
-
-/** Resolves a bearer token to a principal; throws 401 when it is not a live key. */
+/**
+ * Resolves a bearer token to a principal; throws 401 when it is not a live
+ * key. Resolved keys are cached in the context (see PrincipalCache).
+ */
 export async function authenticate(
-  db: Database,
+  ctx: HoldsPrincipals & { db: Database },
   token: string,
   adminKeyHash: string | undefined,
 ): Promise<Principal> {
@@ -235,19 +216,15 @@ export async function authenticate(
   if (adminKeyHash && timingSafeEqual(Buffer.from(hash), Buffer.from(adminKeyHash))) {
     return { keyId: null, role: "admin", projectId: null };
   }
-  const cached = principalCache.get(hash);
+  const cache = principalsOf(ctx);
   const now = Date.now();
-  let principal: Principal | null;
-  if (cached && cached.until > now) {
-    principal = cached.principal;
-  } else {
-    const [row] = await db.select().from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
+  let principal = cache.get(hash, now);
+  if (principal === undefined) {
+    const row = await liveKey(ctx.db, hash);
     principal = row
       ? { keyId: row.id, role: row.role, projectId: row.projectId, studyId: row.studyId }
       : null;
-    if (principalCache.size > 10_000) principalCache.clear();
-    principalCache.set(hash, { principal, until: now + CACHE_MS });
+    cache.set(hash, principal, now);
   }
   if (!principal) throw new Problem("unauthorized", "the API key is unknown or revoked");
   return principal;
@@ -263,12 +240,10 @@ export async function bootstrapAdminKey(
 ): Promise<string | null> {
   if (envAdminKey) return null;
   return await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(1835626857)`);
-    const [live] = await tx.select({ id: apiKeys.id }).from(apiKeys)
-      .where(and(eq(apiKeys.role, "admin"), isNull(apiKeys.revokedAt))).limit(1);
-    if (live) return null;
+    await lockAdminBootstrap(tx);
+    if (await hasLiveAdminKey(tx)) return null;
     const key = newApiKey();
-    await tx.insert(apiKeys).values({
+    await insertApiKey(tx, {
       id: newId(),
       projectId: null,
       role: "admin",

@@ -5,20 +5,17 @@
  * Completing a trial touches only that trial's row: tells never wait for a
  * suggestion, which holds the study's row lock.
  */
-import { sql } from "drizzle-orm";
-import { query, type Queryable } from "../db/client.ts";
+import type { Queryable } from "../db/client.ts";
+import { reportOpenTrial, reportOpenTrials } from "../db/queries/reports.ts";
+import { selectTrials } from "../db/queries/trials.ts";
 import { conflict, type FieldIssue, invalidFields, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
-import { queueingFeedback } from "./feedback.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
   checkValues,
   checkVariances,
   sameValues,
-  TRIAL_COLUMNS,
-  trialColumns,
   type TrialRecord,
-  trialRecord,
   type TrialView,
   trialView,
 } from "./trial_rows.ts";
@@ -31,12 +28,6 @@ export interface Report {
   infeasible?: boolean;
   reason?: string;
 }
-
-/**
- * States a result may still arrive in. A late result is kept: for a STALE
- * trial, and for a FAILED one (the client gave up, then the value came in).
- */
-const OPEN_STATES = sql.raw(`('REQUESTED', 'ACTIVE', 'STALE', 'FAILED')`);
 
 /** The largest batch completeTrials takes. */
 export const MAX_BATCH = 1000;
@@ -98,21 +89,6 @@ export function finalFields(meta: StudyMeta, report: Report) {
   };
 }
 
-export async function selectTrials(
-  q: Queryable,
-  studyId: string,
-  ids: string[],
-): Promise<Map<string, TrialRecord>> {
-  const rows = await query<Record<string, unknown>>(
-    q,
-    sql`SELECT ${TRIAL_COLUMNS} FROM trials
-        WHERE study_id = ${studyId} AND id IN (SELECT jsonb_array_elements_text(${
-      JSON.stringify(ids)
-    }::jsonb)::uuid)`,
-  );
-  return new Map(rows.map((r) => [r.id as string, trialRecord(r)]));
-}
-
 /**
  * Applies reports to trials that are still open (REQUESTED, ACTIVE, STALE),
  * in one statement. A trial already finished with the same report is left as
@@ -129,47 +105,19 @@ async function applyReports(
 ): Promise<TrialRecord[]> {
   const now = ctx.now();
   const rows = items.map(({ trialId, report }) => ({ id: trialId, ...finalFields(meta, report) }));
-  // Rows are locked in id order, so overlapping batches cannot deadlock. They are
-  // found by primary key alone (with a condition on the study or the state in
-  // the same scan, the planner could walk the study's index instead); only this
-  // study's open trials are locked, and the lock returns their current state,
-  // checked again after it.
-  const updated = await query<Record<string, unknown>>(
+  const { reported, trials: done } = await reportOpenTrials(
     q,
-    queueingFeedback(
-      sql`WITH u AS (
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-            AS u(id uuid, state text, "values" jsonb, variances jsonb, objective float8,
-              reason text)),
-        found AS MATERIALIZED (
-          SELECT id, study_id, state FROM trials
-          WHERE id = ANY(${`{${items.map((i) => i.trialId).join(",")}}`}::uuid[])),
-        locked AS (
-          SELECT t.id, t.state FROM trials AS t
-          WHERE t.id IN (SELECT id FROM found WHERE study_id = ${meta.id}
-                           AND state IN ${OPEN_STATES})
-          ORDER BY t.id FOR NO KEY UPDATE),
-        reportable AS MATERIALIZED (
-          SELECT u.* FROM u JOIN locked AS l ON l.id = u.id WHERE l.state IN ${OPEN_STATES})
-        UPDATE trials AS t SET state = o.state, "values" = o."values", variances = o.variances,
-          objective = o.objective,
-          reason = o.reason, completed_at = ${now.toISOString()}::timestamptz,
-          lease_expires_at = NULL
-        FROM reportable AS o
-        WHERE t.id = o.id
-        RETURNING ${
-        returnRows ? trialColumns("t") : sql`t.id, t.study_id AS "studyId", t.number, t.state`
-      }`,
-      meta.learns,
-    ),
+    { studyId: meta.id, learns: meta.learns, now },
+    rows,
+    returnRows,
   );
-  if (!returnRows && updated.length === items.length) return [];
-  const done = new Map(updated.map((r) => [r.id as string, trialRecord(r)]));
+  if (!returnRows && reported.length === items.length) return [];
   if (done.size === items.length) return items.map((i) => done.get(i.trialId)!);
-  const missing = items.filter((i) => !done.has(i.trialId)).map((i) => i.trialId);
+  const reportedIds = new Set(reported);
+  const missing = items.filter((i) => !reportedIds.has(i.trialId)).map((i) => i.trialId);
   const existing = await selectTrials(q, meta.id, missing);
   items.forEach(({ trialId, report }, index) => {
-    if (done.has(trialId)) return;
+    if (reportedIds.has(trialId)) return;
     const trial = existing.get(trialId);
     if (!trial) {
       throw new Problem("not-found", `trial ${trialId} does not exist in study ${meta.id}`, [
@@ -203,27 +151,14 @@ export async function completeTrial(
   trialId: string,
   report: Report,
 ): Promise<TrialView> {
-  const meta = await studyMeta(q, projectId, studyId);
+  const meta = await studyMeta(ctx, q, projectId, studyId);
   const issues = checkReport(meta, report, "");
   if (issues.length) throw invalidFields(issues);
   // One row: a plain UPDATE by primary key (the common, hot path).
   const now = ctx.now();
-  const f = finalFields(meta, report);
-  const [row] = await query<Record<string, unknown>>(
-    q,
-    queueingFeedback(
-      sql`UPDATE trials SET state = ${f.state}, "values" = ${
-        f.values === null ? null : JSON.stringify(f.values)
-      }::jsonb, variances = ${
-        f.variances === null ? null : JSON.stringify(f.variances)
-      }::jsonb, objective = ${f.objective}::float8, reason = ${f.reason}::text,
-          completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL
-        WHERE id = ${trialId}::uuid AND study_id = ${studyId}::uuid AND state IN ${OPEN_STATES}
-        RETURNING ${TRIAL_COLUMNS}`,
-      meta.learns,
-    ),
-  );
-  if (row) return trialView(trialRecord(row), now);
+  const target = { studyId, learns: meta.learns, now };
+  const reported = await reportOpenTrial(q, target, trialId, finalFields(meta, report));
+  if (reported) return trialView(reported, now);
   const [trial] = await applyReports(ctx, q, meta, [{ trialId, report }], () => "trialId");
   return trialView(trial, now);
 }
@@ -241,7 +176,7 @@ export async function completeTrials(
   items: ({ trialId: string } & Report)[],
   returnRows = true,
 ): Promise<TrialView[]> {
-  const meta = await studyMeta(q, projectId, studyId);
+  const meta = await studyMeta(ctx, q, projectId, studyId);
   const issues: FieldIssue[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, i) => {

@@ -1,17 +1,24 @@
 /**
  * Studies: create, read, list, update, delete.
  */
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { findAlgorithm } from "../algorithms/mod.ts";
 import type { JsonValue } from "../algorithms/types.ts";
-import { query, type Queryable } from "../db/client.ts";
-import { studies, trialFeedback } from "../db/schema.ts";
+import type { Queryable } from "../db/client.ts";
+import {
+  deleteStudyRows,
+  insertStudy,
+  projectStudies,
+  projectStudy,
+  updateStudyRow,
+} from "../db/queries/studies.ts";
+import { countStudyTrials } from "../db/queries/trials.ts";
+import type { StudyRow } from "../db/schema.ts";
 import { badRequest, fieldIssues, invalid, invalidFields, notFound } from "../errors.ts";
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, isUuid, newId } from "./ids.ts";
-import type { Page } from "./projects.ts";
+import type { Page } from "./page.ts";
 import type {
   CreateStudyInput,
   Objective,
@@ -20,9 +27,7 @@ import type {
   UpdateStudyInput,
 } from "./study_schema.ts";
 import { type Labeling, LabelingSchema, TrialStateSchema } from "./study_schema.ts";
-
-/** A study's row. */
-export type StudyRow = typeof studies.$inferSelect;
+import { forgetStudyMeta } from "./study_meta.ts";
 
 /** A study as the API shows it. */
 export interface StudyView {
@@ -41,33 +46,17 @@ export interface StudyView {
   updatedAt: string;
 }
 
-/**
- * The state a trial is in now: an ACTIVE trial whose lease has run out is
- * STALE even before a suggestion writes that down.
- */
-export function effectiveStateSql(now: Date) {
-  return sql<
-    TrialState
-  >`CASE WHEN state = 'ACTIVE' AND lease_expires_at < ${now.toISOString()}::timestamptz THEN 'STALE' ELSE state END`;
-}
-
 /** Counts a study's trials by (effective) state. */
 export async function countTrials(
   q: Queryable,
   studyId: string,
   now: Date,
 ): Promise<Record<TrialState, number>> {
-  const rows = await query<{ state: TrialState; n: number }>(
-    q,
-    sql`SELECT ${effectiveStateSql(now)} AS state, count(*)::int AS n
-        FROM trials WHERE study_id = ${studyId} GROUP BY 1`,
-  );
-  const counts = Object.fromEntries(TrialStateSchema.options.map((s) => [s, 0])) as Record<
+  const found = await countStudyTrials(q, studyId, now);
+  return Object.fromEntries(TrialStateSchema.options.map((s) => [s, found.get(s) ?? 0])) as Record<
     TrialState,
     number
   >;
-  for (const row of rows) counts[row.state] = Number(row.n);
-  return counts;
 }
 
 /** A study row and its counts as the API shows them. */
@@ -167,7 +156,7 @@ export async function createStudy(
   const space = new Space(input.space);
   const algorithm = prepareAlgorithm(input, space);
   const now = ctx.now();
-  const [row] = await q.insert(studies).values({
+  const row = await insertStudy(q, {
     id: newId(),
     projectId,
     name: input.name,
@@ -183,7 +172,7 @@ export async function createStudy(
     labeling: labelingOf(input, algorithm.config),
     createdAt: now,
     updatedAt: now,
-  }).returning();
+  });
   return studyView(row, await countTrials(q, row.id, now));
 }
 
@@ -193,8 +182,7 @@ export async function findStudy(
   projectId: string,
   studyId: string,
 ): Promise<StudyRow> {
-  const [row] = await q.select().from(studies)
-    .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)));
+  const row = await projectStudy(q, projectId, studyId);
   if (!row) throw notFound("study", studyId);
   return row;
 }
@@ -229,16 +217,11 @@ export async function listStudies(
     }
     after = c as [string, string];
   }
-  const rows = await q.select().from(studies).where(and(
-    eq(studies.projectId, projectId),
-    page.state ? eq(studies.state, page.state) : undefined,
-    after
-      ? or(
-        lt(studies.createdAt, new Date(after[0])),
-        and(eq(studies.createdAt, new Date(after[0])), lt(studies.id, after[1])),
-      )
-      : undefined,
-  )).orderBy(desc(studies.createdAt), desc(studies.id)).limit(page.limit + 1);
+  const rows = await projectStudies(q, projectId, {
+    limit: page.limit + 1,
+    state: page.state,
+    after: after && [new Date(after[0]), after[1]],
+  });
   const now = ctx.now();
   const shown = rows.slice(0, page.limit);
   const items: StudyView[] = [];
@@ -261,28 +244,23 @@ export async function updateStudy(
   input: UpdateStudyInput,
 ): Promise<StudyView> {
   const now = ctx.now();
-  const [row] = await q.update(studies).set({
+  const row = await updateStudyRow(q, projectId, studyId, {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
     ...(input.state !== undefined ? { state: input.state } : {}),
     updatedAt: now,
-  }).where(and(eq(studies.id, studyId), eq(studies.projectId, projectId))).returning();
+  });
   if (!row) throw notFound("study", studyId);
   return studyView(row, await countTrials(q, row.id, now));
 }
 
-/** Deletes a study and all its trials. */
+/** Deletes a study and all its trials, and forgets the facts this context cached of it. */
 export async function deleteStudy(
+  ctx: ServiceContext,
   q: Queryable,
   projectId: string,
   studyId: string,
 ): Promise<void> {
-  await q.transaction(async (tx) => {
-    const rows = await tx.delete(studies)
-      .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
-      .returning({ id: studies.id });
-    if (rows.length === 0) throw notFound("study", studyId);
-    // The feedback queue has no foreign key (see schema.ts).
-    await tx.delete(trialFeedback).where(eq(trialFeedback.studyId, studyId));
-  });
+  if (!(await deleteStudyRows(q, projectId, studyId))) throw notFound("study", studyId);
+  forgetStudyMeta(ctx, studyId);
 }

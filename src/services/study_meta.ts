@@ -1,17 +1,17 @@
 /**
  * The parts of a study that never change after creation (project, space,
  * objective, algorithm, lease), cached so that completing a trial costs one
- * statement.
+ * statement. Each service context has its own cache (two apps in one process
+ * share nothing); deleteStudy forgets the study in its context's cache.
  */
-import { and, eq } from "drizzle-orm";
 import { findAlgorithm } from "../algorithms/mod.ts";
 import type { AlgorithmDefinition } from "../algorithms/types.ts";
 import type { Queryable } from "../db/client.ts";
-import { studies } from "../db/schema.ts";
+import { projectStudy } from "../db/queries/studies.ts";
+import type { StudyRow } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
-import type { StudyRow } from "./studies.ts";
 import type { Labeling, Objective } from "./study_schema.ts";
 
 /** A study's fixed facts. */
@@ -28,16 +28,11 @@ export interface StudyMeta {
   labeling: Labeling | null;
 }
 
-const CACHE_LIMIT = 10_000;
-const cache = new Map<string, StudyMeta>();
-
-/** The fixed facts of a study row (and remembers them). */
-export function metaOf(row: StudyRow): StudyMeta {
-  const known = cache.get(row.id);
-  if (known) return known;
+/** The fixed facts of a study row. */
+function metaOfRow(row: StudyRow): StudyMeta {
   const algorithm = findAlgorithm(row.algorithmName);
   if (!algorithm) throw new Error(`study ${row.id} uses unknown algorithm ${row.algorithmName}`);
-  const meta: StudyMeta = {
+  return {
     id: row.id,
     projectId: row.projectId,
     space: new Space(row.space as SpaceSpec),
@@ -47,29 +42,74 @@ export function metaOf(row: StudyRow): StudyMeta {
     learns: algorithm.learnsFromFeedback,
     labeling: (row.labeling ?? null) as Labeling | null,
   };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(row.id, meta);
-  return meta;
+}
+
+/** Studies' fixed facts by id, the oldest dropped beyond `limit`. */
+export class StudyMetaCache {
+  readonly #entries = new Map<string, StudyMeta>();
+  readonly #limit: number;
+
+  constructor(limit = 10_000) {
+    this.#limit = limit;
+  }
+
+  /** The facts cached for a study, if any. */
+  get(studyId: string): StudyMeta | undefined {
+    return this.#entries.get(studyId);
+  }
+
+  /** The fixed facts of a study row (and remembers them). */
+  of(row: StudyRow): StudyMeta {
+    const known = this.#entries.get(row.id);
+    if (known) return known;
+    const meta = metaOfRow(row);
+    if (this.#entries.size >= this.#limit) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(row.id, meta);
+    return meta;
+  }
+
+  /** Forgets a (deleted) study. */
+  forget(studyId: string): void {
+    this.#entries.delete(studyId);
+  }
+}
+
+/**
+ * What holds a study-meta cache: the service context (ServiceContext is one;
+ * a context made without a cache gets one of its own on first use).
+ */
+export interface HoldsStudyMetas {
+  studyMetas?: StudyMetaCache;
+}
+
+function cacheOf(ctx: HoldsStudyMetas): StudyMetaCache {
+  return ctx.studyMetas ??= new StudyMetaCache();
+}
+
+/** The fixed facts of a study row (and remembers them in the context's cache). */
+export function metaOf(ctx: HoldsStudyMetas, row: StudyRow): StudyMeta {
+  return cacheOf(ctx).of(row);
 }
 
 /** A study's fixed facts, if it is the project's; else a 404. */
 export async function studyMeta(
+  ctx: HoldsStudyMetas,
   q: Queryable,
   projectId: string,
   studyId: string,
 ): Promise<StudyMeta> {
+  const cache = cacheOf(ctx);
   const known = cache.get(studyId);
   if (known) {
     if (known.projectId !== projectId) throw notFound("study", studyId);
     return known;
   }
-  const [row] = await q.select().from(studies)
-    .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)));
+  const row = await projectStudy(q, projectId, studyId);
   if (!row) throw notFound("study", studyId);
-  return metaOf(row);
+  return cache.of(row);
 }
 
-/** Forgets a deleted study. */
-export function forgetStudy(studyId: string): void {
-  cache.delete(studyId);
+/** Forgets a deleted study in the context's cache. */
+export function forgetStudyMeta(ctx: HoldsStudyMetas, studyId: string): void {
+  ctx.studyMetas?.forget(studyId);
 }

@@ -17,15 +17,25 @@
  * transaction (see suggest_queue.ts) pays for the lock, the reads and the
  * commit once.
  */
-import { sql } from "drizzle-orm";
-import type { RemoteDesigner } from "../algorithms/remote/mod.ts";
-import type { Designer, Feedback, JsonValue, Point } from "../algorithms/types.ts";
-import { type Database, query, type Queryable, type Transaction } from "../db/client.ts";
+import type { DesignerHandle } from "../algorithms/handle.ts";
+import type { JsonValue, Point } from "../algorithms/types.ts";
+import type { Database, Queryable, Transaction } from "../db/client.ts";
+import {
+  activateTrials,
+  expireLeases,
+  forgetFed,
+  insertActiveTrials,
+  lockHeldTrials,
+  lockStudyForSuggest,
+  lockWaitingTrials,
+  markRetried,
+  saveSuggestion,
+} from "../db/queries/suggest.ts";
+import { activeParams } from "../db/queries/trials.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
-import { openDesigner, runsRemotely, type SavedDesigner } from "./designers.ts";
-import { feedbackOf, pendingRankings, queuedTrials, queueingFeedback } from "./feedback.ts";
+import { ask, computesBeforeLock, readUnseen, restore } from "./designer_session.ts";
 import { newId } from "./ids.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import {
@@ -34,16 +44,7 @@ import {
   prepareDesigner,
   PreparedMismatch,
 } from "./suggest_prepared.ts";
-import {
-  activeParams,
-  TRIAL_COLUMNS,
-  trialColumns,
-  type TrialRecord,
-  trialRows,
-  type TrialView,
-  trialView,
-  waitingTrials,
-} from "./trial_rows.ts";
+import { type TrialRecord, type TrialView, trialView } from "./trial_rows.ts";
 
 /** What suggestTrials takes. */
 export interface SuggestRequest {
@@ -107,12 +108,13 @@ function checkCount(meta: StudyMeta, request: SuggestRequest): void {
 
 /** Checks a request against the study before it may wait for the lock. */
 export async function checkSuggestRequest(
+  ctx: ServiceContext,
   db: Queryable,
   projectId: string,
   studyId: string,
   request: SuggestRequest,
 ): Promise<StudyMeta> {
-  const meta = await studyMeta(db, projectId, studyId);
+  const meta = await studyMeta(ctx, db, projectId, studyId);
   checkCount(meta, request);
   return meta;
 }
@@ -142,20 +144,21 @@ export async function suggestBatch(
   requests: SuggestRequest[],
   signal: AbortSignal,
 ): Promise<TrialView[][]> {
-  const meta = await studyMeta(db, projectId, studyId);
+  const meta = await studyMeta(ctx, db, projectId, studyId);
   for (const r of requests) checkCount(meta, r);
   const total = requests.reduce((n, r) => n + r.count, 0);
   const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];
   // A CPU-heavy designer (gp-bo) computes before the transaction, so the study's
   // lock (and PGlite's one connection) is not held while it fits; the
   // transaction then uses its points only if nothing changed in between.
-  const prepared = runsRemotely(ctx, meta) && meta.learns && !meta.labeling && db === ctx.db
+  const prepared = computesBeforeLock(ctx, meta, db)
     ? await prepareDesigner(ctx, db, meta, total, clients, signal)
     : undefined;
   try {
     return await handOutBatch(ctx, db, meta, requests, prepared, signal);
   } catch (error) {
     if (!(error instanceof PreparedMismatch)) throw error;
+    if (ctx.counters) ctx.counters.preparedRedos++;
     return await handOutBatch(ctx, db, meta, requests, undefined, signal);
   }
 }
@@ -170,45 +173,17 @@ async function handOutBatch(
   signal: AbortSignal,
 ): Promise<TrialView[][]> {
   const studyId = meta.id;
-  const projectId = meta.projectId;
   const total = requests.reduce((n, r) => n + r.count, 0);
   const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];
   return await db.transaction(async (tx) => {
     const now = ctx.now();
-    const nowSql = sql`${now.toISOString()}::timestamptz`;
     const leaseIso = new Date(now.getTime() + meta.leaseSeconds * 1000).toISOString();
-    const leaseSql = sql`${leaseIso}::timestamptz`;
-    // Sent together, in this order (postgres.js pipelines them on the
-    // transaction's connection; each `query` call sends its statement at
-    // once): the row lock first, then leases, held and waiting trials.
-    const [[locked], , held, waiting] = await Promise.all([
-      query<Record<string, unknown>>(
-        tx,
-        sql`SELECT state, next_trial_number AS "nextTrialNumber", algorithm_config AS "config",
-              seed, algorithm_state AS "algorithmState", algorithm_state_version AS "version"
-            FROM studies WHERE id = ${studyId} AND project_id = ${projectId} FOR NO KEY UPDATE`,
-      ),
-      query(
-        tx,
-        queueingFeedback(
-          sql`UPDATE trials SET state = 'STALE', lease_expires_at = NULL
-              WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
-                           AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
-                AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}
-              RETURNING id, study_id AS "studyId", number, state`,
-          meta.learns,
-        ),
-      ),
-      // By number: trialRows sorts (no ORDER BY: see activeParams).
-      clients.length === 0 ? Promise.resolve([]) : trialRows(
-        tx,
-        sql`SELECT ${TRIAL_COLUMNS} FROM trials
-            WHERE study_id = ${studyId} AND state = 'ACTIVE'
-              AND client_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(clients)}::jsonb))
-            FOR NO KEY UPDATE`,
-      ),
-      // Oldest first: REQUESTED points, and STALE points not yet handed out again.
-      trialRows(tx, sql`${waitingTrials(studyId, total)} FOR NO KEY UPDATE SKIP LOCKED`),
+    // Sent together, in this order: the row lock first, then leases, held and waiting trials.
+    const [locked, , held, waiting] = await Promise.all([
+      lockStudyForSuggest(tx, meta.projectId, studyId),
+      expireLeases(tx, studyId, now, meta.learns),
+      lockHeldTrials(tx, studyId, clients),
+      lockWaitingTrials(tx, studyId, total),
     ]);
     if (!locked) throw notFound("study", studyId);
     if (locked.state !== "ACTIVE") {
@@ -239,46 +214,25 @@ async function handOutBatch(
         holding.set(a.clientId, list);
       }
     };
-    let designer: Designer | undefined;
-    let remote: RemoteDesigner | undefined;
-    const restoreDesigner = async (): Promise<Designer> => {
+    // The designer session: restored and fed once, when a request first needs it.
+    let designer: DesignerHandle | undefined;
+    const restoreDesigner = async (): Promise<DesignerHandle> => {
       if (prepared) {
         if (prepared.version !== Number(locked.version)) throw new PreparedMismatch();
-        // Only what it was fed is marked seen: a trial that changed since (a late
-        // result for a STALE one) stays pending.
-        if (prepared.fed.length) {
-          await query(
-            tx,
-            sql`DELETE FROM trial_feedback AS q
-                USING trials AS t, jsonb_to_recordset(${JSON.stringify(prepared.fed)}::jsonb)
-                  AS f(id uuid, state text)
-                WHERE q.study_id = ${studyId} AND q.trial_id = f.id AND t.id = f.id
-                  AND t.state = f.state`,
-          );
-        }
         // Pending as the transaction path counts it (the check is in PreparedDesigner).
-        for (const r of await activeParams(tx, studyId)) pending.push(meta.space.encode(r.params));
-        return new PreparedDesigner(prepared);
-      }
-      const d = openDesigner(ctx, meta, locked as unknown as SavedDesigner);
-      if (runsRemotely(ctx, meta)) remote = d as RemoteDesigner;
-      if (meta.learns) {
-        const [, reported, active] = await Promise.all([
-          // The queue is read by a plain index scan, which marks the entries of reports
-          // handed over earlier as dead in the index (a bitmap scan would visit every one
-          // of them in the table at every suggestion until the next vacuum).
-          query(tx, sql`SET LOCAL enable_bitmapscan = off`),
-          trialRows(tx, queuedTrials(studyId, true)),
+        const [, active] = await Promise.all([
+          forgetFed(tx, studyId, prepared.fed),
           activeParams(tx, studyId),
         ]);
-        const feedback: Feedback[] = reported.map((t) => feedbackOf(meta, t))
-          .filter((f) => f !== null);
-        // Then the comparisons closed since (rankings; studies with labeling only).
-        if (meta.labeling) feedback.push(...await pendingRankings(tx, meta));
-        if (feedback.length) d.update(feedback);
         for (const r of active) pending.push(meta.space.encode(r.params));
+        return new PreparedDesigner(prepared);
       }
-      return d;
+      const [unseen, active] = await Promise.all([
+        readUnseen(tx, meta, true),
+        meta.learns ? activeParams(tx, studyId) : Promise.resolve([]),
+      ]);
+      for (const r of active) pending.push(meta.space.encode(r.params));
+      return await restore(ctx, tx, meta, locked, unseen);
     };
     try {
       // Each request in order, as if alone: held trials, waiting points, then the designer.
@@ -306,8 +260,7 @@ async function handOutBatch(
           designer ??= await restoreDesigner();
           for (const a of answer) handOut(a);
           for (const params of handedOut.splice(0)) pending.push(meta.space.encode(params));
-          const suggestions = await designer.suggest(need, { pending, signal });
-          for (const s of suggestions.slice(0, need)) {
+          for (const s of (await ask(ctx, designer, need, pending, signal)).slice(0, need)) {
             answer.push({
               id: newId(),
               number: next++,
@@ -323,55 +276,26 @@ async function handOutBatch(
         answers.push(answer);
       }
     } finally {
-      remote?.close();
+      designer?.close();
     }
     const state = designer?.dump();
 
     const all = [...assignments.values()];
     const fresh = all.filter((a) => a.kind === "new");
-    const existing = all.filter((a) => a.kind !== "new");
-    const retries = fresh.filter((a) => a.retryOf !== null);
+    const existing = all.filter((a) => a.kind !== "new") as (Assignment & {
+      kind: "renew" | "start";
+    })[];
     // The trials and the study's new state, sent together.
-    const [inserted, updated] = await Promise.all([
-      fresh.length === 0 ? Promise.resolve([]) : trialRows(
-        tx,
-        sql`INSERT INTO trials (id, study_id, number, state, params, tag, client_id, created_at,
-              started_at, lease_expires_at)
-            SELECT r.id, ${studyId}, r.number, 'ACTIVE', r.params, r.tag, r."clientId", ${nowSql},
-              ${nowSql}, ${leaseSql}
-            FROM jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb)
-              AS r(id uuid, number int, params jsonb, tag jsonb, "clientId" text)`,
-      ).then(() => fresh.map((a) => newRecord(a, studyId, now, leaseIso))),
-      existing.length === 0 ? Promise.resolve([]) : trialRows(
-        tx,
-        sql`UPDATE trials AS t SET lease_expires_at = ${leaseSql}, state = 'ACTIVE',
-              client_id = r."clientId",
-              started_at = CASE WHEN r.kind = 'start' THEN ${nowSql} ELSE t.started_at END
-            FROM jsonb_to_recordset(${JSON.stringify(existing)}::jsonb)
-              AS r(id uuid, kind text, "clientId" text)
-            WHERE t.id = r.id AND t.study_id = ${studyId}
-            RETURNING ${trialColumns("t")}`,
-      ),
-      retries.length === 0 ? undefined : query(
-        tx,
-        sql`UPDATE trials AS t SET retried_by = r.id
-            FROM jsonb_to_recordset(${JSON.stringify(retries)}::jsonb)
-              AS r(id uuid, "retryOf" uuid)
-            WHERE t.id = r."retryOf" AND t.study_id = ${studyId}`,
-      ),
-      state === undefined && next === startNumber ? undefined : query(
-        tx,
-        sql`UPDATE studies SET next_trial_number = ${next},
-              updated_at = ${nowSql},
-              algorithm_state = coalesce(${
-          state === undefined ? null : JSON.stringify(state)
-        }::jsonb,
-                algorithm_state),
-              algorithm_state_version = algorithm_state_version + ${state === undefined ? 0 : 1}
-            WHERE id = ${studyId}`,
-      ),
+    const [, updated] = await Promise.all([
+      insertActiveTrials(tx, studyId, fresh, now, leaseIso),
+      activateTrials(tx, studyId, existing, now, leaseIso),
+      markRetried(tx, studyId, fresh.filter((a) => a.retryOf !== null)),
+      state === undefined && next === startNumber
+        ? undefined
+        : saveSuggestion(tx, studyId, next, state, now),
     ]);
-    const written = new Map([...inserted, ...updated].map((t) => [t.id, t]));
+    const written = new Map<string, TrialRecord>(updated.map((t) => [t.id, t]));
+    for (const a of fresh) written.set(a.id, newRecord(a, studyId, now, leaseIso));
     return answers.map((answer) => answer.map((a) => trialView(written.get(a.id)!, now)));
   });
 }

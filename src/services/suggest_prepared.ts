@@ -3,24 +3,26 @@
  * suggestTrials' transaction, so the study's lock and PGlite's one connection
  * are not held during a fit: the designer is restored from a consistent
  * snapshot, fed the feedback it has not seen, told the points that will be
- * pending, and asked for the points the requests will need. The transaction
- * uses them only if the study's algorithm state is unchanged and the pending
- * points match; otherwise (PreparedMismatch) it does the batch itself.
+ * pending, and asked for the points the requests will need (all through the
+ * designer session). The transaction uses them only if the study's
+ * algorithm state is unchanged and the pending points match; otherwise
+ * (PreparedMismatch) it does the batch itself.
  */
-import { sql } from "drizzle-orm";
+import type { DesignerHandle } from "../algorithms/handle.ts";
 import type {
-  Designer,
   JsonValue,
   Point,
+  Recommendation,
   SuggestContext,
   Suggestion,
 } from "../algorithms/types.ts";
-import { type Database, query, type Transaction } from "../db/client.ts";
+import type { Database, Transaction } from "../db/client.ts";
+import { savedDesigner } from "../db/queries/designer.ts";
+import { countHeld, expiredActiveParams, liveActiveParams } from "../db/queries/suggest.ts";
+import { trialRows, waitingTrials } from "../db/queries/trials.ts";
 import type { ServiceContext } from "./context.ts";
-import { openRemote, type SavedDesigner } from "./designers.ts";
-import { feedbackOf, queuedTrials } from "./feedback.ts";
+import { ask, readUnseen, restore } from "./designer_session.ts";
 import type { StudyMeta } from "./study_meta.ts";
-import { activeParams, trialRows, waitingTrials } from "./trial_rows.ts";
 
 /** What a designer computed before the transaction (see prepareDesigner). */
 export interface Prepared {
@@ -60,41 +62,22 @@ export async function prepareDesigner(
   clients: string[],
   signal: AbortSignal,
 ): Promise<Prepared | undefined> {
-  const now = sql`${ctx.now().toISOString()}::timestamptz`;
+  const now = ctx.now();
   // One snapshot: the state and the feedback it has not seen must be of the same moment.
-  const [[study], [counts], reported, active, waiting] = await db.transaction(
+  const [saved, held, unseen, active, waiting] = await db.transaction(
     (tx) =>
       Promise.all([
-        query<Record<string, unknown>>(
-          tx,
-          sql`SELECT state, algorithm_config AS "config", seed,
-                algorithm_state AS "algorithmState", algorithm_state_version AS "version"
-              FROM studies WHERE id = ${meta.id}`,
-        ),
+        savedDesigner(tx, meta.id),
         // Trials the clients still hold: those requests are served per client (not prepared).
-        query<{ held: unknown }>(
-          tx,
-          sql`SELECT count(*)::int AS held FROM trials
-              WHERE study_id = ${meta.id} AND state = 'ACTIVE' AND lease_expires_at >= ${now}
-                AND client_id IN (SELECT jsonb_array_elements_text(${
-            JSON.stringify(clients)
-          }::jsonb))`,
-        ),
-        trialRows(
-          tx,
-          queuedTrials(meta.id, false),
-        ),
+        countHeld(tx, meta.id, clients, now),
+        readUnseen(tx, meta, false),
         // The points the transaction will count as pending: live ACTIVE trials, then the
         // waiting points it hands out first (REQUESTED, STALE, ACTIVE past their lease),
         // oldest first (merged here; see activeParams).
-        activeParams(
-          tx,
-          meta.id,
-          sql`AND (lease_expires_at IS NULL OR lease_expires_at >= ${now})`,
-        ),
+        liveActiveParams(tx, meta.id, now),
         Promise.all([
           trialRows(tx, waitingTrials(meta.id, total)),
-          activeParams(tx, meta.id, sql`AND lease_expires_at < ${now}`),
+          expiredActiveParams(tx, meta.id, now),
         ]).then(([waiting, expired]) =>
           [...waiting, ...expired].sort((a, b) => a.number - b.number).slice(0, total)
         ),
@@ -103,20 +86,18 @@ export async function prepareDesigner(
   );
   // Held trials are served per client (skipped here); waiting points go first, in order,
   // so the designer is asked for what they leave.
-  if (!study || study.state !== "ACTIVE" || Number(counts.held) > 0) return undefined;
+  if (!saved || saved.state !== "ACTIVE" || held > 0) return undefined;
   const need = Math.max(0, total - waiting.length);
   if (need === 0) return undefined;
-  const designer = openRemote(ctx, meta, study as unknown as SavedDesigner);
+  const designer = await restore(ctx, db, meta, saved, unseen);
   try {
-    const feedback = reported.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
-    if (feedback.length) designer.update(feedback);
     const pending = [...active, ...waiting].map((r) => meta.space.encode(r.params));
-    const suggestions = await designer.suggest(need, { pending, signal });
+    const suggestions = await ask(ctx, designer, need, pending, signal);
     return {
-      version: Number(study.version),
+      version: Number(saved.version),
       asked: need,
       pending: pendingKey(pending),
-      fed: reported.map((t) => ({ id: t.id, state: t.state })),
+      fed: unseen.trials.map((t) => ({ id: t.id, state: t.state })),
       suggestions,
       state: designer.dump(),
     };
@@ -129,7 +110,7 @@ export async function prepareDesigner(
  * A designer that hands out prepared points in order; it must hand out all
  * of them, or the transaction is done again without them.
  */
-export class PreparedDesigner implements Designer {
+export class PreparedDesigner implements DesignerHandle {
   #next = 0;
   constructor(readonly prepared: Prepared) {}
   suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
@@ -152,4 +133,8 @@ export class PreparedDesigner implements Designer {
     if (this.#next !== this.prepared.suggestions.length) throw new PreparedMismatch();
     return this.prepared.state;
   }
+  recommend(): Promise<Recommendation | null> {
+    return Promise.resolve(null);
+  }
+  close(): void {}
 }

@@ -5,14 +5,21 @@
  * the answer a transaction of its own would give; the study's row lock, the
  * reads and the commit are paid once per group instead of once per request.
  * Across processes the row lock keeps everything consistent as before.
+ *
+ * Cancellation: a request whose caller disconnects while it waits in the
+ * queue leaves it; a group's computation is cancelled only when every
+ * request in the group has been (a computation is never cancelled for a
+ * caller that still waits for it).
  */
 import { retryTransient } from "../db/errors.ts";
+import { Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { checkSuggestRequest, suggestBatch, type SuggestRequest } from "./suggest.ts";
 import type { TrialView } from "./trial_rows.ts";
 
 interface Waiting {
   request: SuggestRequest;
+  signal?: AbortSignal;
   resolve: (trials: TrialView[]) => void;
   reject: (error: unknown) => void;
 }
@@ -21,6 +28,23 @@ interface Waiting {
 const MAX_GROUP = 64;
 /** The most trials one transaction hands out (beyond the first request). */
 const MAX_GROUP_TRIALS = 4096;
+
+/** A problem for a request whose caller gave up. */
+function cancelled(): Problem {
+  return new Problem("cancelled", "the suggestion was cancelled: its caller disconnected");
+}
+
+/** A signal aborted once every one of `signals` is (never, if one is absent). */
+function allAborted(signals: (AbortSignal | undefined)[]): AbortSignal {
+  const controller = new AbortController();
+  if (signals.some((s) => s === undefined)) return controller.signal;
+  const check = () => {
+    if (signals.every((s) => s!.aborted)) controller.abort();
+  };
+  for (const s of signals) s!.addEventListener("abort", check, { once: true });
+  check();
+  return controller.signal;
+}
 
 /** Queues concurrent suggestions per study and serves them in groups. */
 export class SuggestionQueue {
@@ -31,16 +55,35 @@ export class SuggestionQueue {
     this.#ctx = ctx;
   }
 
-  /** Hands out trials for one request (see suggestTrials). */
-  async suggest(projectId: string, studyId: string, request: SuggestRequest): Promise<TrialView[]> {
-    await checkSuggestRequest(this.#ctx.db, projectId, studyId, request);
+  /**
+   * Hands out trials for one request (see suggestTrials); `signal` is the
+   * caller's (aborted when it disconnects).
+   */
+  async suggest(
+    projectId: string,
+    studyId: string,
+    request: SuggestRequest,
+    signal?: AbortSignal,
+  ): Promise<TrialView[]> {
+    await checkSuggestRequest(this.#ctx, this.#ctx.db, projectId, studyId, request);
+    if (signal?.aborted) throw cancelled();
     const key = `${projectId}/${studyId}`;
     const { promise, resolve, reject } = Promise.withResolvers<TrialView[]>();
+    const waiting: Waiting = { request, signal, resolve, reject };
     const queue = this.#queues.get(key);
     if (queue) {
-      queue.push({ request, resolve, reject });
+      queue.push(waiting);
+      // Gone before its group started: it leaves the queue.
+      const leave = () => {
+        const at = queue.indexOf(waiting);
+        if (at < 0) return;
+        queue.splice(at, 1);
+        reject(cancelled());
+      };
+      signal?.addEventListener("abort", leave, { once: true });
+      promise.finally(() => signal?.removeEventListener("abort", leave)).catch(() => {});
     } else {
-      this.#queues.set(key, [{ request, resolve, reject }]);
+      this.#queues.set(key, [waiting]);
       this.#drain(key, projectId, studyId);
     }
     return await promise;
@@ -57,6 +100,7 @@ export class SuggestionQueue {
       ) trials += queue[size++].request.count;
       const group = queue.splice(0, size);
       try {
+        const signal = allAborted(group.map((g) => g.signal));
         const answers = await retryTransient(() =>
           suggestBatch(
             this.#ctx,
@@ -64,7 +108,7 @@ export class SuggestionQueue {
             projectId,
             studyId,
             group.map((g) => g.request),
-            new AbortController().signal,
+            signal,
           )
         );
         group.forEach((g, i) => g.resolve(answers[i]));

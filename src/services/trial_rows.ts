@@ -1,14 +1,12 @@
 /**
  * Trials as rows and as the API shows them, and the checks on reported values.
  */
-import { type SQL, sql } from "drizzle-orm";
-import { query, type Queryable } from "../db/client.ts";
 import type { FieldIssue } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import { iso, json } from "./rows.ts";
 import type { Objective, TrialState } from "./study_schema.ts";
 
-/** A trial row as the raw queries in this layer select it (TRIAL_COLUMNS). */
+/** A trial row as the raw queries select it (TRIAL_COLUMNS, db/queries/columns.ts). */
 export interface TrialRecord {
   id: string;
   studyId: string;
@@ -42,20 +40,6 @@ export interface TrialView {
   completedAt: string | null;
   leaseExpiresAt: string | null;
 }
-
-/** The columns trial queries select, named as TrialRecord's fields; `alias.` before each. */
-export function trialColumns(alias = ""): SQL {
-  const a = alias ? `${alias}.` : "";
-  return sql.raw(
-    `${a}id, ${a}study_id AS "studyId", ${a}number, ${a}state, ${a}params, ${a}"values",
-     ${a}variances, ${a}objective, ${a}reason, ${a}tag, ${a}client_id AS "clientId",
-     ${a}created_at AS "createdAt", ${a}started_at AS "startedAt",
-     ${a}completed_at AS "completedAt", ${a}lease_expires_at AS "leaseExpiresAt"`,
-  );
-}
-
-/** The columns every trial query selects, named as TrialRecord's fields. */
-export const TRIAL_COLUMNS = trialColumns();
 
 /** Normalises a raw row: drivers differ on dates (Date or string) and JSON. */
 export function trialRecord(raw: Record<string, unknown>): TrialRecord {
@@ -179,44 +163,4 @@ export function sameValues(
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length &&
     ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-}
-
-/** The trial rows a statement returns (TRIAL_COLUMNS), by number. */
-export async function trialRows(
-  q: Queryable,
-  statement: ReturnType<typeof sql>,
-): Promise<TrialRecord[]> {
-  const records = (await query<Record<string, unknown>>(q, statement)).map(trialRecord);
-  return records.sort((a, b) => a.number - b.number);
-}
-
-/**
- * The params of a study's ACTIVE trials (and `condition`), by number. Sorted
- * here, not by an ORDER BY: with one, a planner that underestimates the study
- * walks all its trials in number order to find the few ACTIVE ones.
- */
-export async function activeParams(
-  q: Queryable,
-  studyId: string,
-  condition: SQL = sql``,
-): Promise<{ number: number; params: Params }[]> {
-  const rows = await query<{ number: number; params: unknown }>(
-    q,
-    sql`SELECT number, params FROM trials
-        WHERE study_id = ${studyId} AND state = 'ACTIVE' ${condition}`,
-  );
-  return rows.map((r) => ({ number: Number(r.number), params: json<Params>(r.params) }))
-    .sort((a, b) => a.number - b.number);
-}
-
-/**
- * The SQL of a study's waiting points, oldest first: REQUESTED trials and
- * STALE ones not yet handed out again (the partial index trials_waiting_idx
- * has exactly this condition, so the ordered scan reads only them).
- */
-export function waitingTrials(studyId: string, limit: number): SQL {
-  return sql`SELECT ${TRIAL_COLUMNS} FROM trials
-    WHERE study_id = ${studyId}
-      AND (state = 'REQUESTED' OR (state = 'STALE' AND retried_by IS NULL))
-    ORDER BY number LIMIT ${limit}`;
 }

@@ -2,29 +2,29 @@
  * Trials: create, read, list, heartbeat, fail, best. Reports (completions)
  * are in reports.ts.
  */
-import { sql } from "drizzle-orm";
-import type { Feedback, JsonValue, Recommendation } from "../algorithms/types.ts";
-import { query, type Queryable } from "../db/client.ts";
+import type { Queryable } from "../db/client.ts";
+import {
+  bestCompleted,
+  insertClientTrial,
+  lockNextNumber,
+  markFailed,
+  renewLease,
+  trialPage,
+} from "../db/queries/trial_lifecycle.ts";
+import { savedDesigner } from "../db/queries/designer.ts";
+import { selectTrials } from "../db/queries/trials.ts";
 import { badRequest, conflict, invalidFields, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
-import { openDesigner, type SavedDesigner } from "./designers.ts";
-import { feedbackOf, pendingRankings, queuedTrials, queueingFeedback } from "./feedback.ts";
+import { readUnseen, recommend } from "./designer_session.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
-import type { Page } from "./projects.ts";
+import type { Page } from "./page.ts";
 import { json } from "./rows.ts";
 import { findStudy } from "./studies.ts";
 import { studyMeta } from "./study_meta.ts";
 import type { TrialState } from "./study_schema.ts";
-import { checkReport, finalFields, type Report, selectTrials } from "./reports.ts";
-import {
-  effectiveState,
-  TRIAL_COLUMNS,
-  type TrialRecord,
-  trialRecord,
-  type TrialView,
-  trialView,
-} from "./trial_rows.ts";
+import { checkReport, finalFields, type Report } from "./reports.ts";
+import { effectiveState, type TrialRecord, type TrialView, trialView } from "./trial_rows.ts";
 
 /** One trial of a study, or a 404. */
 async function oneTrial(q: Queryable, studyId: string, trialId: string): Promise<TrialRecord> {
@@ -54,17 +54,11 @@ export async function heartbeatTrial(
   studyId: string,
   trialId: string,
 ): Promise<TrialView> {
-  const meta = await studyMeta(q, projectId, studyId);
+  const meta = await studyMeta(ctx, q, projectId, studyId);
   const now = ctx.now();
   const until = new Date(now.getTime() + meta.leaseSeconds * 1000);
-  const [row] = await query<Record<string, unknown>>(
-    q,
-    sql`UPDATE trials SET lease_expires_at = ${until.toISOString()}::timestamptz
-        WHERE id = ${trialId} AND study_id = ${studyId} AND state = 'ACTIVE'
-          AND lease_expires_at >= ${now.toISOString()}::timestamptz
-        RETURNING ${TRIAL_COLUMNS}`,
-  );
-  if (row) return trialView(trialRecord(row), now);
+  const renewed = await renewLease(q, studyId, trialId, now, until);
+  if (renewed) return trialView(renewed, now);
   const trial = await oneTrial(q, studyId, trialId);
   throw conflict(
     `trial ${trial.number} is ${effectiveState(trial, now)}: only ACTIVE trials take heartbeats` +
@@ -81,20 +75,10 @@ export async function failTrial(
   trialId: string,
   reason: string | undefined,
 ): Promise<TrialView> {
-  const meta = await studyMeta(q, projectId, studyId);
+  const meta = await studyMeta(ctx, q, projectId, studyId);
   const now = ctx.now();
-  const [row] = await query<Record<string, unknown>>(
-    q,
-    queueingFeedback(
-      sql`UPDATE trials SET state = 'FAILED', reason = ${reason ?? null},
-            completed_at = ${now.toISOString()}::timestamptz, lease_expires_at = NULL
-          WHERE id = ${trialId} AND study_id = ${studyId}
-            AND state IN ('REQUESTED', 'ACTIVE', 'STALE')
-          RETURNING ${TRIAL_COLUMNS}`,
-      meta.learns,
-    ),
-  );
-  if (row) return trialView(trialRecord(row), now);
+  const failed = await markFailed(q, studyId, trialId, reason ?? null, now, meta.learns);
+  if (failed) return trialView(failed, now);
   const trial = await oneTrial(q, studyId, trialId);
   if (trial.state === "FAILED") return trialView(trial, now);
   throw conflict(`trial ${trial.number} is already ${trial.state}; it cannot fail now`);
@@ -120,13 +104,9 @@ export async function createTrial(
 ): Promise<TrialView> {
   return await q.transaction(async (tx) => {
     // The lock makes the study's next trial number ours until the commit.
-    const [locked] = await query<{ number: number }>(
-      tx,
-      sql`SELECT next_trial_number AS number FROM studies
-          WHERE id = ${studyId} AND project_id = ${projectId} FOR NO KEY UPDATE`,
-    );
-    if (!locked) throw notFound("study", studyId);
-    const meta = await studyMeta(tx, projectId, studyId);
+    const number = await lockNextNumber(tx, projectId, studyId);
+    if (number === undefined) throw notFound("study", studyId);
+    const meta = await studyMeta(ctx, tx, projectId, studyId);
     const issues = meta.space.check(input.params, "params");
     const hasResult = input.values !== undefined || input.infeasible === true ||
       input.variances !== undefined;
@@ -140,48 +120,23 @@ export async function createTrial(
       objective: null,
       reason: null,
     };
-    const number = Number(locked.number);
-    const [, [row]] = await Promise.all([
-      query(
-        tx,
-        sql`UPDATE studies SET next_trial_number = ${number + 1} WHERE id = ${studyId}`,
-      ),
-      // A warm start's result reaches the designer like any report.
-      query<Record<string, unknown>>(
-        tx,
-        queueingFeedback(
-          sql`INSERT INTO trials (id, study_id, number, state, params, "values", variances,
-                objective, reason, client_id, created_at, completed_at)
-              VALUES (${newId()}, ${studyId}, ${number}, ${fields.state}, ${
-            JSON.stringify(input.params)
-          }::jsonb,
-                ${fields.values === null ? null : JSON.stringify(fields.values)}::jsonb, ${
-            fields.variances === null ? null : JSON.stringify(fields.variances)
-          }::jsonb, ${fields.objective},
-                ${fields.reason}, ${input.clientId ?? null}, ${now.toISOString()}::timestamptz,
-                ${hasResult ? now.toISOString() : null}::timestamptz)
-              RETURNING ${TRIAL_COLUMNS}`,
-          hasResult && meta.learns,
-        ),
-      ),
-    ]);
-    return trialView(trialRecord(row), now);
+    // A warm start's result reaches the designer like any report.
+    const row = await insertClientTrial(
+      tx,
+      studyId,
+      {
+        id: newId(),
+        number,
+        params: input.params,
+        ...fields,
+        clientId: input.clientId ?? null,
+        completedAt: hasResult ? now : null,
+      },
+      now,
+      meta.learns,
+    );
+    return trialView(row, now);
   });
-}
-
-/** SQL for "the trial's effective state is `state`" at `now`. */
-function stateFilter(state: TrialState | undefined, now: Date) {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  switch (state) {
-    case undefined:
-      return sql`TRUE`;
-    case "ACTIVE":
-      return sql`state = 'ACTIVE' AND lease_expires_at >= ${at}`;
-    case "STALE":
-      return sql`(state = 'STALE' OR (state = 'ACTIVE' AND lease_expires_at < ${at}))`;
-    default:
-      return sql`state = ${state}`;
-  }
 }
 
 /** A study's trials by number, optionally in one state. */
@@ -202,13 +157,8 @@ export async function listTrials(
     after = c;
   }
   const now = ctx.now();
-  const rows = await query<Record<string, unknown>>(
-    q,
-    sql`SELECT ${TRIAL_COLUMNS} FROM trials
-        WHERE study_id = ${studyId} AND number > ${after} AND ${stateFilter(page.state, now)}
-        ORDER BY number LIMIT ${page.limit + 1}`,
-  );
-  const items = rows.slice(0, page.limit).map((r) => trialView(trialRecord(r), now));
+  const rows = await trialPage(q, studyId, after, page.limit + 1, page.state, now);
+  const items = rows.slice(0, page.limit).map((r) => trialView(r, now));
   return {
     items,
     nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1].number) : null,
@@ -223,58 +173,23 @@ export async function getBestTrials(
   studyId: string,
   limit: number,
 ): Promise<{ trials: TrialView[]; recommendation: RecommendationView | null }> {
-  const meta = await studyMeta(q, projectId, studyId);
-  const order = meta.objective.metrics[0].goal === "maximize" ? sql`DESC` : sql`ASC`;
+  const meta = await studyMeta(ctx, q, projectId, studyId);
   // One snapshot: the designer's state and what was reported since it was saved.
-  const [[study], best, reported, rankings] = await q.transaction(
+  const [saved, best, unseen] = await q.transaction(
     (tx) =>
       Promise.all([
-        query<Record<string, unknown>>(
-          tx,
-          sql`SELECT algorithm_config AS "config", seed, algorithm_state AS "algorithmState"
-              FROM studies WHERE id = ${studyId} AND project_id = ${projectId}`,
-        ),
-        query<Record<string, unknown>>(
-          tx,
-          sql`SELECT ${TRIAL_COLUMNS} FROM trials WHERE study_id = ${studyId}
-                AND state = 'COMPLETED'
-              ORDER BY objective ${order}, number LIMIT ${limit}`,
-        ),
-        meta.learns
-          ? query<Record<string, unknown>>(
-            tx,
-            queuedTrials(studyId, false),
-          )
-          : Promise.resolve([]),
-        meta.learns && meta.labeling ? pendingRankings(tx, meta, false) : Promise.resolve([]),
+        savedDesigner(tx, studyId),
+        bestCompleted(tx, studyId, meta.objective.metrics[0].goal, limit),
+        readUnseen(tx, meta, false),
       ]),
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  if (!study) throw notFound("study", studyId);
+  if (!saved) throw notFound("study", studyId);
   const now = ctx.now();
-  const trials = best.map((r) => trialView(trialRecord(r), now));
-  if (json<JsonValue>(study.algorithmState ?? null) === null) {
-    return { trials, recommendation: null };
-  }
+  const trials = best.map((r) => trialView(r, now));
+  if (json(saved.algorithmState ?? null) === null) return { trials, recommendation: null };
   // The designer as it would be at its next update, not as it was saved.
-  const feedback: Feedback[] = [
-    ...reported.map((r) => feedbackOf(meta, trialRecord(r))).filter((f) => f !== null),
-    ...rankings,
-  ];
-  const designer = openDesigner(ctx, meta, study as unknown as SavedDesigner);
-  let r: Recommendation | null;
-  if ("recommendation" in designer) {
-    // CPU-heavy (a GP): computed in a worker, off the event loop.
-    try {
-      if (feedback.length) designer.update(feedback);
-      r = await designer.recommendation();
-    } finally {
-      designer.close();
-    }
-  } else {
-    if (feedback.length) designer.update(feedback);
-    r = designer.recommend?.() ?? null;
-  }
+  const r = await recommend(ctx, q, meta, saved, unseen);
   if (!r) return { trials, recommendation: null };
   const points = r.points === undefined ? undefined : Object.fromEntries(
     Object.entries(r.points).map(([name, point]) => [name, meta.space.decode(point)]),

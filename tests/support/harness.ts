@@ -6,17 +6,26 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createApp } from "../../src/app.ts";
 import { createLogger } from "../../src/log.ts";
 import type { AppEnv } from "../../src/routes/common.ts";
+import { type NewApiKey, type Project, responseMismatch, type Study } from "./contract.ts";
 import { type Backend, openTestDatabase, type TestDatabase } from "./db.ts";
+
+export type { ApiKey, NewApiKey, Page, Problem, Project, Study, Trial } from "./contract.ts";
 
 /** The admin key every test app accepts. */
 export const ADMIN_KEY = "test-admin-key-0123456789abcdef";
 
-/** A response read once: status, headers and the parsed body. */
-export interface Reply {
+/**
+ * A response read once: status, headers and the parsed body (JSON media
+ * types; the text otherwise). The harness has checked the body against the
+ * schema its route documents for the status (./contract.ts), so a `B` that
+ * names that schema's type (`expect<Study>(201, …)`) is a claim the check
+ * backs; `request` still answers `any` bodies, which tests read freely.
+ */
+// deno-lint-ignore no-explicit-any
+export interface Reply<B = any> {
   status: number;
   headers: Headers;
-  // deno-lint-ignore no-explicit-any
-  body: any;
+  body: B;
   text: string;
 }
 
@@ -35,8 +44,23 @@ export interface TestApp {
   app: OpenAPIHono<AppEnv>;
   /** Moves the app's clock forward. */
   advance(seconds: number): void;
-  /** Sends a request; `key` defaults to the project key. */
+  /**
+   * Sends a request; `key` defaults to the project key. Throws when the
+   * response breaks its route's documented contract.
+   */
   request(method: string, path: string, json?: unknown, options?: RequestOptions): Promise<Reply>;
+  /**
+   * `request` that must answer `status` (else it throws with the body), its
+   * body typed `B`: the route's schema for that status (e.g. `Study` for a
+   * 201 of createStudy), which the contract check has just verified.
+   */
+  expect<B>(
+    status: number,
+    method: string,
+    path: string,
+    json?: unknown,
+    options?: RequestOptions,
+  ): Promise<Reply<B>>;
   /** A project key of a project made for this app. */
   projectKey: string;
   projectId: string;
@@ -60,7 +84,7 @@ export async function startTestApp(backend: Backend): Promise<TestApp> {
     path: string,
     json?: unknown,
     options: RequestOptions = {},
-  ): Promise<Reply> => {
+  ): Promise<Reply<unknown>> => {
     const headers: Record<string, string> = { ...options.headers };
     const key = options.key === undefined ? harness.projectKey : options.key;
     if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -75,16 +99,45 @@ export async function startTestApp(backend: Backend): Promise<TestApp> {
     if (/application\/(problem\+)?json/.test(res.headers.get("content-type") ?? "") && text) {
       parsed = JSON.parse(text);
     }
+    // Every response must be one its route documents (./contract.ts).
+    const mismatch = responseMismatch(app, {
+      method,
+      path,
+      status: res.status,
+      contentType: res.headers.get("content-type"),
+      body: parsed,
+      text,
+    });
+    if (mismatch) {
+      throw new Error(
+        `${method} ${path} answered ${res.status}, against its documented contract: ` +
+          `${mismatch}\nbody: ${text.slice(0, 500)}`,
+      );
+    }
     return { status: res.status, headers: res.headers, body: parsed, text };
   };
+  const expect = async <B>(
+    status: number,
+    method: string,
+    path: string,
+    json?: unknown,
+    options?: RequestOptions,
+  ): Promise<Reply<B>> => {
+    const r = await request(method, path, json, options);
+    if (r.status !== status) {
+      throw new Error(`${method} ${path} answered ${r.status}, not ${status}: ${r.text}`);
+    }
+    // Checked against the route's schema for `status` by `request`.
+    return r as Reply<B>;
+  };
   const newProject = async (name = `p-${crypto.randomUUID().slice(0, 8)}`) => {
-    const project = await request("POST", "/v1/projects", { name }, { key: ADMIN_KEY });
-    if (project.status !== 201) throw new Error(`createProject: ${project.text}`);
-    const key = await request("POST", `/v1/projects/${project.body.id}/keys`, { name: "tests" }, {
-      key: ADMIN_KEY,
-    });
-    if (key.status !== 201) throw new Error(`createApiKey: ${key.text}`);
-    return { projectId: project.body.id as string, key: key.body.key as string };
+    const admin = { key: ADMIN_KEY };
+    const project = await expect<Project>(201, "POST", "/v1/projects", { name }, admin);
+    const projectId = project.body.id;
+    const key = await expect<NewApiKey>(201, "POST", `/v1/projects/${projectId}/keys`, {
+      name: "tests",
+    }, admin);
+    return { projectId, key: key.body.key };
   };
   const harness: TestApp = {
     backend,
@@ -92,6 +145,7 @@ export async function startTestApp(backend: Backend): Promise<TestApp> {
     app,
     advance: (seconds) => void (offset += seconds * 1000),
     request,
+    expect,
     projectKey: "",
     projectId: "",
     newProject,
@@ -126,8 +180,7 @@ export async function newStudy(
   app: TestApp,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const r = await app.request("POST", "/v1/studies", studyBody(overrides));
-  if (r.status !== 201) throw new Error(`createStudy: ${r.text}`);
+  const r = await app.expect<Study>(201, "POST", "/v1/studies", studyBody(overrides));
   return r.body.id;
 }
 
@@ -143,8 +196,6 @@ export function describeOnBackends(
   for (const backend of backends) {
     Deno.test({
       name: `${name} [${backend}]`,
-      sanitizeOps: false,
-      sanitizeResources: false,
       async fn(t) {
         const app = await startTestApp(backend);
         try {

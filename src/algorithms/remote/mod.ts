@@ -3,102 +3,210 @@
  * never stall the service's event loop: other studies' requests go on while
  * one study's suggestion is being computed.
  *
- * A `RemoteDesigner` is a stand-in with the Designer interface; its
- * `suggest` runs in a worker of the pool and brings back the points and the
- * designer's state, which `dump` then returns.
+ * A `RemoteDesigner` is a DesignerHandle whose calls run in a worker of the
+ * pool; its `suggest` brings back the points and the designer's state, which
+ * `dump` then returns.
+ *
+ * Failure and cancellation:
+ * - a worker that crashes (an uncaught error, a message it cannot read)
+ *   rejects every call waiting on it with DesignerWorkerFailed, and is
+ *   replaced: the next designer opened gets a new worker;
+ * - a call whose signal is aborted is rejected at once with
+ *   DesignerCancelled, and the worker is told through shared memory, so a
+ *   designer that checks its signal stops computing.
  */
 import type { SpaceSpec } from "../../space/schema.ts";
-import type {
-  Designer,
-  Feedback,
-  JsonValue,
-  Recommendation,
-  SuggestContext,
-  Suggestion,
-} from "../types.ts";
+import {
+  DesignerCancelled,
+  type DesignerHandle,
+  DesignerWorkerFailed,
+  UnreadableState,
+} from "../handle.ts";
+import type { Feedback, JsonValue, Recommendation, SuggestContext, Suggestion } from "../types.ts";
 import type { DesignerReply, DesignerRequest } from "./protocol.ts";
+
+interface Waiter {
+  resolve: (reply: DesignerReply) => void;
+  reject: (error: Error) => void;
+}
 
 interface PooledWorker {
   worker: Worker;
   sessions: number;
+  /** Calls sent to this worker and not yet answered, by call number. */
+  calls: Map<number, Waiter>;
+  /** Set when the worker crashed or the pool closed: nothing more is sent. */
+  failed: Error | null;
 }
 
-/** A fixed set of designer workers, started on first use. */
+/** How a pool is made. */
+export interface DesignerPoolOptions {
+  /** The worker module (default: ./worker.ts, every registered algorithm). */
+  workerUrl?: string | URL;
+  /** Told of each worker that crashed, after its calls were rejected. */
+  onWorkerFailed?: (error: DesignerWorkerFailed) => void;
+}
+
+/** What a remote designer is made from. */
+export interface RemoteOptions {
+  algorithm: string;
+  space: SpaceSpec;
+  config: unknown;
+  seed: number;
+  state: JsonValue | undefined;
+}
+
+/** A fixed number of designer workers, started on first use and replaced when they crash. */
 export class DesignerPool {
   readonly #size: number;
+  readonly #url: string;
+  readonly #onWorkerFailed?: (error: DesignerWorkerFailed) => void;
   readonly #workers: PooledWorker[] = [];
-  readonly #waiting = new Map<string, (reply: DesignerReply) => void>();
   #nextSession = 1;
   #nextCall = 1;
+  #closed = false;
+  #failures = 0;
 
   /** A pool of `size` workers (at least one). */
-  constructor(size: number) {
+  constructor(size: number, options: DesignerPoolOptions = {}) {
     this.#size = Math.max(1, Math.floor(size));
+    this.#url = String(options.workerUrl ?? new URL("./worker.ts", import.meta.url).href);
+    this.#onWorkerFailed = options.onWorkerFailed;
+  }
+
+  /** Workers that crashed since the pool started. */
+  get failures(): number {
+    return this.#failures;
+  }
+
+  /** Workers running now (crashed ones are gone). */
+  get workers(): number {
+    return this.#workers.length;
+  }
+
+  #start(): PooledWorker {
+    const worker = new Worker(this.#url, { type: "module" });
+    const pooled: PooledWorker = { worker, sessions: 0, calls: new Map(), failed: null };
+    worker.onmessage = (event: MessageEvent<DesignerReply>) => {
+      const waiter = pooled.calls.get(event.data.call);
+      pooled.calls.delete(event.data.call);
+      waiter?.resolve(event.data);
+    };
+    const crash = (what: string) => {
+      const error = new DesignerWorkerFailed(`a designer worker failed: ${what}`);
+      if (!pooled.failed) this.#failures++;
+      this.#fail(pooled, error);
+      this.#onWorkerFailed?.(error);
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      // Handled here: unhandled, a worker's error would end the whole process.
+      event.preventDefault();
+      crash(event.message || String(event.error));
+    };
+    worker.onmessageerror = () => crash("a message could not be read");
+    this.#workers.push(pooled);
+    return pooled;
+  }
+
+  /** Stops a worker and rejects every call waiting on it. */
+  #fail(pooled: PooledWorker, error: Error): void {
+    if (pooled.failed) return;
+    pooled.failed = error;
+    pooled.worker.terminate();
+    const at = this.#workers.indexOf(pooled);
+    if (at >= 0) this.#workers.splice(at, 1);
+    const waiting = [...pooled.calls.values()];
+    pooled.calls.clear();
+    for (const w of waiting) w.reject(error);
   }
 
   #pick(): PooledWorker {
-    if (this.#workers.length < this.#size) {
-      const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
-      worker.onmessage = (event: MessageEvent<DesignerReply>) => {
-        const key = `${event.data.session}/${event.data.call}`;
-        this.#waiting.get(key)?.(event.data);
-        this.#waiting.delete(key);
-      };
-      this.#workers.push({ worker, sessions: 0 });
-    }
+    if (this.#closed) throw new DesignerWorkerFailed("the designer pool is closed");
+    if (this.#workers.length < this.#size) return this.#start();
     return this.#workers.reduce((a, b) => (b.sessions < a.sessions ? b : a));
   }
 
-  /** A designer living in one of the pool's workers. */
-  open(options: {
-    algorithm: string;
-    space: SpaceSpec;
-    config: unknown;
-    seed: number;
-    state: JsonValue | undefined;
-  }): RemoteDesigner {
+  /**
+   * A designer living in one of the pool's workers, restored from `state`.
+   *
+   * @throws {UnreadableState} when the algorithm refuses the saved state.
+   */
+  async open(options: RemoteOptions): Promise<RemoteDesigner> {
     const pooled = this.#pick();
     pooled.sessions++;
     const session = this.#nextSession++;
-    const send = (message: DesignerRequest) => pooled.worker.postMessage(message);
-    // A request that expects a reply, matched by session and call number.
-    const ask = (message: (call: number) => DesignerRequest) => {
-      const call = this.#nextCall++;
-      const { promise, resolve } = Promise.withResolvers<DesignerReply>();
-      this.#waiting.set(`${session}/${call}`, resolve);
-      send(message(call));
-      return promise;
+    let open = true;
+    const send = (message: DesignerRequest) => {
+      if (!pooled.failed) pooled.worker.postMessage(message);
     };
-    send({ op: "create", session, ...options });
+    // A request that expects a reply, matched by its call number.
+    const ask = (message: (call: number) => DesignerRequest, signal?: AbortSignal) => {
+      if (pooled.failed) return Promise.reject(pooled.failed);
+      if (signal?.aborted) return Promise.reject(new DesignerCancelled("cancelled"));
+      const call = this.#nextCall++;
+      const { promise, resolve, reject } = Promise.withResolvers<DesignerReply>();
+      pooled.calls.set(call, { resolve, reject });
+      const request = message(call);
+      const onAbort = () => {
+        if (!pooled.calls.delete(call)) return;
+        if (request.op === "suggest") Atomics.store(request.cancel, 0, 1);
+        reject(new DesignerCancelled("the suggestion was cancelled: its caller gave up"));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      send(request);
+      return promise.finally(() => signal?.removeEventListener("abort", onAbort));
+    };
+    const close = () => {
+      if (!open) return;
+      open = false;
+      send({ op: "close", session });
+      pooled.sessions--;
+    };
+    try {
+      const reply = await ask((call) => ({ op: "create", session, call, ...options }));
+      if ("error" in reply) {
+        throw reply.unreadableState ? new UnreadableState(reply.error) : new Error(reply.error);
+      }
+    } catch (error) {
+      close();
+      throw error;
+    }
     return new RemoteDesigner({
       update: (feedback) => send({ op: "update", session, feedback }),
-      call: (count, pending) => ask((call) => ({ op: "suggest", session, call, count, pending })),
+      suggest: (count, pending, signal) =>
+        ask((call) => ({
+          op: "suggest",
+          session,
+          call,
+          count,
+          pending,
+          cancel: new Int32Array(new SharedArrayBuffer(4)),
+        }), signal),
       recommend: () => ask((call) => ({ op: "recommend", session, call })),
-      close: () => {
-        send({ op: "close", session });
-        pooled.sessions--;
-      },
+      close,
       initialState: options.state,
     });
   }
 
-  /** Stops the workers. */
+  /** Stops the workers; calls still waiting are rejected. */
   close(): void {
-    for (const w of this.#workers) w.worker.terminate();
-    this.#workers.length = 0;
+    this.#closed = true;
+    for (const w of [...this.#workers]) {
+      this.#fail(w, new DesignerWorkerFailed("the designer pool was closed"));
+    }
   }
 }
 
 interface RemoteLink {
   update: (feedback: Feedback[]) => void;
-  call: (count: number, pending: number[][]) => Promise<DesignerReply>;
+  suggest: (count: number, pending: number[][], signal: AbortSignal) => Promise<DesignerReply>;
   recommend: () => Promise<DesignerReply>;
   close: () => void;
   initialState: JsonValue | undefined;
 }
 
 /** A designer whose work happens in a worker. Call `close` when done with it. */
-export class RemoteDesigner implements Designer {
+export class RemoteDesigner implements DesignerHandle {
   readonly #link: RemoteLink;
   #state: JsonValue | undefined;
   /** False after an update, until a suggest brings the state back. */
@@ -111,7 +219,7 @@ export class RemoteDesigner implements Designer {
   }
 
   async suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
-    const reply = await this.#link.call(count, ctx.pending);
+    const reply = await this.#link.suggest(count, ctx.pending, ctx.signal);
     if ("error" in reply) throw new Error(reply.error);
     if (!("suggestions" in reply)) throw new Error("a designer worker answered out of turn");
     this.#state = reply.state;
@@ -131,15 +239,13 @@ export class RemoteDesigner implements Designer {
     return this.#state;
   }
 
-  /** The designer's recommendation, computed in its worker. */
-  async recommendation(): Promise<Recommendation | null> {
+  async recommend(): Promise<Recommendation | null> {
     const reply = await this.#link.recommend();
     if ("error" in reply) throw new Error(reply.error);
     if (!("recommendation" in reply)) throw new Error("a designer worker answered out of turn");
     return reply.recommendation;
   }
 
-  /** Ends the designer's session in its worker. */
   close(): void {
     this.#link.close();
   }

@@ -1,5 +1,7 @@
 /**
- * Messages between the service and a designer worker.
+ * Messages between the service and a designer worker. Every request that
+ * expects an answer carries a call number, unique within the pool; the
+ * answer carries it back.
  */
 import type { SpaceSpec } from "../../space/schema.ts";
 import type { Feedback, JsonValue, Point, Recommendation, Suggestion } from "../types.ts";
@@ -9,6 +11,7 @@ export type DesignerRequest =
   | {
     op: "create";
     session: number;
+    call: number;
     algorithm: string;
     space: SpaceSpec;
     config: unknown;
@@ -16,15 +19,30 @@ export type DesignerRequest =
     state: JsonValue | undefined;
   }
   | { op: "update"; session: number; feedback: Feedback[] }
-  | { op: "suggest"; session: number; call: number; count: number; pending: Point[] }
+  | {
+    op: "suggest";
+    session: number;
+    call: number;
+    count: number;
+    pending: Point[];
+    /**
+     * A one-element Int32Array over a SharedArrayBuffer: the service stores 1
+     * in it to cancel. Shared memory, because a designer computing
+     * synchronously never sees a message until it is done.
+     */
+    cancel: Int32Array;
+  }
   | { op: "recommend"; session: number; call: number }
   | { op: "close"; session: number };
 
 /**
- * A worker's answer: to a suggest, the points and the designer's state after
- * them; to a recommend, the designer's recommendation.
+ * A worker's answer: to a create, that the designer is ready; to a suggest,
+ * the points and the designer's state after them; to a recommend, the
+ * designer's recommendation. `unreadableState` marks a create that failed
+ * because the saved state could not be restored.
  */
 export type DesignerReply =
+  | { session: number; call: number; created: true }
   | { session: number; call: number; suggestions: Suggestion[]; state: JsonValue }
   | { session: number; call: number; recommendation: Recommendation | null }
-  | { session: number; call: number; error: string };
+  | { session: number; call: number; error: string; unreadableState?: boolean };

@@ -1,85 +1,13 @@
 /**
- * Operations: /healthz, /readyz and /metrics (no API key needed).
+ * Operations: /healthz, /readyz and /metrics (no API key needed). The
+ * contract is in ./routes.ts; the handlers are here.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
-import { query } from "../../db/client.ts";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { countAllTrials } from "../../db/queries/trials.ts";
 import { renderTrialGauge, type RequestMetrics } from "../../metrics.ts";
 import { TrialStateSchema } from "../../services/study_schema.ts";
-import { effectiveStateSql } from "../../services/studies.ts";
 import { type AppEnv, validationHook } from "../common.ts";
-
-const tags = ["Operations"];
-const Status = z.object({
-  status: z.enum(["ok", "unavailable"]),
-  checks: z.record(z.string(), z.string()).optional(),
-});
-
-const healthRoute = createRoute({
-  method: "get",
-  path: "/healthz",
-  operationId: "health",
-  summary: "Liveness: the process answers",
-  tags,
-  responses: {
-    200: {
-      description: "Alive",
-      content: { "application/json": { schema: Status, example: { status: "ok" } } },
-    },
-  },
-});
-
-const readyRoute = createRoute({
-  method: "get",
-  path: "/readyz",
-  operationId: "ready",
-  summary: "Readiness: the database answers and every migration is applied",
-  tags,
-  responses: {
-    200: {
-      description: "Ready",
-      content: {
-        "application/json": {
-          schema: Status,
-          example: { status: "ok", checks: { database: "ok", migrations: "ok" } },
-        },
-      },
-    },
-    503: {
-      description: "Not ready",
-      content: {
-        "application/json": {
-          schema: Status,
-          example: {
-            status: "unavailable",
-            checks: { database: "connection refused", migrations: "unknown" },
-          },
-        },
-      },
-    },
-  },
-});
-
-const metricsRoute = createRoute({
-  method: "get",
-  path: "/metrics",
-  operationId: "metrics",
-  summary: "Prometheus metrics: requests and latencies by route, trials by state",
-  tags,
-  responses: {
-    200: {
-      description: "Prometheus text format 0.0.4",
-      content: {
-        "text/plain": {
-          schema: z.string(),
-          example:
-            'minima_http_requests_total{method="POST",route="/v1/studies/:studyId/trials/suggest",status="200"} 42\n' +
-            'minima_trials{state="COMPLETED"} 40\n',
-        },
-      },
-    },
-  },
-});
+import { healthRoute, metricsRoute, readyRoute } from "./routes.ts";
 
 /** The operations routes. */
 export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
@@ -102,15 +30,12 @@ export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
   });
   app.openapi(metricsRoute, async (c) => {
     const s = c.var.services;
-    const rows = await query<{ state: string; n: number }>(
-      s.db,
-      sql`SELECT ${effectiveStateSql(s.now())} AS state, count(*)::int AS n FROM trials GROUP BY 1`,
-    );
+    const found = await countAllTrials(s.db, s.now());
     const counts: Record<string, number> = Object.fromEntries(
-      TrialStateSchema.options.map((st) => [st, 0]),
+      TrialStateSchema.options.map((st) => [st, found.get(st) ?? 0]),
     );
-    for (const r of rows) counts[r.state] = Number(r.n);
-    return c.text(metrics.render() + renderTrialGauge(counts), 200, {
+    const designers = s.counters?.render(s.designers?.failures ?? 0) ?? "";
+    return c.text(metrics.render() + renderTrialGauge(counts) + designers, 200, {
       "content-type": "text/plain; version=0.0.4; charset=utf-8",
     });
   });

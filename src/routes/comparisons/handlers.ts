@@ -1,0 +1,122 @@
+/**
+ * The comparisons handlers, each typed against its route (./routes.ts): what
+ * a handler returns must be one of the route's documented responses.
+ *
+ * Labeler tokens (src/routes/labelers/) reach only these routes, and only for
+ * their own study; project keys reach them too (scripts, admins).
+ */
+import type { RouteHandler } from "@hono/zod-openapi";
+import { Problem } from "../../errors.ts";
+import { findRenderer } from "../../evaluators/renderers.ts";
+import {
+  candidateOf,
+  getComparison,
+  listComparisons,
+  nextComparison,
+  skipComparison,
+  submitRanking,
+  undoRanking,
+} from "../../services/comparisons.ts";
+import type { Principal } from "../../services/principals.ts";
+import { requireLabelerAccess } from "../../services/projects.ts";
+import type { AppEnv } from "../common.ts";
+import type {
+  getRoute,
+  listRoute,
+  nextRoute,
+  rankRoute,
+  renderRoute,
+  skipRoute,
+  undoRoute,
+} from "./routes.ts";
+
+/** The caller's project and identity as a labeler of `studyId`. */
+function labelerOf(principal: Principal, studyId: string) {
+  const projectId = requireLabelerAccess(principal, studyId);
+  if (!principal.keyId) {
+    throw new Problem("forbidden", "rank with a project key or a labeler token");
+  }
+  return { projectId, labelerId: principal.keyId };
+}
+
+/** The comparison a request names, and the caller as its labeler. */
+function target(principal: Principal, ids: { studyId: string; comparisonId: string }) {
+  const { studyId, comparisonId } = ids;
+  return { ...labelerOf(principal, studyId), studyId, comparisonId };
+}
+
+/** nextComparison: a comparison to rank, or none yet (with Retry-After). */
+export const nextHandler: RouteHandler<typeof nextRoute, AppEnv> = async (c) => {
+  const { studyId } = c.req.valid("param");
+  const { projectId, labelerId } = labelerOf(c.var.principal, studyId);
+  const s = c.var.services;
+  const next = await nextComparison(s, s.db, projectId, studyId, labelerId, c.req.raw.signal);
+  if (next.retryAfterSeconds !== undefined) {
+    c.header("Retry-After", String(Math.ceil(next.retryAfterSeconds)));
+  }
+  return c.json(next, 200);
+};
+
+/** submitRanking. */
+export const rankHandler: RouteHandler<typeof rankRoute, AppEnv> = async (c) => {
+  const s = c.var.services;
+  const { ranking } = c.req.valid("json");
+  return c.json(
+    await submitRanking(s, s.db, target(c.var.principal, c.req.valid("param")), ranking),
+    200,
+  );
+};
+
+/** skipComparison. */
+export const skipHandler: RouteHandler<typeof skipRoute, AppEnv> = async (c) => {
+  const s = c.var.services;
+  return c.json(await skipComparison(s, s.db, target(c.var.principal, c.req.valid("param"))), 200);
+};
+
+/** undoRanking. */
+export const undoHandler: RouteHandler<typeof undoRoute, AppEnv> = async (c) => {
+  const s = c.var.services;
+  return c.json(await undoRanking(s, s.db, target(c.var.principal, c.req.valid("param"))), 200);
+};
+
+/** listComparisons. */
+export const listHandler: RouteHandler<typeof listRoute, AppEnv> = async (c) => {
+  const { studyId } = c.req.valid("param");
+  const { projectId, labelerId } = labelerOf(c.var.principal, studyId);
+  const s = c.var.services;
+  const page = c.req.valid("query");
+  return c.json(await listComparisons(s, s.db, projectId, studyId, labelerId, page), 200);
+};
+
+/** getComparison. */
+export const getHandler: RouteHandler<typeof getRoute, AppEnv> = async (c) => {
+  const { studyId, comparisonId } = c.req.valid("param");
+  const { projectId, labelerId } = labelerOf(c.var.principal, studyId);
+  const s = c.var.services;
+  return c.json(
+    await getComparison(s, s.db, projectId, studyId, comparisonId, labelerId),
+    200,
+  );
+};
+
+/** renderCandidate: the study's renderer draws the candidate's params. */
+export const renderHandler: RouteHandler<typeof renderRoute, AppEnv> = async (c) => {
+  const { studyId, comparisonId, candidateId } = c.req.valid("param");
+  const { projectId } = labelerOf(c.var.principal, studyId);
+  const s = c.var.services;
+  const { meta, params } = await candidateOf(
+    s,
+    s.db,
+    projectId,
+    studyId,
+    comparisonId,
+    candidateId,
+  );
+  const renderer = meta.labeling?.renderer && findRenderer(meta.labeling.renderer.name);
+  if (!renderer) throw new Problem("not-found", "this study has no renderer");
+  const image = await renderer.render(params, meta.space);
+  c.header("Cache-Control", "private, max-age=3600");
+  // Bytes over a shared buffer are copied: a response body owns its buffer.
+  const body = typeof image.body === "string" ? image.body : new Uint8Array(image.body);
+  return c.body(body, 200, { "Content-Type": image.contentType });
+};

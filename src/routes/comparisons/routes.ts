@@ -1,0 +1,272 @@
+/**
+ * The comparisons routes as documented: paths, parameters, bodies, responses
+ * and examples, apart from the handlers (./handlers.ts) so the contract reads
+ * on its own and the handlers are typed against it.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { idParam, json, jsonBody, pageOf, PageQuery, problemResponses, uuid } from "../common.ts";
+import { EXAMPLE } from "../schemas.ts";
+
+const security = [{ bearerAuth: [] }];
+const tags = ["Comparisons"];
+const EXAMPLE_COMPARISON_ID = "5b8e2f1a-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+const EXAMPLE_CANDIDATES = [
+  "0f1e2d3c-4b5a-4697-8877-665544332211",
+  "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d",
+  "2b3c4d5e-6f70-4b8c-9d0e-1f2a3b4c5d6e",
+  "3c4d5e6f-7081-4c9d-8e0f-2a3b4c5d6e7f",
+];
+const StudyParams = z.object({ studyId: idParam("studyId", EXAMPLE.studyId) });
+const ComparisonParams = StudyParams.extend({
+  comparisonId: idParam("comparisonId", EXAMPLE_COMPARISON_ID),
+});
+
+const EXAMPLE_COMPARISON = {
+  id: EXAMPLE_COMPARISON_ID,
+  studyId: EXAMPLE.studyId,
+  number: 7,
+  state: "OPEN",
+  candidates: EXAMPLE_CANDIDATES.map((id, i) => ({
+    id,
+    params: { r: 0.2 * i, g: 0.5, b: 0.9 - 0.2 * i },
+    renderingUrl:
+      `/v1/studies/${EXAMPLE.studyId}/comparisons/${EXAMPLE_COMPARISON_ID}/candidates/${id}/rendering`,
+  })),
+  rankingLength: 4,
+  rankingsNeeded: 1,
+  rankingsReceived: 0,
+  skips: 0,
+  heldByYou: true,
+  holdExpiresAt: EXAMPLE.later,
+  ranking: null,
+  answeredByYou: false,
+  createdAt: EXAMPLE.time,
+  closedAt: null,
+};
+
+/** A comparison as its routes answer it. */
+export const ComparisonSchema = z.object({
+  id: z.string().uuid(),
+  studyId: z.string().uuid(),
+  number: z.number().int().openapi({ description: "Position in the study, from 0" }),
+  state: z.enum(["OPEN", "RANKED", "SKIPPED"]),
+  candidates: z.array(z.object({
+    id: z.string().uuid().openapi({ description: "The candidate's id (its trial's id)" }),
+    params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+    renderingUrl: z.string().nullable().openapi({
+      description: "Its image (renderCandidate), when the study has a renderer",
+    }),
+  })).openapi({ description: "In the order to show them (shuffled when the comparison was made)" }),
+  rankingLength: z.number().int().openapi({
+    description: "How many candidate ids a ranking lists, best first (the study's topK)",
+  }),
+  rankingsNeeded: z.number().int(),
+  rankingsReceived: z.number().int(),
+  skips: z.number().int(),
+  heldByYou: z.boolean(),
+  holdExpiresAt: z.string().datetime().nullable(),
+  ranking: z.array(z.string().uuid()).nullable().openapi({
+    description: "The aggregated ranking (Borda count over the labelers), once RANKED",
+  }),
+  answeredByYou: z.boolean(),
+  createdAt: z.string().datetime(),
+  closedAt: z.string().datetime().nullable(),
+}).openapi("Comparison", { example: EXAMPLE_COMPARISON });
+
+const comparisonResponse = (description: string, example: unknown = EXAMPLE_COMPARISON) => ({
+  description,
+  ...json(ComparisonSchema, example),
+});
+
+export const nextRoute = createRoute({
+  method: "post",
+  path: "/v1/studies/{studyId}/comparisons/next",
+  operationId: "nextComparison",
+  summary: "Get the next comparison to rank",
+  description:
+    "The oldest OPEN comparison you have not answered and nobody else holds; else, while fewer " +
+    "than the study's `labeling.maxOpen` are open, a new one made of the algorithm's next " +
+    "candidates. You hold it for `labeling.holdSeconds`; one you abandon returns to the pool. " +
+    "When none is available, `comparison` is null and `retryAfterSeconds` says when to ask again.",
+  tags,
+  security,
+  request: { params: StudyParams },
+  responses: {
+    200: {
+      description: "A comparison to rank (or none for now), and your progress",
+      headers: {
+        "Retry-After": {
+          description: "Seconds until asking again is worthwhile; only when none is available",
+          schema: { type: "integer" },
+        },
+      },
+      ...json(
+        z.object({
+          comparison: ComparisonSchema.nullable(),
+          retryAfterSeconds: z.number().optional(),
+          progress: z.object({
+            answeredByYou: z.number().int(),
+            closed: z.number().int().openapi({ description: "Comparisons ranked or skipped" }),
+            open: z.number().int(),
+          }),
+        }).openapi("NextComparison"),
+        { comparison: EXAMPLE_COMPARISON, progress: { answeredByYou: 6, closed: 7, open: 1 } },
+      ),
+    },
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
+export const rankRoute = createRoute({
+  method: "post",
+  path: "/v1/studies/{studyId}/comparisons/{comparisonId}/ranking",
+  operationId: "submitRanking",
+  summary: "Rank a comparison's candidates, best first",
+  description:
+    "List exactly `rankingLength` candidate ids, best first; no ties, no repeats, no unknown ids. " +
+    "Only the labeler holding the comparison may rank it, once. When it has its " +
+    "`rankingsNeeded` rankings it closes (RANKED) and the algorithm learns from the aggregate.",
+  tags,
+  security,
+  request: {
+    params: ComparisonParams,
+    body: jsonBody(
+      z.strictObject({
+        ranking: z.array(uuid()).min(1).max(32).openapi({
+          description: "Candidate ids, best first",
+          example: [EXAMPLE_CANDIDATES[2], EXAMPLE_CANDIDATES[0]],
+        }),
+      }).openapi("SubmitRankingRequest"),
+      {
+        ranking: [
+          EXAMPLE_CANDIDATES[2],
+          EXAMPLE_CANDIDATES[0],
+          EXAMPLE_CANDIDATES[3],
+          EXAMPLE_CANDIDATES[1],
+        ],
+      },
+    ),
+  },
+  responses: {
+    200: comparisonResponse("The comparison after your ranking", {
+      ...EXAMPLE_COMPARISON,
+      state: "RANKED",
+      rankingsReceived: 1,
+      heldByYou: false,
+      holdExpiresAt: null,
+      ranking: [
+        EXAMPLE_CANDIDATES[2],
+        EXAMPLE_CANDIDATES[0],
+        EXAMPLE_CANDIDATES[3],
+        EXAMPLE_CANDIDATES[1],
+      ],
+      answeredByYou: true,
+      closedAt: EXAMPLE.later,
+    }),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+});
+
+export const skipRoute = createRoute({
+  method: "post",
+  path: "/v1/studies/{studyId}/comparisons/{comparisonId}/skip",
+  operationId: "skipComparison",
+  summary: "Skip a comparison you cannot decide",
+  description:
+    "It goes back to the pool for other labelers; after `labeling.skipsToClose` skips it closes " +
+    "as SKIPPED and the algorithm moves on without learning from it.",
+  tags,
+  security,
+  request: { params: ComparisonParams },
+  responses: {
+    200: comparisonResponse("The comparison after your skip", {
+      ...EXAMPLE_COMPARISON,
+      state: "SKIPPED",
+      skips: 1,
+      heldByYou: false,
+      holdExpiresAt: null,
+      answeredByYou: true,
+      closedAt: EXAMPLE.later,
+    }),
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
+export const undoRoute = createRoute({
+  method: "post",
+  path: "/v1/studies/{studyId}/comparisons/{comparisonId}/undo",
+  operationId: "undoRanking",
+  summary: "Take back your ranking (or skip) of a comparison",
+  description:
+    "Allowed while the algorithm has not yet used the comparison's result (a 409 after). The " +
+    "comparison is OPEN again and held by you.",
+  tags,
+  security,
+  request: { params: ComparisonParams },
+  responses: {
+    200: comparisonResponse("The comparison, open again and held by you"),
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
+export const listRoute = createRoute({
+  method: "get",
+  path: "/v1/studies/{studyId}/comparisons",
+  operationId: "listComparisons",
+  summary: "List a study's comparisons",
+  description: "By number, optionally of one state; cursor pagination.",
+  tags,
+  security,
+  request: {
+    params: StudyParams,
+    query: PageQuery.extend({ state: z.enum(["OPEN", "RANKED", "SKIPPED"]).optional() }),
+  },
+  responses: {
+    200: {
+      description: "A page of comparisons",
+      ...json(pageOf(ComparisonSchema), { items: [EXAMPLE_COMPARISON], nextCursor: null }),
+    },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const getRoute = createRoute({
+  method: "get",
+  path: "/v1/studies/{studyId}/comparisons/{comparisonId}",
+  operationId: "getComparison",
+  summary: "Get one comparison",
+  tags,
+  security,
+  request: { params: ComparisonParams },
+  responses: {
+    200: comparisonResponse("The comparison"),
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
+export const renderRoute = createRoute({
+  method: "get",
+  path: "/v1/studies/{studyId}/comparisons/{comparisonId}/candidates/{candidateId}/rendering",
+  operationId: "renderCandidate",
+  summary: "Get a candidate's rendering (an image)",
+  description: "Drawn by the study's renderer (`labeling.renderer`) from the candidate's params.",
+  tags,
+  security,
+  request: {
+    params: ComparisonParams.extend({
+      candidateId: idParam("candidateId", EXAMPLE_CANDIDATES[0]),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The image",
+      content: {
+        "image/svg+xml": {
+          schema: z.string(),
+          example: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200">…</svg>',
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404, 409),
+  },
+});

@@ -1,0 +1,156 @@
+/**
+ * The studies routes as documented: paths, parameters, bodies, responses and
+ * examples, apart from the handlers (./handlers.ts) so the contract reads on
+ * its own and the handlers are typed against it.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { listAlgorithms } from "../../algorithms/mod.ts";
+import {
+  AlgorithmChoiceSchema,
+  CreateStudySchema,
+  StudyStateSchema,
+  UpdateStudySchema,
+} from "../../services/study_schema.ts";
+import { IdempotencyHeaders, idParam, pageOf, PageQuery, problemResponses } from "../common.ts";
+import { EXAMPLE, EXAMPLE_SPACE, EXAMPLE_STUDY, StudySchema } from "../schemas.ts";
+
+const security = [{ bearerAuth: [] }];
+const tags = ["Studies"];
+const StudyParams = z.object({ studyId: idParam("studyId", EXAMPLE.studyId) });
+const studyResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: StudySchema, example: EXAMPLE_STUDY } },
+});
+
+/** Each algorithm's config schema as a component of the document: `<Name>Config`. */
+export const CONFIG_COMPONENTS = listAlgorithms().map((a) => ({
+  algorithm: a.name,
+  component: `${
+    a.name.split(/[^a-z0-9]+/i).map((w) => w[0].toUpperCase() + w.slice(1)).join("")
+  }Config`,
+  schema: a.configSchema,
+}));
+
+/**
+ * createStudy's body as documented: `algorithm.config` is one of the
+ * algorithms' config components (validated against the named algorithm's).
+ */
+const CreateStudyRequest = CreateStudySchema.extend({
+  algorithm: AlgorithmChoiceSchema.extend({
+    config: AlgorithmChoiceSchema.shape.config.openapi({
+      description: "The algorithm's options (its component below, by `name`: " +
+        CONFIG_COMPONENTS.map((c) => `${c.algorithm} → ${c.component}`).join(", ") +
+        "); unknown keys are refused, defaults fill the rest",
+      anyOf: CONFIG_COMPONENTS.map((c) => ({ $ref: `#/components/schemas/${c.component}` })),
+    }),
+  }),
+}).openapi("CreateStudyRequest");
+
+export const createStudyRoute = createRoute({
+  method: "post",
+  path: "/v1/studies",
+  operationId: "createStudy",
+  summary: "Create a study",
+  description:
+    "A search space, an objective (the first metric is optimised, others recorded) and an algorithm " +
+    "(see listAlgorithms) with its config and an optional seed; a seeded study is deterministic. " +
+    "Floats and ints may have a `step`; `scale: log` needs min > 0.",
+  tags,
+  security,
+  request: {
+    headers: IdempotencyHeaders,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: CreateStudyRequest,
+          example: {
+            name: "branin",
+            metadata: { owner: "ada" },
+            space: EXAMPLE_SPACE,
+            objective: { metrics: [{ name: "value", goal: "minimize" }] },
+            algorithm: { name: "random", config: {}, seed: 1 },
+            settings: { leaseSeconds: 3600 },
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    201: studyResponse("Created"),
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+  },
+});
+
+export const listStudiesRoute = createRoute({
+  method: "get",
+  path: "/v1/studies",
+  operationId: "listStudies",
+  summary: "List the project's studies",
+  description: "Newest first, paginated with a cursor; optionally only studies in one state.",
+  tags,
+  security,
+  request: { query: PageQuery.extend({ state: StudyStateSchema.optional() }) },
+  responses: {
+    200: {
+      description: "A page of studies",
+      content: {
+        "application/json": {
+          schema: pageOf(StudySchema),
+          example: { items: [EXAMPLE_STUDY], nextCursor: null },
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export const getStudyRoute = createRoute({
+  method: "get",
+  path: "/v1/studies/{studyId}",
+  operationId: "getStudy",
+  summary: "Get a study",
+  description: "The study with its trials counted by state. Another project's study is a 404.",
+  tags,
+  security,
+  request: { params: StudyParams },
+  responses: { 200: studyResponse("The study"), ...problemResponses(401, 403, 404) },
+});
+
+export const updateStudyRoute = createRoute({
+  method: "patch",
+  path: "/v1/studies/{studyId}",
+  operationId: "updateStudy",
+  summary: "Rename a study, replace its metadata, or change its state",
+  description:
+    "PAUSED and COMPLETED studies hand out no trials (suggestTrials is a 409) but still accept results.",
+  tags,
+  security,
+  request: {
+    params: StudyParams,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: UpdateStudySchema.openapi("UpdateStudyRequest"),
+          example: { state: "PAUSED", metadata: { owner: "ada", note: "paused for the weekend" } },
+        },
+      },
+    },
+  },
+  responses: {
+    200: studyResponse("The updated study"),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+export const deleteStudyRoute = createRoute({
+  method: "delete",
+  path: "/v1/studies/{studyId}",
+  operationId: "deleteStudy",
+  summary: "Delete a study and all its trials",
+  tags,
+  security,
+  request: { params: StudyParams },
+  responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
+});

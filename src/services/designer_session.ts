@@ -1,0 +1,222 @@
+/**
+ * The designer lifecycle, written once: restore → feed → ask → save (OSS
+ * Vizier's DesignerPolicy). Every caller that needs a study's algorithm goes
+ * through here: suggestions (under the study's lock, or computed before it:
+ * suggest_prepared.ts), recommendations, and the runs to come.
+ *
+ * - Restore: the designer is made from the study's saved state, in a worker
+ *   of the pool for CPU-heavy algorithms (gp-bo), else on the event loop;
+ *   both behind one interface (DesignerHandle).
+ * - Feed: the trials reported since its last save (the trial_feedback
+ *   queue) and, for studies people rank, the comparisons closed since.
+ * - Ask: points, told which are pending; the caller's signal cancels it.
+ * - Save: `dump()`, written by the caller's transaction with the trials.
+ *
+ * A saved state the algorithm cannot read (damaged, or written by an
+ * incompatible version) does not break the study for good: the designer is
+ * rebuilt from its config and seed and fed every finished trial and closed
+ * comparison, as Vizier restarts a designer and replays the trials. The
+ * rebuild is logged once per damaged state and counted in /metrics
+ * (minima_designer_state_rebuilds_total); the next save replaces the state.
+ */
+import {
+  createLocal,
+  DesignerCancelled,
+  type DesignerHandle,
+  DesignerWorkerFailed,
+  UnreadableState,
+} from "../algorithms/handle.ts";
+import type { Feedback, JsonValue, Point, Suggestion } from "../algorithms/types.ts";
+import { isTransaction, type Queryable } from "../db/client.ts";
+import {
+  closedComparisons,
+  finishedTrials,
+  plainIndexScans,
+  type SavedDesigner,
+} from "../db/queries/designer.ts";
+import { queuedTrials } from "../db/queries/feedback.ts";
+import { trialRows } from "../db/queries/trials.ts";
+import { Problem } from "../errors.ts";
+import type { ServiceContext } from "./context.ts";
+import { feedbackOf, pendingRankings, rankingFeedback } from "./feedback.ts";
+import { json } from "./rows.ts";
+import type { StudyMeta } from "./study_meta.ts";
+import type { TrialRecord } from "./trial_rows.ts";
+
+export type { SavedDesigner } from "../db/queries/designer.ts";
+
+/** What the designer has not been told yet. */
+export interface Unseen {
+  /** Trials reported since the last save, in their current state, by number. */
+  trials: TrialRecord[];
+  /** Comparisons closed since (studies people rank). */
+  rankings: Feedback[];
+}
+
+/** Nothing to tell (an algorithm that does not learn). */
+const NOTHING: Unseen = { trials: [], rankings: [] };
+
+/** Whether the study's designer computes in a worker of the pool. */
+export function runsRemotely(ctx: ServiceContext, meta: StudyMeta): boolean {
+  return Boolean(meta.algorithm.offload && ctx.designers);
+}
+
+/**
+ * Whether a suggestion computes its points before taking the study's lock
+ * (suggest_prepared.ts), so that neither the lock nor PGlite's one
+ * connection is held during a fit. Only for designers in workers that
+ * learn from values (rankings are read under the lock), and only when the
+ * caller is not inside a transaction already (an idempotent request's
+ * transaction holds its key: a snapshot of its own cannot be taken then).
+ */
+export function computesBeforeLock(ctx: ServiceContext, meta: StudyMeta, q: Queryable): boolean {
+  return runsRemotely(ctx, meta) && meta.learns && !meta.labeling && !isTransaction(q);
+}
+
+/**
+ * What the designer has not seen: with `consume`, taken off the queue (call
+ * it under the study's lock, in the transaction that saves the designer);
+ * without, only read (inside a snapshot). Statements are sent at once, in
+ * this order, so a caller may pipeline others after them.
+ */
+export async function readUnseen(q: Queryable, meta: StudyMeta, consume: boolean): Promise<Unseen> {
+  if (!meta.learns) return NOTHING;
+  const [, trials, rankings] = await Promise.all([
+    consume ? plainIndexScans(q) : undefined,
+    trialRows(q, queuedTrials(meta.id, consume)),
+    meta.labeling ? pendingRankings(q, meta, consume) : Promise.resolve([]),
+  ]);
+  return { trials, rankings };
+}
+
+/** The feedback a list of trials gives (open trials give none). */
+function trialFeedback(meta: StudyMeta, trials: TrialRecord[]): Feedback[] {
+  return trials.map((t) => feedbackOf(meta, t)).filter((f) => f !== null);
+}
+
+/** Opens the designer from `state` (undefined: a new one), where it computes. */
+async function open(
+  ctx: ServiceContext,
+  meta: StudyMeta,
+  saved: SavedDesigner,
+  state: JsonValue | undefined,
+): Promise<DesignerHandle> {
+  const config = json<JsonValue>(saved.config);
+  const seed = Number(saved.seed);
+  if (runsRemotely(ctx, meta)) {
+    return await ctx.designers!.open({
+      algorithm: meta.algorithm.name,
+      space: meta.space.spec,
+      config,
+      seed,
+      state,
+    }).catch(asProblem);
+  }
+  return createLocal(meta.algorithm, { space: meta.space, config, seed, state });
+}
+
+/**
+ * Restores the study's designer from `saved` and feeds it `unseen`; when the
+ * saved state cannot be read, rebuilds it from every finished trial and
+ * closed comparison (read through `q`). The caller closes the designer.
+ */
+export async function restore(
+  ctx: ServiceContext,
+  q: Queryable,
+  meta: StudyMeta,
+  saved: SavedDesigner,
+  unseen: Unseen,
+): Promise<DesignerHandle> {
+  const state = json<JsonValue>(saved.algorithmState ?? null) ?? undefined;
+  let designer: DesignerHandle;
+  let feedback: Feedback[];
+  try {
+    designer = await open(ctx, meta, saved, state);
+    feedback = [...trialFeedback(meta, unseen.trials), ...unseen.rankings];
+  } catch (error) {
+    if (!(error instanceof UnreadableState)) throw error;
+    noteRebuild(ctx, meta, saved, error);
+    const [trials, comparisons] = await Promise.all([
+      meta.learns ? finishedTrials(q, meta.id) : Promise.resolve([]),
+      meta.learns && meta.labeling ? closedComparisons(q, meta.id) : Promise.resolve([]),
+    ]);
+    designer = await open(ctx, meta, saved, undefined);
+    feedback = [
+      ...trialFeedback(meta, trials),
+      ...(comparisons.length ? await rankingFeedback(q, meta, comparisons) : []),
+    ];
+  }
+  try {
+    if (feedback.length) designer.update(feedback);
+  } catch (error) {
+    designer.close();
+    throw error;
+  }
+  return designer;
+}
+
+/** Logs and counts a rebuild, once per damaged state (study and state version). */
+function noteRebuild(
+  ctx: ServiceContext,
+  meta: StudyMeta,
+  saved: SavedDesigner,
+  error: UnreadableState,
+): void {
+  const version = Number(saved.version ?? 0);
+  if (!ctx.counters || ctx.counters.firstRebuild(meta.id, version)) {
+    ctx.log?.warn("designer state unreadable: rebuilt from the study's trials", {
+      studyId: meta.id,
+      algorithm: meta.algorithm.name,
+      stateVersion: version,
+      error: error.message.slice(0, 500),
+    });
+  }
+}
+
+/**
+ * Asks the designer for up to `count` points. A worker that crashed is a
+ * 503 (nothing was written: the caller's transaction rolls back); a
+ * cancelled call is a 499 (its caller is gone).
+ */
+export async function ask(
+  ctx: ServiceContext,
+  designer: DesignerHandle,
+  count: number,
+  pending: Point[],
+  signal: AbortSignal,
+): Promise<Suggestion[]> {
+  try {
+    return await designer.suggest(count, { pending, signal });
+  } catch (error) {
+    if (error instanceof DesignerCancelled && ctx.counters) ctx.counters.cancelled++;
+    return asProblem(error);
+  }
+}
+
+/** The designer's recommendation (restored and fed like a suggestion's, never saved). */
+export async function recommend(
+  ctx: ServiceContext,
+  q: Queryable,
+  meta: StudyMeta,
+  saved: SavedDesigner,
+  unseen: Unseen,
+) {
+  const designer = await restore(ctx, q, meta, saved, unseen);
+  try {
+    return await designer.recommend().catch(asProblem);
+  } finally {
+    designer.close();
+  }
+}
+
+/** Worker failures and cancellations as problems; anything else as it is. */
+function asProblem(error: unknown): never {
+  if (error instanceof DesignerWorkerFailed) {
+    throw new Problem(
+      "unavailable",
+      `the designer's worker failed while computing (${error.message}); nothing was changed: retry`,
+    );
+  }
+  if (error instanceof DesignerCancelled) throw new Problem("cancelled", error.message);
+  throw error;
+}
