@@ -3,19 +3,11 @@
  * numbers are unique, and completions never wait behind a suggestion.
  */
 import assert from "node:assert/strict";
-import postgres from "postgres";
 import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/log.ts";
-import { testBackends } from "./support/db.ts";
+import { lockStudy, testBackends } from "./support/db.ts";
 import { ADMIN_KEY, describeOnBackends, studyBody } from "./support/harness.ts";
-
-function settledWithin<T>(promise: Promise<T>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise.then(() => true),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
-  ]).finally(() => clearTimeout(timer));
-}
+import { pollUntil, withDeadline } from "./support/wait.ts";
 
 describeOnBackends("concurrency", ["postgres"], async (t, app) => {
   await t.step("32 clients asking at once: every trial handed out exactly once", async () => {
@@ -73,46 +65,75 @@ describeOnBackends("concurrency", ["postgres"], async (t, app) => {
     const id = (await app.request("POST", "/v1/studies", studyBody())).body.id;
     const trials =
       (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 6 })).body.trials;
-    const sql = postgres(app.database.url!, { max: 1, onnotice: () => {} });
-    const locked = Promise.withResolvers<void>();
-    const release = Promise.withResolvers<void>();
-    const holder = sql.begin(async (tx) => {
-      await tx`SELECT id FROM studies WHERE id = ${id} FOR NO KEY UPDATE`;
-      locked.resolve();
-      await release.promise;
-    });
-    await locked.promise;
+    // The test's transaction holds the study's row lock, as a long suggestion would.
+    const lock = await lockStudy(app.database.url!, id);
     try {
-      const suggestion = app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 1 });
-      const completions = Promise.all([
-        ...trials.slice(0, 4).map((x: { id: string }, i: number) =>
-          app.request("POST", `/v1/studies/${id}/trials/${x.id}/complete`, { values: { value: i } })
-        ),
-        app.request("POST", `/v1/studies/${id}/trials/complete`, {
-          items: trials.slice(4).map((x: { id: string }) => ({
-            trialId: x.id,
-            values: { value: 9 },
-          })),
-        }),
-        app.request("POST", `/v1/studies/${id}/trials/${trials[0].id}/heartbeat`),
-      ]);
-      assert.ok(
-        await settledWithin(completions, 15_000),
-        "completions waited behind the suggestion",
+      let suggestionSettled = false;
+      const suggestion = app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 1 })
+        .finally(() => (suggestionSettled = true));
+      // The suggestion waits for the lock: its backend shows up among those the
+      // holder blocks, before the suggestion can have been answered.
+      const waiting = await pollUntil(
+        async () =>
+          (await lock.waiting()).find((b) =>
+            b.blockedBy.includes(lock.pid) && /\bFROM studies\b/.test(b.query)
+          ),
+        suggestion,
       );
-      for (const r of (await completions).slice(0, 5)) assert.equal(r.status, 200, r.text);
+      if (!waiting) {
+        assert.fail(`the suggestion did not wait for the study's lock: ${(await suggestion).text}`);
+      }
+      // A wait in the app itself, behind the suggestion, would hang: the
+      // deadline turns that into a failure.
+      const completions = withDeadline(
+        Promise.all([
+          ...trials.slice(0, 4).map((x: { id: string }, i: number) =>
+            app.request("POST", `/v1/studies/${id}/trials/${x.id}/complete`, {
+              values: { value: i },
+            })
+          ),
+          app.request("POST", `/v1/studies/${id}/trials/complete`, {
+            items: trials.slice(4).map((x: { id: string }) => ({
+              trialId: x.id,
+              values: { value: 9 },
+            })),
+          }),
+          app.request("POST", `/v1/studies/${id}/trials/${trials[0].id}/heartbeat`),
+        ]),
+        () => "completions waited behind the suggestion",
+      );
+      // Until they are all answered, no other backend may wait for the holder
+      // or for the suggestion: one that does is a completion queued behind the
+      // study's lock (PostgreSQL queues a second waiter for a row behind the
+      // first). Completions may wait for each other (the heartbeat and the
+      // completion of one trial), which is no wait behind the suggestion.
+      const blocked = await pollUntil(async () => {
+        const others = (await lock.waiting()).filter((b) =>
+          b.pid !== waiting.pid &&
+          (b.blockedBy.includes(lock.pid) || b.blockedBy.includes(waiting.pid))
+        );
+        return others.length > 0 ? others : undefined;
+      }, completions);
       assert.equal(
-        await settledWithin(suggestion, 200),
-        false,
+        blocked,
+        undefined,
+        `completions waited behind the suggestion's lock: ${JSON.stringify(blocked)}`,
+      );
+      const replies = await completions;
+      for (const r of replies.slice(0, 5)) assert.equal(r.status, 200, r.text);
+      // The suggestion is still unanswered and still waiting for the lock.
+      assert.equal(suggestionSettled, false, "the suggestion should wait for the lock");
+      assert.deepEqual(
+        (await lock.waiting()).map((b) => b.pid),
+        [waiting.pid],
         "the suggestion should wait for the lock",
       );
-      release.resolve();
-      await holder;
-      assert.equal((await suggestion).status, 200);
+      await lock.release();
+      const answered = await suggestion;
+      assert.equal(answered.status, 200, answered.text);
+      assert.equal(answered.body.trials.length, 1);
     } finally {
-      release.resolve();
-      await holder.catch(() => {});
-      await sql.end();
+      await lock.release();
     }
   });
 });

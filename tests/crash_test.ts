@@ -5,14 +5,13 @@
  */
 import assert from "node:assert/strict";
 import postgres from "postgres";
-import { openTestDatabase } from "./support/db.ts";
+import { lockStudy, openTestDatabase, type StudyLock } from "./support/db.ts";
 import { ADMIN_KEY, studyBody } from "./support/harness.ts";
 import { call, startService } from "./support/server.ts";
+import { pollUntil, withDeadline } from "./support/wait.ts";
 
 Deno.test({
   name: "SIGKILL under load loses no acknowledged result [postgres]",
-  sanitizeOps: false,
-  sanitizeResources: false,
   async fn() {
     const database = await openTestDatabase("postgres");
     try {
@@ -34,6 +33,12 @@ Deno.test({
       )).body.id;
 
       const acknowledged = new Map<string, number>();
+      const enough = Promise.withResolvers<void>();
+      const acknowledge = (trialId: string, value: number) => {
+        acknowledged.set(trialId, value);
+        if (acknowledged.size >= 200) enough.resolve();
+      };
+      let refused: string | undefined;
       let stop = false;
       const worker = async (w: number) => {
         for (let round = 0; !stop; round++) {
@@ -42,7 +47,10 @@ Deno.test({
               count: 2,
               clientId: `w${w}`,
             });
-            if (r.status !== 200) continue;
+            if (r.status !== 200) {
+              refused = `suggest: ${r.status} ${JSON.stringify(r.body)}`;
+              continue;
+            }
             const items = r.body.trials.map((t: { id: string }, i: number) => ({
               trialId: t.id,
               values: { value: w * 1e6 + round * 10 + i },
@@ -57,24 +65,41 @@ Deno.test({
                 values: one.values,
               },
             );
-            if (a.status === 200) acknowledged.set(one.trialId, one.values.value);
+            if (a.status === 200) acknowledge(one.trialId, one.values.value);
+            else refused = `complete: ${a.status} ${JSON.stringify(a.body)}`;
             const b = await call(service.url, key, "POST", `/v1/studies/${study}/trials/complete`, {
               items,
             });
             if (b.status === 200) {
-              for (const it of items) acknowledged.set(it.trialId, it.values.value);
-            }
+              for (const it of items) acknowledge(it.trialId, it.values.value);
+            } else refused = `complete (batch): ${b.status} ${JSON.stringify(b.body)}`;
           } catch {
             return; // the service is gone
           }
         }
       };
-      const workers = Array.from({ length: 8 }, (_, w) => worker(w));
-      while (acknowledged.size < 200) await new Promise((r) => setTimeout(r, 20));
-      const status = await service.stop("SIGKILL");
-      stop = true;
-      await Promise.all(workers);
-      assert.equal(status.signal, "SIGKILL");
+      const workers = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
+      // 200 acknowledgements, or a failure that says why they did not come: the
+      // workers gave up (the service went away), or made no headway at all.
+      const progress = () =>
+        `${acknowledged.size} of 200 completions acknowledged; last refusal: ${refused}; ` +
+        `the service printed:\n${service.output()}`;
+      try {
+        await withDeadline(
+          Promise.race([
+            enough.promise,
+            workers.then(() => {
+              throw new Error(`the workers stopped: ${progress()}`);
+            }),
+          ]),
+          progress,
+        );
+      } finally {
+        const status = await service.stop("SIGKILL");
+        stop = true;
+        await workers;
+        assert.equal(status.signal, "SIGKILL");
+      }
       assert.ok(acknowledged.size >= 200);
 
       service = await startService(env);
@@ -125,28 +150,79 @@ Deno.test({
 
 Deno.test({
   name: "SIGTERM finishes requests in flight, then exits 0 [postgres]",
-  sanitizeOps: false,
-  sanitizeResources: false,
   async fn() {
     const database = await openTestDatabase("postgres");
     try {
-      const service = await startService({ DATABASE_URL: database.url! });
-      const project = await call(service.url, ADMIN_KEY, "POST", "/v1/projects", { name: "term" });
-      const key =
-        (await call(service.url, ADMIN_KEY, "POST", `/v1/projects/${project.body.id}/keys`, {
-          name: "k",
-        })).body.key;
-      const study = (await call(service.url, key, "POST", "/v1/studies", studyBody())).body.id;
-      // status 0: the request reached the port only after the listener closed.
-      const inFlight = call(service.url, key, "POST", `/v1/studies/${study}/trials/suggest`, {
-        count: 1000,
-      }).catch((e) => ({ status: 0, body: String(e) }));
-      await new Promise((r) => setTimeout(r, 5));
-      const status = await service.stop("SIGTERM");
-      const reply = await inFlight;
-      assert.equal(status.code, 0);
-      if (reply.status !== 0) assert.equal(reply.status, 200);
-      await assert.rejects(fetch(`${service.url}/healthz`));
+      // At info level the service logs when it starts shutting down.
+      const service = await startService({ DATABASE_URL: database.url!, LOG_LEVEL: "info" });
+      let lock: StudyLock | undefined;
+      try {
+        const project = await call(service.url, ADMIN_KEY, "POST", "/v1/projects", {
+          name: "term",
+        });
+        const key =
+          (await call(service.url, ADMIN_KEY, "POST", `/v1/projects/${project.body.id}/keys`, {
+            name: "k",
+          })).body.key;
+        const study = (await call(service.url, key, "POST", "/v1/studies", studyBody())).body.id;
+        // The test holds the study's row lock: the suggestion cannot finish
+        // before the test lets it.
+        lock = await lockStudy(database.url!, study);
+        let answered = false;
+        // status 0: the connection failed (the service dropped the request).
+        const inFlight = call(service.url, key, "POST", `/v1/studies/${study}/trials/suggest`, {
+          count: 1000,
+        }).catch((e) => ({ status: 0, body: String(e) })).finally(() => (answered = true));
+        // In flight at the server: its backend waits for the test's lock.
+        const blocked = await pollUntil(
+          async () => (await lock!.waiting()).find((b) => b.blockedBy.includes(lock!.pid)),
+          inFlight,
+        );
+        if (!blocked) {
+          assert.fail(`the suggestion never reached the lock: ${JSON.stringify(await inFlight)}`);
+        }
+        service.process.kill("SIGTERM");
+        // The service has handled the signal and stopped accepting connections,
+        // while the suggestion is still unanswered.
+        await withDeadline(
+          service.waitForOutput(/"msg":"shutting down"/),
+          () => `no shutdown logged:\n${service.output()}`,
+        );
+        const refused = await withDeadline(
+          pollUntil(async () => {
+            try {
+              const r = await fetch(`${service.url}/healthz`);
+              await r.body?.cancel();
+              return undefined;
+            } catch {
+              return true;
+            }
+          }, service.exited),
+          () => `the service still accepts connections:\n${service.output()}`,
+        );
+        assert.equal(refused, true, `the service exited:\n${service.output()}`);
+        assert.equal(answered, false, "the suggestion was answered before the lock was released");
+        await lock.release();
+        const reply = await withDeadline(inFlight, () => `no reply:\n${service.output()}`);
+        assert.equal(
+          reply.status,
+          200,
+          `the request in flight was dropped: ${JSON.stringify(reply.body)}`,
+        );
+        assert.deepEqual(
+          reply.body.trials.map((t: { number: number }) => t.number),
+          Array.from({ length: 1000 }, (_, i) => i),
+        );
+        const status = await withDeadline(
+          service.exited,
+          () => `still running:\n${service.output()}`,
+        );
+        assert.equal(status.code, 0, service.output());
+        assert.match(service.output(), /"msg":"stopped"/);
+      } finally {
+        await lock?.release();
+        await service.stop("SIGKILL");
+      }
     } finally {
       await database.close();
     }

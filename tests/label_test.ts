@@ -209,6 +209,11 @@ if ("missing" in support) {
 Deno.test({
   name: "labeling page in Chromium: rank with keys, drag, skip, undo, phone and desktop",
   ignore: "missing" in support,
+  // Off for this test only: playwright-core runs Chromium through Deno's Node
+  // compatibility (child_process, pipes, its own timers), and whether
+  // browser.close() releases all of those before the test ends has not been
+  // checked — Chromium is not installed where this was last changed. Turn
+  // them on where the test runs, and keep them on if it passes.
   sanitizeOps: false,
   sanitizeResources: false,
   async fn(t) {

@@ -197,8 +197,6 @@ describeOnBackends("robustness", testBackends(), async (t, app) => {
 Deno.test({
   name: "a server with another DateStyle and time zone reads times right [postgres]",
   ignore: !testBackends().includes("postgres"),
-  sanitizeOps: false,
-  sanitizeResources: false,
   async fn() {
     const { openTestDatabase } = await import("./support/db.ts");
     const base = await openTestDatabase("postgres");
@@ -227,8 +225,6 @@ Deno.test({
 
 Deno.test({
   name: "a PGlite data directory opens in one process at a time",
-  sanitizeOps: false,
-  sanitizeResources: false,
   async fn() {
     const dir = await Deno.makeTempDir({ prefix: "minima-lock-" });
     const first = await openDatabase({ dataDir: dir });

@@ -52,8 +52,6 @@ Deno.test("a bad environment stops the start with exit code 2 and the variable's
 
 Deno.test({
   name: "embedded mode: the first start prints a generated admin key once; it keeps working",
-  sanitizeOps: false,
-  sanitizeResources: false,
   async fn() {
     const dataDir = await Deno.makeTempDir({ prefix: "minima-boot-" });
     try {

@@ -16,8 +16,6 @@ interface Loop {
 function loopTest(name: string, options: VacuumOptions, body: (loop: Loop) => Promise<void>) {
   Deno.test({
     name,
-    sanitizeOps: false,
-    sanitizeResources: false,
     async fn() {
       const database = await openDatabase({ dataDir: "memory://" });
       await database.migrate();
@@ -39,7 +37,7 @@ function loopTest(name: string, options: VacuumOptions, body: (loop: Loop) => Pr
       try {
         await body({ database, lines, addStudy });
       } finally {
-        stop();
+        await stop();
         await database.close();
       }
     },

@@ -18,8 +18,6 @@ async function firstMigrations(count: number): Promise<string> {
 
 Deno.test({
   name: "migration 0003 moves reports the designer has not seen into the feedback queue",
-  sanitizeOps: false,
-  sanitizeResources: false,
   async fn() {
     const early = await firstMigrations(3);
     const database = await openDatabase({ dataDir: "memory://" });

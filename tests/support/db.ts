@@ -108,3 +108,65 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
     },
   };
 }
+
+/** A backend waiting for a lock. */
+export interface WaitingBackend {
+  pid: number;
+  query: string;
+  /** The backends it waits for (pg_blocking_pids). */
+  blockedBy: number[];
+}
+
+/**
+ * A study's row lock (FOR NO KEY UPDATE, as a suggestion takes it) held by an
+ * open transaction on a connection of its own, until `release`.
+ */
+export interface StudyLock {
+  /** The holding backend's process id. */
+  pid: number;
+  /**
+   * Every backend of the database that waits for a lock (read on another
+   * connection): those waiting for the holder, and those queued behind them.
+   */
+  waiting(): Promise<WaitingBackend[]>;
+  /** Ends the transaction and closes both connections. */
+  release(): Promise<void>;
+}
+/** Takes a study's row lock on the server database at `url`. */
+export async function lockStudy(url: string, studyId: string): Promise<StudyLock> {
+  const holder = postgres(url, { max: 1, onnotice: () => {} });
+  const probe = postgres(url, { max: 1, onnotice: () => {} });
+  const locked = Promise.withResolvers<number>();
+  const release = Promise.withResolvers<void>();
+  const transaction = holder.begin(async (tx) => {
+    const [{ pid }] = await tx`SELECT pg_backend_pid() AS pid`;
+    const rows = await tx`SELECT id FROM studies WHERE id = ${studyId} FOR NO KEY UPDATE`;
+    if (rows.length !== 1) throw new Error(`no study ${studyId} to lock`);
+    locked.resolve(pid);
+    await release.promise;
+  });
+  transaction.catch(locked.reject);
+  let pid: number;
+  try {
+    pid = await locked.promise;
+  } catch (error) {
+    await Promise.all([holder.end(), probe.end()]);
+    throw error;
+  }
+  let released: Promise<void> | undefined;
+  return {
+    pid,
+    async waiting() {
+      return await probe<WaitingBackend[]>`
+        SELECT pid, query, pg_blocking_pids(pid) AS "blockedBy" FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' ORDER BY pid`;
+    },
+    release() {
+      release.resolve();
+      released ??= transaction.then(
+        () => Promise.all([holder.end(), probe.end()]).then(() => {}),
+      );
+      return released;
+    },
+  };
+}

@@ -9,7 +9,14 @@ export interface ServiceProcess {
   process: Deno.ChildProcess;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
-  /** Stops it with a signal and waits for it to exit. */
+  /**
+   * Resolves with the first match of `pattern` in the output, as soon as it is
+   * printed; rejects if the process exits without printing it.
+   */
+  waitForOutput(pattern: RegExp): Promise<RegExpExecArray>;
+  /** Resolves when the process has exited and all its output was read. */
+  exited: Promise<Deno.CommandStatus>;
+  /** Stops it with a signal and waits for it to exit (and its output to be read). */
   stop(signal?: Deno.Signal): Promise<Deno.CommandStatus>;
 }
 
@@ -38,11 +45,36 @@ export async function startService(env: Record<string, string>): Promise<Service
   });
   const process = command.spawn();
   const stderr: string[] = [];
-  for (const stream of [process.stdout, process.stderr]) {
-    (async () => {
-      for await (const chunk of stream.pipeThrough(new TextDecoderStream())) stderr.push(chunk);
-    })();
-  }
+  const watchers = new Set<() => void>();
+  // Read to the end, so that no read is left pending when the test ends.
+  const reading = Promise.all([process.stdout, process.stderr].map(async (stream) => {
+    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+      stderr.push(chunk);
+      for (const watcher of watchers) watcher();
+    }
+  }));
+  const exited = reading.then(() => process.status);
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const watcher = () => {
+        const match = pattern.exec(stderr.join(""));
+        if (match) {
+          watchers.delete(watcher);
+          resolve(match);
+        }
+      };
+      watchers.add(watcher);
+      watcher();
+      exited.then((status) => {
+        if (!watchers.delete(watcher)) return;
+        reject(
+          new Error(
+            `the service exited (${JSON.stringify(status)}) without printing ${pattern}:\n` +
+              stderr.join(""),
+          ),
+        );
+      });
+    });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -53,6 +85,7 @@ export async function startService(env: Record<string, string>): Promise<Service
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       process.kill("SIGKILL");
+      await exited;
       throw new Error(`service did not get ready:\n${stderr.join("")}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -61,11 +94,13 @@ export async function startService(env: Record<string, string>): Promise<Service
     url,
     process,
     output: () => stderr.join(""),
+    waitForOutput,
+    exited,
     async stop(signal: Deno.Signal = "SIGTERM") {
       try {
         process.kill(signal);
       } catch { /* already gone */ }
-      return await process.status;
+      return await exited;
     },
   };
 }
