@@ -1,15 +1,13 @@
 /**
- * Comparisons as rows and as the API shows them (see comparisons.ts).
+ * Comparisons as the API shows them (see comparisons.ts; the rows the queries
+ * read are db/records.ts's ComparisonRow).
  */
 import type { Queryable } from "../db/client.ts";
 import { paramsOfTrials } from "../db/queries/trials.ts";
 import type { Params } from "../space/schema.ts";
-import { iso, json } from "./rows.ts";
+import type { ComparisonRow, ComparisonState } from "../db/records.ts";
 import type { Labeling } from "./study_schema.ts";
 import type { StudyMeta } from "./study_meta.ts";
-
-/** A comparison's lifecycle state. */
-export type ComparisonState = "OPEN" | "RANKED" | "SKIPPED";
 
 /** A candidate as labelers see it. */
 export interface CandidateView {
@@ -42,44 +40,6 @@ export interface ComparisonView {
   answeredByYou: boolean;
   createdAt: string;
   closedAt: string | null;
-}
-
-/** A comparison row as the queries select it (comparisonColumns, db/queries/columns.ts). */
-export interface ComparisonRow {
-  id: string;
-  studyId: string;
-  number: number;
-  state: ComparisonState;
-  candidates: string[];
-  heldBy: string | null;
-  holdExpiresAt: string | null;
-  ranking: string[] | null;
-  feedbackPending: boolean;
-  createdAt: string;
-  closedAt: string | null;
-  ranked: number;
-  skips: number;
-  answeredByMe: boolean;
-}
-
-/** Normalises a raw row: drivers differ on dates (Date or string) and JSON. */
-export function comparisonRow(raw: Record<string, unknown>): ComparisonRow {
-  return {
-    id: raw.id as string,
-    studyId: raw.studyId as string,
-    number: Number(raw.number),
-    state: raw.state as ComparisonState,
-    candidates: json<string[]>(raw.candidates),
-    heldBy: (raw.heldBy as string | null) ?? null,
-    holdExpiresAt: iso(raw.holdExpiresAt),
-    ranking: json<string[] | null>(raw.ranking ?? null),
-    feedbackPending: Boolean(raw.feedbackPending),
-    createdAt: iso(raw.createdAt)!,
-    closedAt: iso(raw.closedAt),
-    ranked: Number(raw.ranked ?? 0),
-    skips: Number(raw.skips ?? 0),
-    answeredByMe: Boolean(raw.answeredByMe),
-  };
 }
 
 /** How many ids a ranking of `n` candidates lists. */

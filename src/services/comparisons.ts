@@ -39,19 +39,14 @@ import { lockStudyState } from "../db/queries/studies.ts";
 import { paramsOfTrials } from "../db/queries/trials.ts";
 import { badRequest, conflict, notFound } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
-import {
-  type ComparisonRow,
-  type ComparisonState,
-  type ComparisonView,
-  rankingLength,
-  views,
-} from "./comparison_rows.ts";
+import { type ComparisonRow, type ComparisonState } from "../db/records.ts";
+import { type ComparisonView, rankingLength, views } from "./comparison_rows.ts";
 import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./page.ts";
 import { bordaAggregate, checkRanking, shuffled } from "./rankings.ts";
 import { labelingRetryAfter } from "./retry_hints.ts";
-import { json } from "./rows.ts";
+import { json } from "../db/records.ts";
 import type { Labeling } from "./study_schema.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
 import { suggestTrials } from "./suggest.ts";

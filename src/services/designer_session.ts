@@ -39,9 +39,9 @@ import { trialRows } from "../db/queries/trials.ts";
 import { Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { feedbackOf, pendingRankings, rankingFeedback } from "./feedback.ts";
-import { json } from "./rows.ts";
+import { json } from "../db/records.ts";
 import type { StudyMeta } from "./study_meta.ts";
-import type { TrialRecord } from "./trial_rows.ts";
+import type { TrialRecord } from "../db/records.ts";
 
 export type { SavedDesigner } from "../db/queries/designer.ts";
 

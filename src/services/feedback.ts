@@ -9,9 +9,9 @@ import {
   unseenComparisons,
 } from "../db/queries/feedback.ts";
 import type { Params } from "../space/schema.ts";
-import { json } from "./rows.ts";
+import { json } from "../db/records.ts";
 import type { StudyMeta } from "./study_meta.ts";
-import type { TrialRecord } from "./trial_rows.ts";
+import type { TrialRecord } from "../db/records.ts";
 
 /** Turns a reported trial into the designer's feedback (null while it is open). */
 export function feedbackOf(meta: StudyMeta, trial: TrialRecord): Feedback | null {

@@ -11,11 +11,11 @@ import { selectTrials } from "../db/queries/trials.ts";
 import { conflict, type FieldIssue, invalidFields, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
+import { type TrialRecord } from "../db/records.ts";
 import {
   checkValues,
   checkVariances,
   sameValues,
-  type TrialRecord,
   type TrialView,
   trialView,
 } from "./trial_rows.ts";

@@ -44,7 +44,8 @@ import {
   prepareDesigner,
   PreparedMismatch,
 } from "./suggest_prepared.ts";
-import { type TrialRecord, type TrialView, trialView } from "./trial_rows.ts";
+import { type TrialRecord } from "../db/records.ts";
+import { type TrialView, trialView } from "./trial_rows.ts";
 
 /** What suggestTrials takes. */
 export interface SuggestRequest {

@@ -1,29 +1,11 @@
 /**
- * Trials as rows and as the API shows them, and the checks on reported values.
+ * Trials as the API shows them, and the checks on reported values (the rows
+ * the queries read are db/records.ts's TrialRecord).
  */
 import type { FieldIssue } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
-import { iso, json } from "./rows.ts";
+import type { TrialRecord } from "../db/records.ts";
 import type { Objective, TrialState } from "./study_schema.ts";
-
-/** A trial row as the raw queries select it (TRIAL_COLUMNS, db/queries/columns.ts). */
-export interface TrialRecord {
-  id: string;
-  studyId: string;
-  number: number;
-  state: TrialState;
-  params: Params;
-  values: Record<string, number> | null;
-  variances: Record<string, number> | null;
-  objective: number | null;
-  reason: string | null;
-  tag: unknown;
-  clientId: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  leaseExpiresAt: string | null;
-}
 
 /** A trial as the API shows it. */
 export interface TrialView {
@@ -39,27 +21,6 @@ export interface TrialView {
   startedAt: string | null;
   completedAt: string | null;
   leaseExpiresAt: string | null;
-}
-
-/** Normalises a raw row: drivers differ on dates (Date or string) and JSON. */
-export function trialRecord(raw: Record<string, unknown>): TrialRecord {
-  return {
-    id: raw.id as string,
-    studyId: raw.studyId as string,
-    number: Number(raw.number),
-    state: raw.state as TrialState,
-    params: json<Params>(raw.params),
-    values: json<Record<string, number> | null>(raw.values ?? null),
-    variances: json<Record<string, number> | null>(raw.variances ?? null),
-    objective: raw.objective === null || raw.objective === undefined ? null : Number(raw.objective),
-    reason: (raw.reason as string | null) ?? null,
-    tag: json<unknown>(raw.tag ?? null),
-    clientId: (raw.clientId as string | null) ?? null,
-    createdAt: iso(raw.createdAt)!,
-    startedAt: iso(raw.startedAt),
-    completedAt: iso(raw.completedAt),
-    leaseExpiresAt: iso(raw.leaseExpiresAt),
-  };
 }
 
 /** The state a trial is in at `now`: an ACTIVE trial past its lease is STALE. */

@@ -19,12 +19,13 @@ import type { ServiceContext } from "./context.ts";
 import { readUnseen, recommend } from "./designer_session.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./page.ts";
-import { json } from "./rows.ts";
+import { json } from "../db/records.ts";
 import { findStudy } from "./studies.ts";
 import { studyMeta } from "./study_meta.ts";
 import type { TrialState } from "./study_schema.ts";
 import { checkReport, finalFields, type Report } from "./reports.ts";
-import { effectiveState, type TrialRecord, type TrialView, trialView } from "./trial_rows.ts";
+import { type TrialRecord } from "../db/records.ts";
+import { effectiveState, type TrialView, trialView } from "./trial_rows.ts";
 
 /** One trial of a study, or a 404. */
 async function oneTrial(q: Queryable, studyId: string, trialId: string): Promise<TrialRecord> {

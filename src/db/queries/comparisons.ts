@@ -7,7 +7,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
-import { type ComparisonRow, comparisonRow } from "../../services/comparison_rows.ts";
+import { type ComparisonRow, comparisonRow } from "../records.ts";
 import { comparisonColumns } from "./columns.ts";
 
 /** The study's comparisons matching `where` (and `tail`), as `labelerId` sees them. */

@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
-import type { TrialRecord } from "../../services/trial_rows.ts";
+import type { TrialRecord } from "../records.ts";
 import { FEEDBACK_COLUMNS } from "./columns.ts";
 import type { ClosedComparison } from "./feedback.ts";
 import { trialRows } from "./trials.ts";

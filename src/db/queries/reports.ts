@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
-import { type TrialRecord, trialRecord } from "../../services/trial_rows.ts";
+import { type TrialRecord, trialRecord } from "../records.ts";
 import { TRIAL_COLUMNS, trialColumns } from "./columns.ts";
 import { queueingFeedback } from "./feedback.ts";
 

@@ -9,7 +9,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
 import type { JsonValue } from "../../algorithms/types.ts";
 import type { Params } from "../../space/schema.ts";
-import type { TrialRecord } from "../../services/trial_rows.ts";
+import type { TrialRecord } from "../records.ts";
 import { TRIAL_COLUMNS, trialColumns } from "./columns.ts";
 import type { SavedDesigner } from "./designer.ts";
 import { queueingFeedback } from "./feedback.ts";

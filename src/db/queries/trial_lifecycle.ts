@@ -5,8 +5,8 @@
  */
 import { sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
-import type { TrialState } from "../../services/study_schema.ts";
-import { type TrialRecord, trialRecord } from "../../services/trial_rows.ts";
+import type { TrialState } from "../records.ts";
+import { type TrialRecord, trialRecord } from "../records.ts";
 import { TRIAL_COLUMNS } from "./columns.ts";
 import { queueingFeedback } from "./feedback.ts";
 

@@ -7,9 +7,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
 import type { Params } from "../../space/schema.ts";
-import { json } from "../../services/rows.ts";
-import type { TrialState } from "../../services/study_schema.ts";
-import { type TrialRecord, trialRecord } from "../../services/trial_rows.ts";
+import { json } from "../records.ts";
+import type { TrialState } from "../records.ts";
+import { type TrialRecord, trialRecord } from "../records.ts";
 import { TRIAL_COLUMNS } from "./columns.ts";
 
 /** The trial rows a statement returns (TRIAL_COLUMNS), by number. */
