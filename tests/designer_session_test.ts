@@ -102,11 +102,14 @@ async function savedState(test: TestApp, studyId: string): Promise<Record<string
 }
 
 /** Damages the study's saved state the way a bad write or an old version would. */
-async function corrupt(test: TestApp, studyId: string): Promise<void> {
+async function corrupt(
+  test: TestApp,
+  studyId: string,
+  damaged = '{"v": 999, "x": "damaged"}',
+): Promise<void> {
   await query(
     test.database.db,
-    sql`UPDATE studies SET algorithm_state = '{"v": 999, "x": "damaged"}'::jsonb
-        WHERE id = ${studyId}`,
+    sql`UPDATE studies SET algorithm_state = ${damaged}::jsonb WHERE id = ${studyId}`,
   );
 }
 
@@ -148,7 +151,7 @@ describeOnBackends("designer session", testBackends(), async (t, test) => {
     });
   }
 
-  await t.step("an unreadable cbo state is rebuilt, and the study goes on", async () => {
+  await t.step("an unreadable cbo state (a JSON string, not JSON text) is rebuilt", async () => {
     const { call, counter } = appOn(test);
     const id = (await call(
       "POST",
@@ -156,7 +159,7 @@ describeOnBackends("designer session", testBackends(), async (t, test) => {
       studyBody({ space: THREE, algorithm: { name: "cbo", seed: 2, config: { particles: 8 } } }),
     )).body.id;
     await drive(call, id, 2, 8);
-    await corrupt(test, id);
+    await corrupt(test, id, '"not json at all"');
     await drive(call, id, 2, 8);
     assert.equal(await counter("minima_designer_state_rebuilds_total"), 1);
     const listed = await call("GET", `/v1/studies/${id}/trials?limit=100&state=COMPLETED`);

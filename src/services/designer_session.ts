@@ -127,24 +127,17 @@ export async function restore(
   saved: SavedDesigner,
   unseen: Unseen,
 ): Promise<DesignerHandle> {
-  const state = json<JsonValue>(saved.algorithmState ?? null) ?? undefined;
   let designer: DesignerHandle;
   let feedback: Feedback[];
   try {
-    designer = await open(ctx, meta, saved, state);
+    const state = readState(saved);
     feedback = [...trialFeedback(meta, unseen.trials), ...unseen.rankings];
+    designer = await open(ctx, meta, saved, state);
   } catch (error) {
     if (!(error instanceof UnreadableState)) throw error;
-    noteRebuild(ctx, meta, saved, error);
-    const [trials, comparisons] = await Promise.all([
-      meta.learns ? finishedTrials(q, meta.id) : Promise.resolve([]),
-      meta.learns && meta.labeling ? closedComparisons(q, meta.id) : Promise.resolve([]),
-    ]);
+    feedback = await replay(q, meta, unseen);
     designer = await open(ctx, meta, saved, undefined);
-    feedback = [
-      ...trialFeedback(meta, trials),
-      ...(comparisons.length ? await rankingFeedback(q, meta, comparisons) : []),
-    ];
+    noteRebuild(ctx, meta, saved, error);
   }
   try {
     if (feedback.length) designer.update(feedback);
@@ -153,6 +146,40 @@ export async function restore(
     throw error;
   }
   return designer;
+}
+
+/** The saved state as JSON (undefined: none); text that is not JSON is an UnreadableState. */
+function readState(saved: SavedDesigner): JsonValue | undefined {
+  try {
+    return json<JsonValue>(saved.algorithmState ?? null) ?? undefined;
+  } catch (error) {
+    throw new UnreadableState(`the saved state is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Everything a rebuilt designer is told, each once, by number: the trials and
+ * comparisons it was told before (finished, and no longer queued) and what
+ * it has not seen (`unseen`). What is queued after `unseen` was read stays
+ * queued for the next time, as for any designer.
+ */
+async function replay(q: Queryable, meta: StudyMeta, unseen: Unseen): Promise<Feedback[]> {
+  if (!meta.learns) return [];
+  const [told, closed] = await Promise.all([
+    finishedTrials(q, meta.id),
+    meta.labeling ? closedComparisons(q, meta.id) : Promise.resolve([]),
+  ]);
+  const trials = new Map(told.map((t) => [t.id, t]));
+  for (const t of unseen.trials) trials.set(t.id, t);
+  const seen = new Set(
+    unseen.rankings.map((r) => r.kind === "ranking" ? r.comparisonId : "").filter(Boolean),
+  );
+  const earlier = closed.filter((c) => !seen.has(c.id));
+  return [
+    ...trialFeedback(meta, [...trials.values()].sort((a, b) => a.number - b.number)),
+    ...(earlier.length ? await rankingFeedback(q, meta, earlier) : []),
+    ...unseen.rankings,
+  ];
 }
 
 /** Logs and counts a rebuild, once per damaged state (study and state version). */

@@ -19,7 +19,6 @@ import type { ServiceContext } from "./context.ts";
 import { readUnseen, recommend } from "./designer_session.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./page.ts";
-import { json } from "../db/records.ts";
 import { findStudy } from "./studies.ts";
 import { studyMeta } from "./study_meta.ts";
 import type { TrialState } from "./study_schema.ts";
@@ -188,7 +187,10 @@ export async function getBestTrials(
   if (!saved) throw notFound("study", studyId);
   const now = ctx.now();
   const trials = best.map((r) => trialView(r, now));
-  if (json(saved.algorithmState ?? null) === null) return { trials, recommendation: null };
+  // No state yet: nothing to recommend (a state that cannot be read is rebuilt by the session).
+  if (saved.algorithmState === null || saved.algorithmState === undefined) {
+    return { trials, recommendation: null };
+  }
   // The designer as it would be at its next update, not as it was saved.
   const r = await recommend(ctx, q, meta, saved, unseen);
   if (!r) return { trials, recommendation: null };

@@ -93,8 +93,9 @@ export class DesignerPool {
       waiter?.resolve(event.data);
     };
     const crash = (what: string) => {
+      if (pooled.failed) return;
       const error = new DesignerWorkerFailed(`a designer worker failed: ${what}`);
-      if (!pooled.failed) this.#failures++;
+      this.#failures++;
       this.#fail(pooled, error);
       this.#onWorkerFailed?.(error);
     };

@@ -59,11 +59,19 @@ export function serveDesigners(
             );
             reply = { session, call, created: true };
           } catch (error) {
+            // The state is to blame only when a new designer can be made.
+            let unreadableState = false;
+            if (message.state !== undefined) {
+              try {
+                definition.create({ space, config, seed: message.seed, state: undefined });
+                unreadableState = true;
+              } catch { /* the same failure without the state */ }
+            }
             reply = {
               session,
               call,
               error: String((error as Error)?.message ?? error),
-              unreadableState: message.state !== undefined,
+              unreadableState,
             };
           }
         } catch (error) {

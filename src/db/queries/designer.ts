@@ -46,19 +46,21 @@ export async function savedDesigner(
 }
 
 /**
- * Every trial the designer has been told about or will be (finished ones:
- * COMPLETED, INFEASIBLE, FAILED, STALE), by number: what a rebuilt designer
- * is fed. Rare (a rebuild), so a plain scan of the study's trials is fine.
+ * Every trial the designer has been told about (finished: COMPLETED,
+ * INFEASIBLE, FAILED, STALE, and no longer queued), by number: what a
+ * rebuilt designer is fed, with what is queued. Rare (a rebuild), so a plain
+ * scan of the study's trials is fine.
  */
 export async function finishedTrials(q: Queryable, studyId: string): Promise<TrialRecord[]> {
   return await trialRows(
     q,
     sql`SELECT ${FEEDBACK_COLUMNS} FROM trials
-        WHERE study_id = ${studyId} AND state IN ('COMPLETED', 'INFEASIBLE', 'FAILED', 'STALE')`,
+        WHERE study_id = ${studyId} AND state IN ('COMPLETED', 'INFEASIBLE', 'FAILED', 'STALE')
+          AND NOT EXISTS (SELECT 1 FROM trial_feedback f WHERE f.trial_id = trials.id)`,
   );
 }
 
-/** Every closed comparison of a study (ranked or skipped), for a rebuilt designer. */
+/** Every closed comparison the designer has been told about (ranked or skipped), for a rebuild. */
 export async function closedComparisons(
   q: Queryable,
   studyId: string,
@@ -66,6 +68,6 @@ export async function closedComparisons(
   return await query<ClosedComparison>(
     q,
     sql`SELECT id, number, candidates, ranking FROM comparisons
-        WHERE study_id = ${studyId} AND state <> 'OPEN'`,
+        WHERE study_id = ${studyId} AND state <> 'OPEN' AND NOT feedback_pending`,
   );
 }
