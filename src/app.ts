@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { DesignerPool } from "./algorithms/remote/mod.ts";
 import type { DatabaseHandle } from "./db/client.ts";
+import type { OnnxRuntime } from "./evaluators/onnx/mod.ts";
 import { isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
@@ -13,16 +14,21 @@ import { DesignerCounters, RequestMetrics } from "./metrics.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
+import { modelRoutes, UPLOAD_MODEL_PATH } from "./routes/models/mod.ts";
 import type { AppEnv } from "./routes/common.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
 import { labelRoutes } from "./routes/label/mod.tsx";
 import { projectRoutes } from "./routes/projects/mod.ts";
+import { runRoutes } from "./routes/runs/mod.ts";
 import { studyRoutes } from "./routes/studies/mod.ts";
 import { trialRoutes } from "./routes/trials/mod.ts";
 import { createServiceContext, type ServiceContext } from "./services/context.ts";
 import { sha256 } from "./services/ids.ts";
+import { ModelFileCache } from "./services/models_cache.ts";
 import { authenticate } from "./services/projects.ts";
+import { RunHub } from "./services/runs/hub.ts";
+import type { RunWorkers } from "./services/runs/workers.ts";
 import { SuggestionQueue } from "./services/suggest_queue.ts";
 
 /** What the app is built from. */
@@ -39,6 +45,17 @@ export interface AppOptions {
   now?: () => Date;
   /** Workers for CPU-heavy designers; without, they run on the event loop. */
   designers?: DesignerPool;
+  /**
+   * Run workers, started with the app's services (the caller stops them);
+   * without, this app executes no runs (it still starts and shows them).
+   */
+  runs?: RunWorkers;
+  /** Evaluates ONNX models; without, uploads and evaluations answer 503. */
+  onnx?: OnnxRuntime;
+  /** This host's copies of models' bytes; absent, a temporary directory. */
+  modelCacheDir?: string;
+  /** The largest model uploadModel accepts (default 256 MiB). */
+  maxModelBytes?: number;
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -60,8 +77,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     log: logger,
     designers: options.designers,
     counters: new DesignerCounters(),
+    onnx: options.onnx,
+    modelFiles: new ModelFileCache(options.modelCacheDir),
+    maxModelBytes: options.maxModelBytes,
   });
   services.suggestions = new SuggestionQueue(services);
+  services.runs = options.runs?.hub ?? new RunHub();
+  options.runs?.start(services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
   const metrics = new RequestMetrics();
   const app = new OpenAPIHono<AppEnv>();
@@ -92,17 +114,20 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (c.res.status >= 500) logger.error("request", fields);
     else logger.info("request", fields);
   });
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 4 * 1024 * 1024,
+    onError: () => {
+      throw new Problem(
+        "payload-too-large",
+        `the request body exceeds ${options.maxBodyBytes ?? 4 * 1024 * 1024} bytes`,
+      );
+    },
+  });
+  // uploadModel streams its body under the model limit (MINIMA_MAX_MODEL_BYTES) instead.
   app.use(
     "*",
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 4 * 1024 * 1024,
-      onError: () => {
-        throw new Problem(
-          "payload-too-large",
-          `the request body exceeds ${options.maxBodyBytes ?? 4 * 1024 * 1024} bytes`,
-        );
-      },
-    }),
+    (c, next) =>
+      c.req.method === "POST" && c.req.path === UPLOAD_MODEL_PATH ? next() : limitBody(c, next),
   );
   app.use("/v1/*", async (c, next) => {
     const header = c.req.header("authorization") ?? "";
@@ -137,8 +162,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route("/", algorithmRoutes());
   app.route("/", studyRoutes());
   app.route("/", trialRoutes());
+  app.route("/", runRoutes());
   app.route("/", comparisonRoutes());
   app.route("/", labelerRoutes());
+  app.route("/", modelRoutes());
   app.route("/", labelRoutes());
   if (options.docs ?? true) app.route("/", docsRoutes(() => openApiDocument(app)));
 

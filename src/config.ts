@@ -15,6 +15,20 @@ const positiveInt = (max: number) =>
     z.number().int().min(1).max(max),
   );
 
+const wholeNumber = (max: number) =>
+  z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(
+    z.number().int().min(0).max(max),
+  );
+
+const ONNX_PROVIDERS = ["cuda", "webgpu", "cpu"] as const;
+
+/** "cuda,cpu": known provider names, each once, in order of preference. */
+const providerList = z.string().transform((v) => v.split(",").map((p) => p.trim())).pipe(
+  z.array(z.enum(ONNX_PROVIDERS, { message: `each must be one of ${ONNX_PROVIDERS.join(", ")}` }))
+    .min(1)
+    .refine((l) => new Set(l).size === l.length, "must not name a provider twice"),
+);
+
 const ConfigSchema = z.object({
   PORT: z.string().regex(/^\d+$/, "must be a port number").transform(Number)
     .pipe(z.number().int().min(0).max(65535)).default(8080),
@@ -36,6 +50,19 @@ const ConfigSchema = z.object({
   // that a bad value stops the start.
   MINIMA_LINALG: z.enum(["auto", "typescript", "openblas"]).default("auto"),
   MINIMA_OPENBLAS_PATH: z.string().min(1).optional(),
+  MINIMA_RUN_WORKERS: wholeNumber(64).default(1),
+  MINIMA_RUN_LEASE_SECONDS: positiveInt(3600).default(30),
+  // onnxruntime loads a model as one protobuf message, which must be under 2 GiB.
+  MINIMA_MAX_MODEL_BYTES: positiveInt(2 ** 31 - 1).default(256 * 1024 * 1024),
+  MINIMA_MODEL_CACHE_DIR: z.string().min(1).optional(),
+  // ONNX models minima evaluates itself (src/evaluators/onnx/).
+  MINIMA_ONNX_PROVIDERS: providerList.default(["cuda", "cpu"]),
+  MINIMA_CUDA_DEVICE: wholeNumber(1024).default(0),
+  MINIMA_GPU_MEMORY_LIMIT_BYTES: positiveInt(Number.MAX_SAFE_INTEGER).optional(),
+  MINIMA_ONNX_CACHE_BYTES: positiveInt(Number.MAX_SAFE_INTEGER).default(1024 ** 3),
+  MINIMA_ONNX_THREADS: positiveInt(1024).optional(),
+  MINIMA_ONNX_MAX_BATCH_ROWS: positiveInt(1 << 24).default(4096),
+  MINIMA_ONNX_MAX_DELAY_MS: wholeNumber(60_000).default(2),
 });
 
 /** The service's typed configuration. */
@@ -64,6 +91,28 @@ export interface Config {
   docs: boolean;
   /** Workers that run CPU-heavy designers (GP fits) off the event loop. */
   designWorkers: number;
+  /** Runs this process executes at once (0: an API-only process). */
+  runWorkers: number;
+  /** How long a run worker's claim lasts without renewal (another takes the run after). */
+  runLeaseSeconds: number;
+  /** The largest model uploadModel accepts. */
+  maxModelBytes: number;
+  /** This host's copies of models' bytes (default `<dataDir>/models`). */
+  modelCacheDir: string;
+  /** ONNX execution providers, in order of preference ("cuda", "webgpu", "cpu"). */
+  onnxProviders: string[];
+  /** The CUDA device ONNX models run on. */
+  cudaDevice: number;
+  /** Model bytes that sessions on a GPU provider may hold; unset: no limit of its own. */
+  gpuMemoryLimitBytes?: number;
+  /** Model bytes that ONNX sessions may hold before the least recently used is released. */
+  onnxCacheBytes: number;
+  /** onnxruntime's intra-op threads per session; unset: onnxruntime's default. */
+  onnxThreads?: number;
+  /** Most rows in one batched session run. */
+  onnxMaxBatchRows: number;
+  /** Longest wait of an evaluation for others to batch with. */
+  onnxMaxDelayMs: number;
 }
 
 /** Thrown when the environment does not make a valid configuration. */
@@ -97,5 +146,16 @@ export function loadConfig(
     shutdownTimeoutSeconds: e.MINIMA_SHUTDOWN_TIMEOUT_SECONDS,
     docs: e.MINIMA_DOCS,
     designWorkers: e.MINIMA_DESIGN_WORKERS ?? Math.max(1, navigator.hardwareConcurrency - 1),
+    runWorkers: e.MINIMA_RUN_WORKERS,
+    runLeaseSeconds: e.MINIMA_RUN_LEASE_SECONDS,
+    maxModelBytes: e.MINIMA_MAX_MODEL_BYTES,
+    modelCacheDir: e.MINIMA_MODEL_CACHE_DIR ?? `${e.MINIMA_DATA_DIR}/models`,
+    onnxProviders: e.MINIMA_ONNX_PROVIDERS,
+    cudaDevice: e.MINIMA_CUDA_DEVICE,
+    gpuMemoryLimitBytes: e.MINIMA_GPU_MEMORY_LIMIT_BYTES,
+    onnxCacheBytes: e.MINIMA_ONNX_CACHE_BYTES,
+    onnxThreads: e.MINIMA_ONNX_THREADS,
+    onnxMaxBatchRows: e.MINIMA_ONNX_MAX_BATCH_ROWS,
+    onnxMaxDelayMs: e.MINIMA_ONNX_MAX_DELAY_MS,
   };
 }

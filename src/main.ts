@@ -9,9 +9,11 @@ import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { needsOwnVacuum, startVacuum } from "./db/maintenance.ts";
+import { OnnxRuntime } from "./evaluators/onnx/mod.ts";
 import { createLogger } from "./log.ts";
 import { expireIdempotencyKeys } from "./services/idempotency.ts";
 import { bootstrapAdminKey } from "./services/projects.ts";
+import { RunWorkers } from "./services/runs/workers.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -61,8 +63,24 @@ async function main(): Promise<void> {
     Deno.exit(2);
   }
   logger.info("linear algebra backend", { backend: linalg.name, description: linalg.description });
+  const runs = new RunWorkers({ workers: config.runWorkers, leaseSeconds: config.runLeaseSeconds });
+  const onnx = new OnnxRuntime({
+    providers: config.onnxProviders,
+    cudaDevice: config.cudaDevice,
+    gpuMemoryLimitBytes: config.gpuMemoryLimitBytes,
+    cacheBytes: config.onnxCacheBytes,
+    intraOpThreads: config.onnxThreads,
+    maxBatchRows: config.onnxMaxBatchRows,
+    maxDelayMs: config.onnxMaxDelayMs,
+    log: logger,
+  });
+  logger.info("onnx runtime", { providers: config.onnxProviders.join(",") });
   const app = createApp({
+    onnx,
+    modelCacheDir: config.modelCacheDir,
+    maxModelBytes: config.maxModelBytes,
     designers,
+    runs,
     database,
     logger,
     adminKey: config.adminKey,
@@ -107,7 +125,13 @@ async function main(): Promise<void> {
       logger.warn("shutdown timed out; closing anyway");
       Deno.exit(1);
     }, config.shutdownTimeoutSeconds * 1000);
+    // Watchers' streams end first: shutdown() waits for every response to finish.
+    runs.closeStreams();
     await server.shutdown();
+    // Each run worker finishes its batch and gives its run back to the queue.
+    await runs.stop();
+    // After the requests and runs in flight: they may still be evaluating models.
+    await onnx.close();
     // After the requests in flight: their suggestions may still need a worker.
     designers.close();
     await vacuumStopped;

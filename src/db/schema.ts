@@ -7,7 +7,9 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -196,3 +198,125 @@ export const idempotencyKeys = pgTable("idempotency_keys", {
   primaryKey({ columns: [t.scope, t.key] }),
   index("idempotency_keys_created_idx").on(t.createdAt),
 ]);
+
+/**
+ * Raw bytes (PostgreSQL `bytea`). drizzle has no builtin for it; both drivers
+ * take a Uint8Array as a bytea parameter and give one back (postgres.js a
+ * Buffer, which is one), so nothing is converted here.
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/**
+ * An uploaded model's bytes, content-addressed: the same bytes uploaded twice
+ * (by any project) are stored once. A blob lives as long as a `models` row
+ * names it: deleteModel deletes it with its last model.
+ */
+export const modelBlobs = pgTable("model_blobs", {
+  /** Hex SHA-256 of the bytes. */
+  sha256: text("sha256").primaryKey(),
+  sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+  /** How many `model_chunks` rows hold the bytes (seq 0 .. chunks - 1). */
+  chunks: integer("chunks").notNull(),
+  createdAt: createdAt(),
+});
+
+/** The bytes of a blob, in order, 1 MiB a row (the last one shorter). */
+export const modelChunks = pgTable("model_chunks", {
+  sha256: text("sha256").notNull().references(() => modelBlobs.sha256, { onDelete: "cascade" }),
+  seq: integer("seq").notNull(),
+  data: bytea("data").notNull(),
+}, (t) => [primaryKey({ columns: [t.sha256, t.seq] })]);
+
+/** An ONNX model a project uploaded: a name, its blob and its signature. */
+export const models = pgTable("models", {
+  id: uuid("id").primaryKey(),
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  sha256: text("sha256").notNull().references(() => modelBlobs.sha256),
+  sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+  /** Inputs, outputs (name, type, shape), opset and producer, as onnxruntime read them. */
+  signature: jsonb("signature").notNull(),
+  /** The execution provider the model loaded with at upload. */
+  provider: text("provider").notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  index("models_project_created_idx").on(t.projectId, t.createdAt, t.id),
+  index("models_sha256_idx").on(t.sha256),
+]);
+
+/** A model's row, as drizzle reads it. */
+export type ModelRow = typeof models.$inferSelect;
+
+/**
+ * A run: the service drives a study whose objective is a model to its end
+ * itself (services/runs/). The row is the run's whole durable state, so any
+ * process can carry it on: a worker claims a QUEUED run (or one whose lease
+ * lapsed, its worker gone) with FOR UPDATE SKIP LOCKED, holds it under a
+ * lease it heartbeats (`worker_id`, `lease_expires_at`), and counts the
+ * trials it completed in the same transaction as their completion.
+ * `schedule_id` and `tick` name the schedule tick that started a run (none
+ * yet: schedules come with the next issue; one run per tick is their unique
+ * key).
+ */
+export const runs = pgTable("runs", {
+  id: uuid("id").primaryKey(),
+  studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+  state: text("state", { enum: ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] })
+    .notNull(),
+  /** Trials the run evaluates, at most. */
+  budget: integer("budget").notNull(),
+  /** Trials asked for and evaluated together. */
+  batchSize: integer("batch_size").notNull(),
+  /** The deadline, in seconds from the run's start. */
+  maxSeconds: doublePrecision("max_seconds"),
+  /** The target: the run stops once its best primary metric reaches it. */
+  stopAtValue: doublePrecision("stop_at_value"),
+  /** The run's trials finished with a result (COMPLETED or INFEASIBLE). */
+  completed: integer("completed").notNull().default(0),
+  /** The best primary metric among the run's trials, and its trial. */
+  bestValue: doublePrecision("best_value"),
+  bestTrialId: uuid("best_trial_id"),
+  /** Why a SUCCEEDED or CANCELLED run stopped. */
+  stopReason: text("stop_reason", { enum: ["budget", "deadline", "target", "cancelled"] }),
+  /** Why a run FAILED. */
+  reason: text("reason"),
+  /** cancelRun was called while a worker held the run: it stops after its batch. */
+  cancelRequested: boolean("cancel_requested").notNull().default(false),
+  /** The worker holding the run, until `lease_expires_at`. */
+  workerId: text("worker_id"),
+  leaseExpiresAt: moment("lease_expires_at"),
+  /** Workers that took it: the first, and one more for each worker lost in the middle of it. */
+  claims: integer("claims").notNull().default(0),
+  /** The id of its last event (run_events.seq). */
+  lastEventId: integer("last_event_id").notNull().default(0),
+  scheduleId: uuid("schedule_id"),
+  tick: moment("tick"),
+  createdAt: createdAt(),
+  startedAt: moment("started_at"),
+  finishedAt: moment("finished_at"),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
+}, (t) => [
+  index("runs_study_created_idx").on(t.studyId, t.createdAt, t.id),
+  /** What workers claim: QUEUED runs, and RUNNING ones whose lease may have lapsed. */
+  index("runs_claimable_idx").on(t.createdAt).where(sql`state IN ('QUEUED', 'RUNNING')`),
+  uniqueIndex("runs_schedule_tick_key").on(t.scheduleId, t.tick),
+]);
+
+/** A run's row, as drizzle reads it. */
+export type RunRow = typeof runs.$inferSelect;
+
+/**
+ * What happened in a run, in order (`seq` from 1): state changes and
+ * progress. watchRun streams them as Server-Sent Events with `seq` as the
+ * event id, so a client that reconnects with Last-Event-ID gets what it
+ * missed.
+ */
+export const runEvents = pgTable("run_events", {
+  runId: uuid("run_id").notNull().references(() => runs.id, { onDelete: "cascade" }),
+  seq: integer("seq").notNull(),
+  kind: text("kind", { enum: ["state", "progress"] }).notNull(),
+  data: jsonb("data").notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.runId, t.seq] })]);

@@ -3,8 +3,10 @@
  *
  * A study names one in its labeling settings; the comparisons API serves each
  * candidate's rendering. The built-ins draw SVG from the params' encoded
- * coordinates (each in [0, 1]); an ONNX model that maps params to an image can
- * implement the same interface later (`render` may be asynchronous).
+ * coordinates (each in [0, 1]). A study may instead name an ONNX model that
+ * maps params to an image: that one needs the service context (the runtime,
+ * the model's bytes), so it lives in src/services/model_renderer.ts and gives
+ * the same `Rendering` (PNG, made by ./image.ts).
  */
 import type { Params } from "../space/schema.ts";
 import type { Space } from "../space/mod.ts";

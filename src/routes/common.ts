@@ -50,6 +50,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: "Request body too large",
   415: "Body is not application/json",
   422: "The body breaks a rule; `errors` names each field and rule",
+  503: "This process cannot serve it now (a runtime it needs is absent or failed); retry later",
 };
 
 const EXAMPLES: Record<
@@ -80,6 +81,11 @@ const EXAMPLES: Record<
       rule: "min_below_max",
       message: "max (-5) must be greater than min (10)",
     },
+  ],
+  503: [
+    "unavailable",
+    "Service unavailable",
+    "no execution provider loaded the model (cuda: Failed to load shared library)",
   ],
 };
 

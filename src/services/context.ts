@@ -5,9 +5,12 @@
  */
 import type { DesignerPool } from "../algorithms/remote/mod.ts";
 import type { Database } from "../db/client.ts";
+import type { OnnxRuntime } from "../evaluators/onnx/mod.ts";
 import type { Logger } from "../log.ts";
 import type { DesignerCounters } from "../metrics.ts";
+import type { ModelFileCache } from "./models_cache.ts";
 import { PrincipalCache } from "./principals.ts";
+import type { RunHub } from "./runs/hub.ts";
 import { StudyMetaCache } from "./study_meta.ts";
 import type { TrialView } from "./trial_rows.ts";
 
@@ -46,6 +49,14 @@ export interface ServiceContext {
   studyMetas?: StudyMetaCache;
   /** Resolved API keys (see principals.ts); made on first use when absent. */
   principals?: PrincipalCache;
+  /** Signals between runs' workers, starters and watchers (absent: they poll). */
+  runs?: RunHub;
+  /** Evaluates ONNX models (absent: model uploads and evaluations answer 503). */
+  onnx?: OnnxRuntime;
+  /** This host's copies of models' bytes, one file per sha256 (see models_cache.ts). */
+  modelFiles?: ModelFileCache;
+  /** The largest model an upload may send (MINIMA_MAX_MODEL_BYTES). */
+  maxModelBytes?: number;
 }
 
 /** A context with caches of its own (the app makes one; so may tests). */

@@ -18,6 +18,8 @@ import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, isUuid, newId } from "./ids.ts";
+import { checkEvaluator } from "./model_objective.ts";
+import { checkModelRenderer } from "./model_renderer.ts";
 import type { Page } from "./page.ts";
 import type {
   CreateStudyInput,
@@ -155,6 +157,41 @@ export async function createStudy(
 ): Promise<StudyView> {
   const space = new Space(input.space);
   const algorithm = prepareAlgorithm(input, space);
+  const evaluator = input.objective.evaluator;
+  const renderer = input.labeling?.renderer;
+  const rendererModel = renderer && "model" in renderer ? renderer : undefined;
+  if (evaluator || rendererModel) {
+    // Checked against the models in the study's transaction, which keeps the models' rows
+    // locked until the study is written (a concurrent deleteModel then sees the study).
+    const checkedEvaluator = evaluator && { ...evaluator, model: evaluator.model.toLowerCase() };
+    const checkedRenderer = rendererModel &&
+      { ...rendererModel, model: rendererModel.model.toLowerCase() };
+    const checkedInput: CreateStudyInput = {
+      ...input,
+      objective: checkedEvaluator
+        ? { ...input.objective, evaluator: checkedEvaluator }
+        : input.objective,
+      labeling: input.labeling && checkedRenderer
+        ? { ...input.labeling, renderer: checkedRenderer }
+        : input.labeling,
+    };
+    return await q.transaction(async (tx) => {
+      if (checkedEvaluator) await checkEvaluator(tx, projectId, space, checkedEvaluator);
+      if (checkedRenderer) await checkModelRenderer(tx, projectId, space, checkedRenderer);
+      return await insertNewStudy(ctx, tx, projectId, checkedInput, algorithm);
+    });
+  }
+  return await insertNewStudy(ctx, q, projectId, input, algorithm);
+}
+
+/** Writes a checked new study. */
+async function insertNewStudy(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  input: CreateStudyInput,
+  algorithm: ReturnType<typeof prepareAlgorithm>,
+): Promise<StudyView> {
   const now = ctx.now();
   const row = await insertStudy(q, {
     id: newId(),

@@ -12,7 +12,7 @@ import type { StudyRow } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
-import type { Labeling, Objective } from "./study_schema.ts";
+import type { Evaluator, Labeling, Objective } from "./study_schema.ts";
 
 /** A study's fixed facts. */
 export interface StudyMeta {
@@ -26,6 +26,8 @@ export interface StudyMeta {
   learns: boolean;
   /** How comparisons work; null when the algorithm does not learn from rankings. */
   labeling: Labeling | null;
+  /** The model that evaluates the objective server-side (model_objective.ts); null when none. */
+  evaluator: Evaluator | null;
 }
 
 /** The fixed facts of a study row. */
@@ -41,6 +43,7 @@ function metaOfRow(row: StudyRow): StudyMeta {
     leaseSeconds: row.leaseSeconds,
     learns: algorithm.learnsFromFeedback,
     labeling: (row.labeling ?? null) as Labeling | null,
+    evaluator: (row.objective as Objective).evaluator ?? null,
   };
 }
 

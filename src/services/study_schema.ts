@@ -28,12 +28,52 @@ const metricName = z.string().regex(
   "must start with a letter or '_', hold at most 64 letters, digits, '_', '.', '-', and not be __proto__",
 );
 
+/** The name of a model's input or output, as its graph names it. */
+const tensorName = z.string().min(1).max(256);
+
+/** A fixed input of a model: its shape and its values, row-major. */
+export const ConstantTensorSchema = z.strictObject({
+  shape: z.array(z.number().int().min(0).max(2 ** 31 - 1)).max(8).describe(
+    "The tensor's dimensions; where the model's input has a dynamic first dimension, a first " +
+      "dimension of 1 is repeated for every row of a batch",
+  ),
+  data: z.array(z.union([z.number(), z.boolean()])).max(1_000_000).describe(
+    "The values, row-major (as many as the shape holds)",
+  ),
+});
+
+/**
+ * A model that evaluates the objective server-side: the params go to `input`
+ * as a `[batch, d]` tensor in the space's order, each metric is read from
+ * an output, and the model's other inputs are fixed by `constants`.
+ */
+export const EvaluatorSchema = z.strictObject({
+  model: z.string().uuid().describe("The model's id (uploadModel)"),
+  input: tensorName.describe(
+    "The model input that takes the params: `[batch, d]`, one row per point, the space's " +
+      "parameters in order (an int as its number, a categorical as the index of its value)",
+  ),
+  outputs: z.record(metricName, tensorName).describe(
+    "For each metric, the model output that gives it: one number per row (`[batch]` or " +
+      "`[batch, 1]`); a NaN marks the point infeasible",
+  ),
+  constants: z.record(tensorName, ConstantTensorSchema).optional().describe(
+    "Values for every other input of the model",
+  ),
+});
+/** A validated evaluator. */
+export type Evaluator = z.infer<typeof EvaluatorSchema>;
+
 /** What is measured: the first metric is optimised, the others recorded. */
 export const ObjectiveSchema = z.strictObject({
   metrics: z.array(z.strictObject({
     name: metricName,
     goal: z.enum(["minimize", "maximize"]),
   })).min(1, "an objective needs at least one metric").max(100),
+  evaluator: EvaluatorSchema.optional().describe(
+    "A model minima evaluates itself (studies whose objective is a model; see startRun); " +
+      "absent, clients evaluate points and report the values",
+  ),
 }).superRefine((objective, ctx) => {
   const seen = new Set<string>();
   objective.metrics.forEach((m, i) => {
@@ -47,6 +87,27 @@ export const ObjectiveSchema = z.strictObject({
     }
     seen.add(m.name);
   });
+  const evaluator = objective.evaluator;
+  if (!evaluator) return;
+  const issue = (path: (string | number)[], message: string, rule: string) =>
+    ctx.addIssue({ code: "custom", path: ["evaluator", ...path], message, params: { rule } });
+  for (const m of objective.metrics) {
+    if (!Object.hasOwn(evaluator.outputs, m.name)) {
+      issue(["outputs", m.name], `metric "${m.name}" needs a model output`, "metric_output");
+    }
+  }
+  for (const name of Object.keys(evaluator.outputs)) {
+    if (!seen.has(name)) {
+      issue(["outputs", name], `"${name}" is not a metric of the objective`, "known_metric");
+    }
+  }
+  if (evaluator.constants && Object.hasOwn(evaluator.constants, evaluator.input)) {
+    issue(
+      ["constants", evaluator.input],
+      `"${evaluator.input}" takes the params; it cannot also be a constant`,
+      "params_input",
+    );
+  }
 });
 /** A validated objective. */
 export type Objective = z.infer<typeof ObjectiveSchema>;
@@ -73,6 +134,29 @@ export const StudySettingsSchema = z.strictObject({
 /** The built-in renderers that turn a candidate's params into an image. */
 export const RENDERER_NAMES = ["color", "curve"] as const;
 
+/** A built-in renderer, by name. */
+export const BuiltInRendererSchema = z.strictObject({
+  name: z.enum(RENDERER_NAMES).describe(
+    "color: the first three numeric parameters as red, green, blue; curve: the numeric " +
+      "parameters as the heights of a smooth curve",
+  ),
+});
+
+/** A model of the project that maps a candidate's params to an image (served as PNG). */
+export const ModelRendererSchema = z.strictObject({
+  model: z.string().uuid().describe("The model's id (uploadModel)"),
+  input: tensorName.describe(
+    "The model's only input: the params as `[1, d]` (or `[batch, d]`), the space's parameters " +
+      "in order, as for `objective.evaluator.input`",
+  ),
+  output: tensorName.describe(
+    "The output that is the image: `[1, 3, H, W]` or `[1, H, W, 3]` (H, W fixed, at most " +
+      "1024), values in [0, 1] (all of them at most 1) or else in [0, 255]",
+  ),
+});
+/** A model renderer of a study's labeling settings. */
+export type ModelRendererChoice = z.infer<typeof ModelRendererSchema>;
+
 /** How comparisons (groups of candidates ranked by people) work for a study. */
 export const LabelingSchema = z.strictObject({
   candidates: z.number().int().min(2).max(32).optional().describe(
@@ -97,12 +181,13 @@ export const LabelingSchema = z.strictObject({
     "Skips after which a comparison closes without a ranking (the algorithm learns nothing " +
       "from it and moves on)",
   ),
-  renderer: z.strictObject({
-    name: z.enum(RENDERER_NAMES).describe(
-      "color: the first three numeric parameters as red, green, blue; curve: the numeric " +
-        "parameters as the heights of a smooth curve",
-    ),
-  }).optional(),
+  renderer: z.union([BuiltInRendererSchema, ModelRendererSchema], {
+    error: 'a renderer is {"name"} (built-in: color, curve) or {"model", "input", "output"} ' +
+      "(an ONNX model of the project)",
+  }).optional().describe(
+    "How candidates are drawn for labelers: a built-in renderer by name, or an ONNX model " +
+      "that maps params to an image",
+  ),
 });
 /** A study's labeling settings, defaults filled in. */
 export type Labeling = z.infer<typeof LabelingSchema>;

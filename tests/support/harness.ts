@@ -3,7 +3,7 @@
  * database per backend and sends requests through the app's fetch handler.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { createApp } from "../../src/app.ts";
+import { type AppOptions, createApp } from "../../src/app.ts";
 import { createLogger } from "../../src/log.ts";
 import type { AppEnv } from "../../src/routes/common.ts";
 import { type NewApiKey, type Project, responseMismatch, type Study } from "./contract.ts";
@@ -69,11 +69,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What a test may add to the app's options (an ONNX runtime, limits). */
+export type TestAppOptions = Partial<Omit<AppOptions, "database" | "logger" | "adminKey" | "now">>;
+
 /** Starts the app over a fresh database of the given kind. */
-export async function startTestApp(backend: Backend): Promise<TestApp> {
+export async function startTestApp(
+  backend: Backend,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(backend);
   let offset = 0;
   const app = createApp({
+    ...options,
     database,
     logger: createLogger("silent"),
     adminKey: ADMIN_KEY,
@@ -149,7 +156,11 @@ export async function startTestApp(backend: Backend): Promise<TestApp> {
     projectKey: "",
     projectId: "",
     newProject,
-    close: () => database.close(),
+    // Run workers (options.runs) stop before the database they use closes.
+    close: async () => {
+      await options.runs?.stop();
+      await database.close();
+    },
   };
   const first = await newProject();
   harness.projectKey = first.key;

@@ -7,7 +7,6 @@
  */
 import type { RouteHandler } from "@hono/zod-openapi";
 import { Problem } from "../../errors.ts";
-import { findRenderer } from "../../evaluators/renderers.ts";
 import {
   candidateOf,
   getComparison,
@@ -17,6 +16,7 @@ import {
   submitRanking,
   undoRanking,
 } from "../../services/comparisons.ts";
+import { renderParams } from "../../services/model_renderer.ts";
 import type { Principal } from "../../services/principals.ts";
 import { requireLabelerAccess } from "../../services/projects.ts";
 import type { AppEnv } from "../common.ts";
@@ -99,7 +99,7 @@ export const getHandler: RouteHandler<typeof getRoute, AppEnv> = async (c) => {
   );
 };
 
-/** renderCandidate: the study's renderer draws the candidate's params. */
+/** renderCandidate: the study's renderer draws the candidate's params (SVG, or PNG from a model). */
 export const renderHandler: RouteHandler<typeof renderRoute, AppEnv> = async (c) => {
   const { studyId, comparisonId, candidateId } = c.req.valid("param");
   const { projectId } = labelerOf(c.var.principal, studyId);
@@ -112,9 +112,7 @@ export const renderHandler: RouteHandler<typeof renderRoute, AppEnv> = async (c)
     comparisonId,
     candidateId,
   );
-  const renderer = meta.labeling?.renderer && findRenderer(meta.labeling.renderer.name);
-  if (!renderer) throw new Problem("not-found", "this study has no renderer");
-  const image = await renderer.render(params, meta.space);
+  const image = await renderParams(s, meta, params);
   c.header("Cache-Control", "private, max-age=3600");
   // Bytes over a shared buffer are copied: a response body owns its buffer.
   const body = typeof image.body === "string" ? image.body : new Uint8Array(image.body);

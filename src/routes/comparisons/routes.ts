@@ -249,7 +249,8 @@ export const renderRoute = createRoute({
   path: "/v1/studies/{studyId}/comparisons/{comparisonId}/candidates/{candidateId}/rendering",
   operationId: "renderCandidate",
   summary: "Get a candidate's rendering (an image)",
-  description: "Drawn by the study's renderer (`labeling.renderer`) from the candidate's params.",
+  description: "Drawn by the study's renderer (`labeling.renderer`) from the candidate's params: " +
+    "SVG from a built-in renderer, PNG (8-bit RGB) from a model renderer.",
   tags,
   security,
   request: {
@@ -264,6 +265,10 @@ export const renderRoute = createRoute({
         "image/svg+xml": {
           schema: z.string(),
           example: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200">…</svg>',
+        },
+        "image/png": {
+          schema: z.string().openapi({ format: "binary" }),
+          example: "(PNG bytes: 89 50 4E 47 0D 0A 1A 0A …)",
         },
       },
     },

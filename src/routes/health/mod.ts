@@ -5,9 +5,18 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { countAllTrials } from "../../db/queries/trials.ts";
 import { renderTrialGauge, type RequestMetrics } from "../../metrics.ts";
+import type { ServiceContext } from "../../services/context.ts";
 import { TrialStateSchema } from "../../services/study_schema.ts";
 import { type AppEnv, validationHook } from "../common.ts";
 import { healthRoute, metricsRoute, readyRoute } from "./routes.ts";
+
+/** The ONNX runtime's providers for /readyz (nothing when the process runs none). */
+function onnxStatus(s: ServiceContext) {
+  if (!s.onnx) return {};
+  const providers = s.onnx.status().providers.states;
+  const inUse = providers.find((p) => p.state === "available");
+  return { onnx: { provider: inUse?.name ?? null, providers } };
+}
 
 /** The operations routes. */
 export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
@@ -24,9 +33,10 @@ export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
       c.var.services.log?.warn("readiness check failed", { error: String(error) });
     }
     const ok = checks.database === "ok" && checks.migrations === "ok";
+    const onnx = onnxStatus(c.var.services);
     return ok
-      ? c.json({ status: "ok" as const, checks }, 200)
-      : c.json({ status: "unavailable" as const, checks }, 503);
+      ? c.json({ status: "ok" as const, checks, ...onnx }, 200)
+      : c.json({ status: "unavailable" as const, checks, ...onnx }, 503);
   });
   app.openapi(metricsRoute, async (c) => {
     const s = c.var.services;
@@ -35,7 +45,8 @@ export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
       TrialStateSchema.options.map((st) => [st, found.get(st) ?? 0]),
     );
     const designers = s.counters?.render(s.designers?.failures ?? 0) ?? "";
-    return c.text(metrics.render() + renderTrialGauge(counts) + designers, 200, {
+    const onnx = s.onnx?.renderMetrics() ?? "";
+    return c.text(metrics.render() + renderTrialGauge(counts) + designers + onnx, 200, {
       "content-type": "text/plain; version=0.0.4; charset=utf-8",
     });
   });

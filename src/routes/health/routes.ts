@@ -10,6 +10,20 @@ const tags = ["Operations"];
 export const Status = z.object({
   status: z.enum(["ok", "unavailable"]),
   checks: z.record(z.string(), z.string()).optional(),
+  onnx: z.object({
+    provider: z.string().nullable().openapi({
+      description: "The execution provider models load with now (the first that worked); " +
+        "null before any model was loaded",
+      example: "cpu",
+    }),
+    providers: z.array(z.object({
+      name: z.string(),
+      state: z.enum(["untried", "available", "unavailable"]),
+      reason: z.string().optional().openapi({
+        description: "onnxruntime's reason, if unavailable",
+      }),
+    })).openapi({ description: "MINIMA_ONNX_PROVIDERS in order, with what loading models showed" }),
+  }).optional().openapi({ description: "The ONNX runtime, where this process runs one" }),
 });
 
 export const healthRoute = createRoute({
@@ -38,7 +52,21 @@ export const readyRoute = createRoute({
       content: {
         "application/json": {
           schema: Status,
-          example: { status: "ok", checks: { database: "ok", migrations: "ok" } },
+          example: {
+            status: "ok",
+            checks: { database: "ok", migrations: "ok" },
+            onnx: {
+              provider: "cpu",
+              providers: [
+                {
+                  name: "cuda",
+                  state: "unavailable",
+                  reason: "Failed to load shared library: libonnxruntime_providers_shared.so",
+                },
+                { name: "cpu", state: "available" },
+              ],
+            },
+          },
         },
       },
     },

@@ -1,0 +1,278 @@
+/**
+ * The models routes as documented: the registry (upload, list, get,
+ * download, delete) and evaluateModel, with their schemas and examples,
+ * apart from the handlers (./handlers.ts) so the contract reads on its own
+ * and the handlers are typed against it.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { MAX_EVALUATE_ROWS, MAX_EVALUATE_VALUES } from "../../services/models_evaluate.ts";
+import {
+  IdempotencyHeaders,
+  idParam,
+  json,
+  jsonBody,
+  pageOf,
+  PageQuery,
+  problemResponses,
+} from "../common.ts";
+import { EXAMPLE } from "../schemas.ts";
+
+const security = [{ bearerAuth: [] }];
+const tags = ["Models"];
+
+const EXAMPLE_MODEL_ID = "3a7c9e1f-5b2d-4c8e-a6f0-9d1b3e5c7a20";
+const ModelParams = z.object({ modelId: idParam("modelId", EXAMPLE_MODEL_ID) });
+
+/** An input or output of a model. */
+export const TensorInfoSchema = z.object({
+  name: z.string(),
+  type: z.string().openapi({
+    description: "Element type: float32, float64, int32, int64, bool, uint8 (others as " +
+      "onnxruntime names them)",
+    example: "float32",
+  }),
+  shape: z.array(z.union([z.number().int(), z.string()])).openapi({
+    description: 'Dimensions; a symbolic (dynamic) dimension by its name, e.g. "N" ("" unnamed)',
+    example: ["N", 2],
+  }),
+}).openapi("TensorInfo");
+
+/** The example model of the docs (a Branin surrogate). */
+export const EXAMPLE_MODEL = {
+  id: EXAMPLE_MODEL_ID,
+  name: "branin",
+  sha256: "9f2b5c0e8d1a4f7b3e6c9a2d5f8b1e4c7a0d3f6b9e2c5a8d1f4b7e0c3a6d9f2b",
+  sizeBytes: 1482,
+  inputs: [{ name: "x", type: "float32", shape: ["N", 2] }],
+  outputs: [{ name: "y", type: "float32", shape: ["N", 1] }],
+  opset: 17,
+  producer: "minima",
+  provider: "cpu",
+  createdAt: EXAMPLE.time,
+};
+
+/** A model of the registry. */
+export const ModelSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  sha256: z.string().openapi({ description: "SHA-256 of the bytes, hex" }),
+  sizeBytes: z.number().int(),
+  inputs: z.array(TensorInfoSchema),
+  outputs: z.array(TensorInfoSchema),
+  opset: z.number().int().openapi({ description: "Version of the default (ai.onnx) opset" }),
+  producer: z.string().openapi({
+    description: "The tool that wrote the model",
+    example: "pytorch 2.3.0",
+  }),
+  provider: z.string().openapi({
+    description: "The execution provider onnxruntime loaded the model with at upload",
+    example: "cpu",
+  }),
+  createdAt: z.string().datetime(),
+}).openapi("Model", { example: EXAMPLE_MODEL });
+
+const ModelName = z.string().min(1).max(200).openapi({
+  description: "A name for the model (need not be unique)",
+  example: "branin",
+});
+
+/** A tensor a client sends: its values as JSON numbers or as little-endian bytes in base64. */
+export const TensorInputSchema = z.strictObject({
+  type: z.string().optional().openapi({
+    description: "The element type, if the client wants it checked (it must be the input's)",
+    example: "float32",
+  }),
+  shape: z.array(z.number().int().min(0).max(2 ** 31 - 1)).max(8).openapi({
+    description:
+      "The dimensions; fixed ones must be the model's, symbolic ones agree across inputs",
+    example: [2, 2],
+  }),
+  data: z.array(z.union([z.number(), z.boolean()])).optional().openapi({
+    description: "The values, row-major, of the input's element type",
+    example: [-3.14, 12.27, 3.14, 2.27],
+  }),
+  dataBase64: z.string().optional().openapi({
+    description: "Instead of `data`: the values as little-endian typed-array bytes of the " +
+      "input's element type (a Float32Array's bytes for float32), base64 with padding",
+  }),
+}).openapi("TensorInput");
+
+/** A tensor the API answers. */
+export const TensorOutputSchema = z.object({
+  type: z.string().openapi({ example: "float32" }),
+  shape: z.array(z.number().int()).openapi({ example: [2, 1] }),
+  data: z.array(z.number().nullable()).openapi({
+    description: "Row-major values; NaN and infinities as null, int64 as the nearest number",
+    example: [0.3979, 0.3979],
+  }),
+}).openapi("TensorOutput");
+
+/** The body of evaluateModel. */
+export const EvaluateModelRequestSchema = z.strictObject({
+  inputs: z.record(z.string(), TensorInputSchema).openapi({
+    description: "Every input of the model, by name",
+  }),
+}).openapi("EvaluateModelRequest");
+
+/** The answer of evaluateModel. */
+export const EvaluationSchema = z.object({
+  outputs: z.record(z.string(), TensorOutputSchema),
+  provider: z.string().openapi({
+    description: "The execution provider that ran the evaluation: cuda, webgpu or cpu",
+    example: "cpu",
+  }),
+  batchRows: z.number().int().openapi({
+    description: "Rows of the session run this request was part of (concurrent requests for " +
+      "a model are merged, up to MINIMA_ONNX_MAX_BATCH_ROWS)",
+    example: 2,
+  }),
+  ms: z.number().openapi({
+    description: "Milliseconds from the call to the answer in the runtime: loading the model's " +
+      "session (when it had none), waiting for a batch and the session run",
+    example: 0.4,
+  }),
+}).openapi("Evaluation");
+
+const EXAMPLE_EVALUATION = {
+  outputs: { y: { type: "float32", shape: [2, 1], data: [0.3979, 0.3979] } },
+  provider: "cpu",
+  batchRows: 2,
+  ms: 0.4,
+};
+
+export const uploadModelRoute = createRoute({
+  method: "post",
+  path: "/v1/models",
+  operationId: "uploadModel",
+  summary: "Upload an ONNX model",
+  description:
+    "The body is the `.onnx` file's bytes (`application/octet-stream`), streamed: at most " +
+    "MINIMA_MAX_MODEL_BYTES (default 256 MiB; 413 beyond, as soon as the stream passes it). " +
+    "onnxruntime loads the model before it is stored: bytes that are not ONNX, are truncated or " +
+    "use an operator the runtime lacks are a 422 with onnxruntime's reason, and nothing is " +
+    "stored. A 503 when this process runs no ONNX runtime, or no configured execution " +
+    "provider works here (e.g. only `cuda` without its libraries). The same bytes uploaded twice are stored once (content-addressed by SHA-256). " +
+    "With an Idempotency-Key, a retry with the same name and bytes answers as the first upload.",
+  tags,
+  security,
+  request: {
+    query: z.object({ name: ModelName }),
+    headers: IdempotencyHeaders,
+    body: {
+      required: true,
+      content: {
+        "application/octet-stream": {
+          schema: z.string().openapi({ format: "binary", description: "The .onnx file" }),
+          example: "(the bytes of model.onnx: curl --data-binary @model.onnx)",
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "Stored", ...json(ModelSchema, EXAMPLE_MODEL) },
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
+  },
+});
+
+export const listModelsRoute = createRoute({
+  method: "get",
+  path: "/v1/models",
+  operationId: "listModels",
+  summary: "List the project's models",
+  description: "Newest first, paginated with a cursor.",
+  tags,
+  security,
+  request: { query: PageQuery },
+  responses: {
+    200: {
+      description: "A page of models",
+      ...json(pageOf(ModelSchema), { items: [EXAMPLE_MODEL], nextCursor: null }),
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export const getModelRoute = createRoute({
+  method: "get",
+  path: "/v1/models/{modelId}",
+  operationId: "getModel",
+  summary: "Get a model",
+  description:
+    "Its signature (inputs, outputs, opset, producer) and the provider it loaded with. " +
+    "Another project's model is a 404.",
+  tags,
+  security,
+  request: { params: ModelParams },
+  responses: {
+    200: { description: "The model", ...json(ModelSchema, EXAMPLE_MODEL) },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+export const downloadModelRoute = createRoute({
+  method: "get",
+  path: "/v1/models/{modelId}/content",
+  operationId: "downloadModel",
+  summary: "Download a model's bytes",
+  description: "The original `.onnx` bytes, streamed; `ETag` is their SHA-256.",
+  tags,
+  security,
+  request: { params: ModelParams },
+  responses: {
+    200: {
+      description: "The bytes",
+      content: {
+        "application/octet-stream": {
+          schema: z.string().openapi({ format: "binary" }),
+          example: "(the bytes of the .onnx file, as uploaded)",
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+export const deleteModelRoute = createRoute({
+  method: "delete",
+  path: "/v1/models/{modelId}",
+  operationId: "deleteModel",
+  summary: "Delete a model",
+  description: "A 409 while a study's objective uses the model (delete the study first). Its " +
+    "bytes are deleted with the last model that names them.",
+  tags,
+  security,
+  request: { params: ModelParams },
+  responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409) },
+});
+
+export const evaluateModelRoute = createRoute({
+  method: "post",
+  path: "/v1/models/{modelId}/evaluate",
+  operationId: "evaluateModel",
+  summary: "Evaluate a model on a batch",
+  description: "Every input of the model by name, as `{shape, data}` or `{shape, dataBase64}` " +
+    "(little-endian bytes of the input's element type, for large batches). Types and shapes " +
+    "are checked against the model's signature; each mismatch is a 422 naming the input " +
+    `(\`inputs.x.shape\`). At most ${MAX_EVALUATE_ROWS} rows per input and ` +
+    `${MAX_EVALUATE_VALUES} values in all (rows × width) per request, checked before any ` +
+    "work. Concurrent requests for a model are merged into one session run (dynamic " +
+    "batching; only requests of one project, of a model whose inputs and outputs share a " +
+    "symbolic first dimension); each gets its own rows back. The outputs are bounded too: at " +
+    `most ${MAX_EVALUATE_VALUES} values in all, a 422 naming \`outputs.<name>\` (rule ` +
+    "`max_values`), refused before the run when the outputs' shapes tell. An error of " +
+    "onnxruntime while running is a 422 with its reason. A model deleted meanwhile is a 404; " +
+    "a 503 when this process runs no ONNX runtime, no execution provider works here, or the " +
+    "runtime's worker failed during the run (retry).",
+  tags,
+  security,
+  request: {
+    params: ModelParams,
+    body: jsonBody(EvaluateModelRequestSchema, {
+      inputs: { x: { shape: [2, 2], data: [-3.14, 12.27, 3.14, 2.27] } },
+    }),
+  },
+  responses: {
+    200: { description: "The outputs", ...json(EvaluationSchema, EXAMPLE_EVALUATION) },
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422, 503),
+  },
+});

@@ -1,0 +1,159 @@
+/**
+ * A run survives its service: SIGKILLed in the middle of a run, a restarted
+ * service claims it once the dead worker's lease lapses and finishes it,
+ * with exactly `budget` trials, each completed once. SIGTERM gives a run back
+ * to the queue at once (the next process takes it without waiting for a
+ * lease). Real service processes on a PostgreSQL server.
+ */
+import assert from "node:assert/strict";
+import postgres from "postgres";
+import { openTestDatabase } from "./support/db.ts";
+import { ADMIN_KEY } from "./support/harness.ts";
+import { branin } from "./support/onnx_models.ts";
+import { call, type ServiceProcess, startService } from "./support/server.ts";
+import { pollUntil, withDeadline } from "./support/wait.ts";
+
+/** Polls getRun until `done` accepts it (the service must stay up meanwhile). */
+async function runWhen(
+  service: ServiceProcess,
+  key: string,
+  path: string,
+  // deno-lint-ignore no-explicit-any
+  done: (run: any) => boolean,
+  // deno-lint-ignore no-explicit-any
+): Promise<any> {
+  const run = await withDeadline(
+    pollUntil(
+      async () => {
+        const r = await call(service.url, key, "GET", path);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return done(r.body) ? r.body : undefined;
+      },
+      service.exited,
+      20,
+    ),
+    () => `the run never got there:\n${service.output()}`,
+  );
+  assert.ok(run, `the service exited:\n${service.output()}`);
+  return run;
+}
+
+Deno.test({
+  name:
+    "SIGKILL in the middle of a run: a restarted service finishes it, each trial once [postgres]",
+  async fn() {
+    const database = await openTestDatabase("postgres");
+    const cacheDir = await Deno.makeTempDir({ prefix: "minima-models-" });
+    const env = {
+      DATABASE_URL: database.url!,
+      MINIMA_RUN_LEASE_SECONDS: "2",
+      MINIMA_ONNX_PROVIDERS: "cpu",
+      MINIMA_MODEL_CACHE_DIR: cacheDir,
+    };
+    let service = await startService(env);
+    try {
+      const project = await call(service.url, ADMIN_KEY, "POST", "/v1/projects", { name: "runs" });
+      const key = (await call(
+        service.url,
+        ADMIN_KEY,
+        "POST",
+        `/v1/projects/${project.body.id}/keys`,
+        { name: "k" },
+      )).body.key;
+      const model = branin();
+      const uploaded = await fetch(`${service.url}/v1/models?name=branin`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
+        body: model.bytes as Uint8Array<ArrayBuffer>,
+      });
+      const modelId = (await uploaded.json()).id;
+      assert.equal(uploaded.status, 201);
+      const study = await call(service.url, key, "POST", "/v1/studies", {
+        name: "branin-cbo",
+        space: {
+          parameters: [
+            { name: "x0", type: "float", min: -5, max: 10 },
+            { name: "x1", type: "float", min: 0, max: 15 },
+          ],
+        },
+        objective: {
+          metrics: [{ name: "value", goal: "minimize" }],
+          evaluator: { model: modelId, input: "x", outputs: { value: "y" } },
+        },
+        algorithm: { name: "cbo", config: { particles: 8 }, seed: 2 },
+      });
+      assert.equal(study.status, 201, JSON.stringify(study.body));
+      const runs = `/v1/studies/${study.body.id}/runs`;
+      const budget = 400;
+      const started = await call(service.url, key, "POST", runs, { budget, batchSize: 8 });
+      assert.equal(started.status, 202, JSON.stringify(started.body));
+      const run = `${runs}/${started.body.id}`;
+
+      // Killed with the run in full flight.
+      const before = await runWhen(service, key, run, (r) => r.completed >= 40);
+      assert.equal(before.state, "RUNNING");
+      assert.equal((await service.stop("SIGKILL")).signal, "SIGKILL");
+
+      service = await startService(env);
+      const after = await runWhen(service, key, run, (r) => r.state !== "RUNNING" || r.claims > 1);
+      const ended = await runWhen(service, key, run, (r) => r.state !== "RUNNING");
+      assert.ok(after.claims >= 2, "a second worker took the run over");
+      assert.equal(ended.state, "SUCCEEDED", JSON.stringify(ended));
+      assert.equal(ended.stopReason, "budget");
+      assert.equal(ended.completed, budget);
+
+      const sql = postgres(database.url!, { max: 1, onnotice: () => {} });
+      try {
+        const trials = await sql`SELECT number, state, client_id FROM trials
+                                 WHERE study_id = ${study.body.id} ORDER BY number`;
+        assert.equal(trials.length, budget, "the trial count is the budget");
+        assert.deepEqual(trials.map((t) => t.number), Array.from({ length: budget }, (_, i) => i));
+        for (const t of trials) {
+          assert.equal(t.state, "COMPLETED");
+          assert.equal(t.client_id, `run:${started.body.id}`);
+        }
+        const [row] = await sql`SELECT completed, claims, last_event_id FROM runs
+                                WHERE id = ${started.body.id}`;
+        assert.equal(row.completed, budget, "each trial counted once: none completed twice");
+        const events = await sql`SELECT seq FROM run_events WHERE run_id = ${started.body.id}
+                                 ORDER BY seq`;
+        assert.deepEqual(
+          events.map((e) => e.seq),
+          Array.from({ length: row.last_event_id }, (_, i) => i + 1),
+          "every event id once, none skipped",
+        );
+
+        // SIGTERM: the worker finishes its batch and gives the run back to the queue.
+        const second = await call(service.url, key, "POST", runs, {
+          budget: 100_000,
+          batchSize: 8,
+        });
+        const path = `${runs}/${second.body.id}`;
+        await runWhen(service, key, path, (r) => r.completed >= 8);
+        const status = await service.stop("SIGTERM");
+        assert.equal(status.code, 0, service.output());
+        const [released] = await sql`SELECT state, worker_id, completed FROM runs
+                                     WHERE id = ${second.body.id}`;
+        assert.equal(released.state, "QUEUED");
+        assert.equal(released.worker_id, null);
+        const [{ active }] = await sql`SELECT count(*)::int AS active FROM trials
+                                       WHERE client_id = ${`run:${second.body.id}`}
+                                         AND state = 'ACTIVE'`;
+        assert.equal(active, 0, "the batch in flight was finished");
+        service = await startService(env);
+        const resumed = await runWhen(service, key, path, (r) => r.completed > released.completed);
+        assert.equal(resumed.state, "RUNNING");
+        assert.equal(resumed.claims, 1, "a run given back cleanly counts no lost worker");
+        const cancelled = await call(service.url, key, "POST", `${path}/cancel`);
+        assert.equal(cancelled.status, 200);
+        await runWhen(service, key, path, (r) => r.state === "CANCELLED");
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await service.stop("SIGKILL");
+      await database.close();
+      await Deno.remove(cacheDir, { recursive: true });
+    }
+  },
+});
