@@ -13,6 +13,7 @@
  *     [--seeds 5] [--steps 1500] [--seconds 8] [--fill 100000]
  */
 import { Api, projectKey } from "./api.ts";
+import { createCboStudy, generation, rastrigin } from "./cbo_client.ts";
 import { median } from "./measure.ts";
 import { ADMIN_KEY, startOnBackend } from "./service.ts";
 
@@ -29,74 +30,10 @@ const STEPS = Number(arg("steps", "1500"));
 const SECONDS = Number(arg("seconds", "8"));
 const FILL = Number(arg("fill", "100000"));
 
-interface TrialOut {
-  id: string;
-  params: Record<string, number>;
-}
-
-function rastrigin(params: Record<string, number>): number {
-  let s = 10 * Object.keys(params).length;
-  for (const x of Object.values(params)) s += x * x - 10 * Math.cos(2 * Math.PI * x);
-  return s;
-}
-
 function sum(params: Record<string, number>): number {
   let s = 0;
   for (const x of Object.values(params)) s += x;
   return s;
-}
-
-async function createCboStudy(
-  api: Api,
-  name: string,
-  d: number,
-  bound: number,
-  config: Record<string, unknown>,
-  seed: number,
-): Promise<string> {
-  const study = await api.call<{ id: string }>("POST", "/v1/studies", {
-    name,
-    space: {
-      parameters: Array.from({ length: d }, (_, i) => ({
-        name: `x${i}`,
-        type: "float",
-        min: -bound,
-        max: bound,
-      })),
-    },
-    objective: { metrics: [{ name: "value", goal: "minimize" }] },
-    algorithm: { name: "cbo", config, seed },
-  }, "setup");
-  return study.id;
-}
-
-/**
- * One generation: ask for all N, report all N in one batch; returns the trials
- * reported. A batch client has no use for the echo of what it reported: it
- * sends `Prefer: return=minimal` unless `echo` is set.
- */
-async function generation(
-  api: Api,
-  studyId: string,
-  n: number,
-  f: (p: Record<string, number>) => number,
-  echo = false,
-): Promise<number> {
-  const { trials } = await api.call<{ trials: TrialOut[] }>(
-    "POST",
-    `/v1/studies/${studyId}/trials/suggest`,
-    { count: n, clientId: "batch" },
-    "suggest",
-  );
-  if (trials.length === 0) return 0;
-  await api.call(
-    "POST",
-    `/v1/studies/${studyId}/trials/complete`,
-    { items: trials.map((t) => ({ trialId: t.id, values: { value: f(t.params) } })) },
-    "complete",
-    echo ? {} : { prefer: "return=minimal" },
-  );
-  return trials.length;
 }
 
 async function quality(api: Api): Promise<void> {

@@ -1,0 +1,215 @@
+/**
+ * What bench/models.ts needs beyond bench/api.ts: uploading a model's bytes,
+ * evaluateModel with `dataBase64`, studies whose objective is a model, runs
+ * followed to their end through watchRun, the same model in onnxruntime-node
+ * in this process (the raw baseline), and alternating timed repetitions.
+ */
+import { Buffer } from "node:buffer";
+import * as ort from "onnxruntime-node";
+import type { TestModel } from "../tests/support/onnx_models.ts";
+import type { Api } from "./api.ts";
+import { median } from "./measure.ts";
+
+/** Uploads a model's bytes (uploadModel takes application/octet-stream); returns its id. */
+export async function uploadModel(api: Api, name: string, bytes: Uint8Array): Promise<string> {
+  const r = await fetch(`${api.base}/v1/models?name=${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${api.key}`,
+      "content-type": "application/octet-stream",
+    },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
+  const text = await r.text();
+  if (r.status !== 201) throw new Error(`uploadModel ${name}: ${r.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text).id;
+}
+
+/** A float32 batch as evaluateModel takes it: `[rows, d]`, little-endian bytes in base64. */
+export function base64Input(rows: Float32Array, d: number) {
+  const bytes = Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength);
+  return { shape: [rows.length / d, d], dataBase64: bytes.toString("base64") };
+}
+
+/** What evaluateModel answers (the parts the bench reads). */
+export interface Evaluation {
+  outputs: Record<string, { shape: number[]; data: (number | null)[] }>;
+  provider: string;
+  batchRows: number;
+  ms: number;
+}
+
+/** POST /v1/models/{id}/evaluate of one input; timed by `api` as "evaluate". */
+export function evaluate(
+  api: Api,
+  modelId: string,
+  input: string,
+  tensor: ReturnType<typeof base64Input>,
+): Promise<Evaluation> {
+  return api.call<Evaluation>(
+    "POST",
+    `/v1/models/${modelId}/evaluate`,
+    { inputs: { [input]: tensor } },
+    "evaluate",
+  );
+}
+
+/** The space of a test model: `x0 … x{d-1}` over its domain. */
+export function modelSpace(model: TestModel) {
+  return {
+    parameters: Array.from({ length: model.d }, (_, i) => ({
+      name: `x${i}`,
+      type: "float",
+      min: model.lower,
+      max: model.upper,
+    })),
+  };
+}
+
+/**
+ * A study over the model's domain minimising "value": evaluated by the
+ * model (`modelId`), or, without it, by whoever reports (an HTTP client).
+ */
+export async function createModelStudy(
+  api: Api,
+  name: string,
+  model: TestModel,
+  algorithm: { name: string; config?: Record<string, unknown>; seed: number },
+  modelId?: string,
+): Promise<string> {
+  const metrics = [{ name: "value", goal: "minimize" }];
+  const study = await api.call<{ id: string }>("POST", "/v1/studies", {
+    name,
+    space: modelSpace(model),
+    objective: modelId
+      ? {
+        metrics,
+        evaluator: { model: modelId, input: model.input, outputs: { value: model.output } },
+      }
+      : { metrics },
+    algorithm: { config: {}, ...algorithm },
+  }, "setup");
+  return study.id;
+}
+
+/** A run as getRun shows it (the parts the bench reads). */
+export interface RunOut {
+  id: string;
+  state: string;
+  completed: number;
+  reason: string | null;
+  stopReason: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/**
+ * Starts a run and follows it through watchRun (the stream ends at the
+ * run's final state); returns the run and the seconds from the POST to the
+ * stream's end. Throws unless the run SUCCEEDED.
+ */
+export async function runToEnd(
+  api: Api,
+  studyId: string,
+  body: { budget: number; batchSize?: number },
+  timeoutSeconds = 900,
+): Promise<{ run: RunOut; seconds: number }> {
+  const path = `/v1/studies/${studyId}/runs`;
+  const started = performance.now();
+  const queued = await api.call<RunOut>("POST", path, body, "startRun");
+  const r = await fetch(`${api.base}${path}/${queued.id}/events`, {
+    headers: { authorization: `Bearer ${api.key}` },
+    signal: AbortSignal.timeout(timeoutSeconds * 1000),
+  });
+  if (r.status !== 200) throw new Error(`watchRun: ${r.status} ${await r.text()}`);
+  await r.text();
+  const seconds = (performance.now() - started) / 1000;
+  const run = await api.call<RunOut>("GET", `${path}/${queued.id}`, undefined, "setup");
+  if (run.state !== "SUCCEEDED") {
+    throw new Error(`run ${run.id} ended ${run.state}: ${run.reason ?? run.stopReason}`);
+  }
+  return { run, seconds };
+}
+
+/**
+ * The model in onnxruntime-node in this process, with the options minima's
+ * worker gives its sessions (src/evaluators/onnx/worker.ts): the raw
+ * baseline. `run` evaluates one float32 batch and returns the first output.
+ */
+export async function rawSession(model: TestModel, provider: string) {
+  const session = await ort.InferenceSession.create(model.bytes, {
+    executionProviders: [provider as ort.InferenceSession.ExecutionProviderConfig],
+    graphOptimizationLevel: "all",
+  });
+  return {
+    async run(rows: Float32Array): Promise<ort.Tensor> {
+      const out = await session.run({
+        [model.input]: new ort.Tensor("float32", rows, [rows.length / model.d, model.d]),
+      });
+      return out[model.output] as ort.Tensor;
+    },
+    release: () => session.release(),
+  };
+}
+
+/** One side of a comparison: does its work once and says how much (trials, rows, requests). */
+export interface Task {
+  label: string;
+  /** One repetition; `rep` is -1 for the warm-up. Returns the work done and its seconds. */
+  once(rep: number): Promise<{ count: number; seconds: number }>;
+}
+
+/** A task's rates over the repetitions (count per second). */
+export interface Rates {
+  label: string;
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+/**
+ * A warm-up of each task, then `reps` rounds in which each task runs once,
+ * in turn (A B A B …), so that a figure and its baseline share the same
+ * stretch of time; each task's rates summarised by their median.
+ */
+export async function alternate(reps: number, tasks: Task[], warmup = true): Promise<Rates[]> {
+  if (warmup) { for (const t of tasks) await t.once(-1); }
+  const runs = tasks.map(() => [] as number[]);
+  for (let rep = 0; rep < reps; rep++) {
+    for (const [i, t] of tasks.entries()) {
+      const { count, seconds } = await t.once(rep);
+      runs[i].push(count / seconds);
+    }
+  }
+  return tasks.map((t, i) => ({
+    label: t.label,
+    median: median(runs[i]),
+    min: Math.min(...runs[i]),
+    max: Math.max(...runs[i]),
+    runs: runs[i].map((x) => Math.round(x * 10) / 10),
+  }));
+}
+
+/** A task that repeats `step` (which returns the work it did) for `seconds`. */
+export function timeBoxed(
+  label: string,
+  seconds: number,
+  step: () => Promise<number>,
+): Task {
+  return {
+    label,
+    async once() {
+      let count = 0;
+      const start = performance.now();
+      const deadline = start + seconds * 1000;
+      while (performance.now() < deadline) count += await step();
+      return { count, seconds: (performance.now() - start) / 1000 };
+    },
+  };
+}
+
+/** The 1-, 5- and 15-minute load averages. */
+export function loadAverage(): string {
+  return Deno.loadavg().map((v) => v.toFixed(2)).join(" ");
+}
