@@ -10,7 +10,7 @@ import type { OnnxRuntime } from "./evaluators/onnx/mod.ts";
 import { isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
-import { DesignerCounters, RequestMetrics } from "./metrics.ts";
+import { DesignerCounters, RequestMetrics, RunCounters } from "./metrics.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
@@ -77,6 +77,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     log: logger,
     designers: options.designers,
     counters: new DesignerCounters(),
+    runCounters: new RunCounters(),
     onnx: options.onnx,
     modelFiles: new ModelFileCache(options.modelCacheDir),
     maxModelBytes: options.maxModelBytes,

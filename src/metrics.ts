@@ -74,6 +74,46 @@ export function renderTrialGauge(counts: Record<string, number>): string {
   return lines.join("\n") + "\n";
 }
 
+/** Counters of the runs this process's workers drive, for /metrics. */
+export class RunCounters {
+  /** Claims of a run by a worker (a first start, or a takeover). */
+  claimed = 0;
+  /** Runs ended by this process's workers, by final state. */
+  readonly ended = new Map<string, number>();
+  /** Trials the workers evaluated and completed. */
+  trials = 0;
+
+  /** Counts a run a worker ended. */
+  finished(state: string): void {
+    this.ended.set(state, (this.ended.get(state) ?? 0) + 1);
+  }
+
+  /** Counts trials a run completed. */
+  evaluated(count: number): void {
+    this.trials += count;
+  }
+
+  /** The counters in Prometheus text format. */
+  render(): string {
+    const lines = [
+      "# HELP minima_runs_claimed_total Runs claimed by this process's workers (started or taken over).",
+      "# TYPE minima_runs_claimed_total counter",
+      `minima_runs_claimed_total ${this.claimed}`,
+      "# HELP minima_runs_finished_total Runs ended by this process's workers, by final state.",
+      "# TYPE minima_runs_finished_total counter",
+    ];
+    for (const state of ["SUCCEEDED", "FAILED", "CANCELLED"]) {
+      lines.push(`minima_runs_finished_total{state="${state}"} ${this.ended.get(state) ?? 0}`);
+    }
+    lines.push(
+      "# HELP minima_run_trials_evaluated_total Trials evaluated and completed by runs.",
+      "# TYPE minima_run_trials_evaluated_total counter",
+      `minima_run_trials_evaluated_total ${this.trials}`,
+    );
+    return lines.join("\n") + "\n";
+  }
+}
+
 /**
  * Counters of the designer lifecycle, kept by the services: rebuilt
  * states, points computed before the lock and then redone, cancelled

@@ -62,6 +62,15 @@ describeRuns(
       for (const last of [0, 2, events.length - 1, events.length]) {
         assert.deepEqual(await eventsToEnd(app, studyId, runId, last), events.slice(last));
       }
+      // Ended, nothing after Last-Event-ID: 204, which stops an EventSource's reconnections.
+      const path = `${runsPath(studyId)}/${runId}/events`;
+      for (const last of [events.length, events.length + 5]) {
+        const ended = await app.request("GET", path, undefined, {
+          headers: { "last-event-id": String(last) },
+        });
+        assert.equal(ended.status, 204);
+        assert.equal(ended.text, "");
+      }
       const bad = await app.request("GET", `${runsPath(studyId)}/${runId}/events`, undefined, {
         headers: { "last-event-id": "x" },
       });

@@ -7,7 +7,7 @@ import type { DesignerPool } from "../algorithms/remote/mod.ts";
 import type { Database } from "../db/client.ts";
 import type { OnnxRuntime } from "../evaluators/onnx/mod.ts";
 import type { Logger } from "../log.ts";
-import type { DesignerCounters } from "../metrics.ts";
+import type { DesignerCounters, RunCounters } from "../metrics.ts";
 import type { ModelFileCache } from "./models_cache.ts";
 import { PrincipalCache } from "./principals.ts";
 import type { RunHub } from "./runs/hub.ts";
@@ -51,6 +51,8 @@ export interface ServiceContext {
   principals?: PrincipalCache;
   /** Signals between runs' workers, starters and watchers (absent: they poll). */
   runs?: RunHub;
+  /** Counters of the runs this process's workers drive, for /metrics (absent: not counted). */
+  runCounters?: RunCounters;
   /** Evaluates ONNX models (absent: model uploads and evaluations answer 503). */
   onnx?: OnnxRuntime;
   /** This host's copies of models' bytes, one file per sha256 (see models_cache.ts). */

@@ -350,10 +350,19 @@ export async function evaluatePoints(
     const { outputs } = await runModel(ctx, plan.row, inputs);
     const columns = Object.entries(evaluator.outputs).map(([metric, name]) => {
       const out = outputs[name];
-      if (!out) throw new Error(`model ${plan.row.id} gave no output "${name}"`);
+      // The model's own faults, as 422s (a run fails on them: runs/retry.ts).
+      if (!out) {
+        throw invalid(
+          `${where}.outputs.${metric}`,
+          "model_output",
+          `model ${plan.row.id} gave no output "${name}"`,
+        );
+      }
       const values = numbersOf(out);
       if (values.length !== rows) {
-        throw new Error(
+        throw invalid(
+          `${where}.outputs.${metric}`,
+          "one_per_row",
           `output "${name}" of model ${plan.row.id} gave ${values.length} values for ${rows} ` +
             "rows: a metric needs one number per row",
         );

@@ -55,6 +55,7 @@ export async function modelStudy(
   model: TestModel,
   modelId: string,
   algorithm: { name: string; config?: Record<string, unknown>; seed?: number },
+  settings?: { leaseSeconds?: number },
 ): Promise<string> {
   const r = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
     name: `${model.name}-${algorithm.name}`,
@@ -71,6 +72,7 @@ export async function modelStudy(
       evaluator: { model: modelId, input: model.input, outputs: { value: model.output } },
     },
     algorithm: { config: {}, seed: 5, ...algorithm },
+    ...(settings ? { settings } : {}),
   });
   return r.body.id;
 }
@@ -84,7 +86,11 @@ export async function startRun(app: TestApp, studyId: string, body: Record<strin
   return r.body.id;
 }
 
-/** Every event of a run, read to the stream's end (its final state), through the harness. */
+/**
+ * Every event of a run, read to the stream's end (its final state), through
+ * the harness; none when the run has ended with nothing after `lastEventId`
+ * (the 204 that stops an EventSource).
+ */
 export async function eventsToEnd(
   app: TestApp,
   studyId: string,
@@ -98,6 +104,7 @@ export async function eventsToEnd(
     app.request("GET", `${runsPath(studyId)}/${runId}/events`, undefined, { headers }),
     () => `run ${runId} did not end`,
   );
+  if (r.status === 204) return [];
   assert.equal(r.status, 200, r.text);
   assert.match(r.headers.get("content-type") ?? "", /^text\/event-stream/);
   return parseEvents(r.text);
@@ -220,7 +227,10 @@ export function describeRuns(
       async fn(t) {
         const onnx = runtime();
         const options: TestAppOptions = { onnx };
-        if (workers > 0) options.runs = new RunWorkers({ workers, pollMs: 50 });
+        // A progress event per batch (progressSeconds 0): the tests read the batches from them.
+        if (workers > 0) {
+          options.runs = new RunWorkers({ workers, pollMs: 50, progressSeconds: 0 });
+        }
         const app = await startTestApp(backend, options);
         try {
           const model = branin();

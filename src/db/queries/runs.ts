@@ -10,6 +10,9 @@
  * never wait on each other and never take one run twice. Ownership is
  * (worker_id, lease_expires_at): every write of a worker is conditioned on
  * still holding the run, so a worker that lost its lease writes nothing.
+ * Leases are on the database's clock (`now()`), the one clock that workers
+ * on several hosts share; the other times (started, finished, the deadline)
+ * are the services' clock.
  */
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "../client.ts";
@@ -19,6 +22,9 @@ import { type RunRow, runs, studies } from "../schema.ts";
 export const FINAL_RUN_STATES = ["SUCCEEDED", "FAILED", "CANCELLED"] as const;
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** `seconds` from now, on the database's clock. */
+const leaseFor = (seconds: number) => sql`now() + ${seconds}::float8 * interval '1 second'`;
 
 /** Inserts a run (its QUEUED event is event 1); returns its row. */
 export async function insertRun(
@@ -41,14 +47,19 @@ export async function studyRun(
   return row;
 }
 
-/** A run of the study, its row locked until the transaction ends. */
+/**
+ * A run of the study, its row locked until the transaction ends, and
+ * whether its lease lapsed (by the database's clock: its worker is gone).
+ */
 export async function lockStudyRun(
   tx: Queryable,
   studyId: string,
   runId: string,
-): Promise<RunRow | undefined> {
-  const [row] = await tx.select().from(runs)
-    .where(and(eq(runs.id, runId), eq(runs.studyId, studyId))).for("update");
+): Promise<{ run: RunRow; lapsed: boolean } | undefined> {
+  const [row] = await tx.select({
+    run: runs,
+    lapsed: sql<boolean>`coalesce(${runs.leaseExpiresAt} < now(), false)`,
+  }).from(runs).where(and(eq(runs.id, runId), eq(runs.studyId, studyId))).for("update");
   return row;
 }
 
@@ -73,7 +84,8 @@ export async function studyRuns(
 
 /**
  * Claims the oldest run that is QUEUED, or RUNNING under a lease that lapsed
- * before `now` (its worker is gone), for `workerId` until `leaseUntil`.
+ * (its worker is gone), for `workerId`, `leaseSeconds` from now (both by the
+ * database's clock); `now` (the services' clock) dates the start.
  * Returns the claimed run with its study's project, or undefined when there
  * is none to take. Locked runs are skipped, not waited for.
  */
@@ -81,15 +93,18 @@ export async function claimRun(
   q: Queryable,
   workerId: string,
   now: Date,
-  leaseUntil: Date,
+  leaseSeconds: number,
 ): Promise<{ run: RunRow; projectId: string } | undefined> {
   const [run] = await q.update(runs).set({
     state: "RUNNING",
     workerId,
-    leaseExpiresAt: leaseUntil,
-    // SET sees the old row: the first claim counts, and a takeover from a lost worker
-    // (RUNNING under a lapsed lease); a run a worker gave back cleanly (QUEUED again) does not.
-    claims: sql`${runs.claims} + CASE WHEN ${runs.state} = 'RUNNING' OR ${runs.startedAt} IS NULL
+    leaseExpiresAt: leaseFor(leaseSeconds),
+    // SET sees the old row: the first claim counts, and a takeover from another, lost worker
+    // (RUNNING under a lapsed lease); a run a worker gave back cleanly (QUEUED again), or
+    // one its own worker takes again (its lease lapsed while the database was away), does not.
+    claims: sql`${runs.claims} + CASE WHEN ${runs.startedAt} IS NULL
+                                        OR (${runs.state} = 'RUNNING'
+                                            AND ${runs.workerId} IS DISTINCT FROM ${workerId})
                                       THEN 1 ELSE 0 END`,
     startedAt: sql`COALESCE(${runs.startedAt}, ${at(now)})`,
     lastEventId: sql`${runs.lastEventId} + 1`,
@@ -97,7 +112,7 @@ export async function claimRun(
   }).where(eq(
     runs.id,
     sql`(SELECT id FROM runs
-         WHERE state = 'QUEUED' OR (state = 'RUNNING' AND lease_expires_at < ${at(now)})
+         WHERE state = 'QUEUED' OR (state = 'RUNNING' AND lease_expires_at < now())
          ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)`,
   )).returning();
   if (!run) return undefined;
@@ -112,16 +127,17 @@ function held(runId: string, workerId: string) {
 }
 
 /**
- * Extends the lease of a run `workerId` holds; returns the row (with
- * `cancelRequested`), or undefined when the worker no longer holds it.
+ * Extends the lease of a run `workerId` holds to `leaseSeconds` from now (by
+ * the database's clock); returns the row (with `cancelRequested`), or
+ * undefined when the worker no longer holds it.
  */
 export async function renewRunLease(
   q: Queryable,
   runId: string,
   workerId: string,
-  leaseUntil: Date,
+  leaseSeconds: number,
 ): Promise<RunRow | undefined> {
-  const [row] = await q.update(runs).set({ leaseExpiresAt: leaseUntil })
+  const [row] = await q.update(runs).set({ leaseExpiresAt: leaseFor(leaseSeconds) })
     .where(held(runId, workerId)).returning();
   return row;
 }
@@ -129,8 +145,9 @@ export async function renewRunLease(
 /**
  * Counts a batch of the run's trials as completed, keeps the best of
  * `best` (the batch's best primary metric, by the study's goal) and the run's
- * best, and extends the lease; bumps the event id. Undefined when the worker
- * no longer holds the run (the caller's transaction must then roll back).
+ * best, and extends the lease; bumps the event id when the batch makes an
+ * event (`batch.event`). Undefined when the worker no longer holds the run
+ * (the caller's transaction must then roll back).
  */
 export async function recordRunBatch(
   q: Queryable,
@@ -140,9 +157,10 @@ export async function recordRunBatch(
     completed: number;
     best: { value: number; trialId: string } | null;
     goal: "minimize" | "maximize";
+    event: boolean;
   },
   now: Date,
-  leaseUntil: Date,
+  leaseSeconds: number,
 ): Promise<RunRow | undefined> {
   const { best } = batch;
   const better = best === null
@@ -158,8 +176,8 @@ export async function recordRunBatch(
     bestTrialId: sql`CASE WHEN ${better} THEN ${
       best?.trialId ?? null
     }::uuid ELSE ${runs.bestTrialId} END`,
-    leaseExpiresAt: leaseUntil,
-    lastEventId: sql`${runs.lastEventId} + 1`,
+    leaseExpiresAt: leaseFor(leaseSeconds),
+    lastEventId: sql`${runs.lastEventId} + ${batch.event ? 1 : 0}`,
     updatedAt: now,
   }).where(held(runId, workerId)).returning();
   return row;

@@ -50,14 +50,28 @@ export async function expireLeases(
   now: Date,
   learns: boolean,
 ): Promise<void> {
-  const nowSql = at(now);
+  await staleActiveTrials(tx, studyId, sql`lease_expires_at < ${at(now)}`, learns);
+}
+
+/**
+ * The study's ACTIVE trials that `which` (a condition on a trials row)
+ * accepts become STALE, their lease cleared (queued for the designer when it
+ * learns): expired leases here, a run's trials when the run ends
+ * (runs_trials.ts).
+ */
+export async function staleActiveTrials(
+  tx: Queryable,
+  studyId: string,
+  which: SQL,
+  learns: boolean,
+): Promise<void> {
   await query(
     tx,
     queueingFeedback(
       sql`UPDATE trials SET state = 'STALE', lease_expires_at = NULL
           WHERE id IN (SELECT id FROM trials WHERE study_id = ${studyId} AND state = 'ACTIVE'
-                       AND lease_expires_at < ${nowSql} ORDER BY id FOR NO KEY UPDATE)
-            AND state = 'ACTIVE' AND lease_expires_at < ${nowSql}
+                       AND ${which} ORDER BY id FOR NO KEY UPDATE)
+            AND state = 'ACTIVE' AND ${which}
           RETURNING id, study_id AS "studyId", number, state`,
       learns,
     ),

@@ -46,7 +46,8 @@ export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
     );
     const designers = s.counters?.render(s.designers?.failures ?? 0) ?? "";
     const onnx = s.onnx?.renderMetrics() ?? "";
-    return c.text(metrics.render() + renderTrialGauge(counts) + designers + onnx, 200, {
+    const runs = s.runCounters?.render() ?? "";
+    return c.text(metrics.render() + renderTrialGauge(counts) + designers + runs + onnx, 200, {
       "content-type": "text/plain; version=0.0.4; charset=utf-8",
     });
   });

@@ -59,7 +59,9 @@ export const cancelRunHandler: RouteHandler<typeof cancelRunRoute, AppEnv> = asy
 /**
  * watchRun: Server-Sent Events, each with its id, from after Last-Event-ID;
  * the stream ends after a final state, when the client leaves, or when the
- * process closes.
+ * process closes. A 204 for a run that has ended with nothing after
+ * Last-Event-ID: the one answer that stops a browser's EventSource from
+ * reconnecting for ever.
  */
 export const watchRunHandler: RouteHandler<typeof watchRunRoute, AppEnv> = async (c) => {
   const projectId = requireProjectKey(c.var.principal);
@@ -69,6 +71,7 @@ export const watchRunHandler: RouteHandler<typeof watchRunRoute, AppEnv> = async
   const gone = new AbortController();
   // Checked (a 404 is a problem response) before the stream starts.
   const events = await watchRun(s, projectId, studyId, runId, after, gone.signal);
+  if (events === null) return c.body(null, 204);
   return streamSSE(c, async (stream) => {
     stream.onAbort(() => gone.abort());
     let quiet = setTimeout(function ping() {

@@ -222,9 +222,13 @@ export const watchRunRoute = createRoute({
     "A `text/event-stream` of the run's events, from the first (or after `Last-Event-ID`), as " +
     "they happen. Each has an `id:` (its number in the run, from 1). `event: state` carries " +
     "`{state, stopReason, reason, completed, best}` at every change of state; `event: progress` " +
-    "carries `{completed, budget, best, evaluationsPerSecond, elapsedSeconds}` after each batch. " +
+    "carries `{completed, budget, best, evaluationsPerSecond, elapsedSeconds}` after batches. " +
     "The stream ends after the event of a final state (SUCCEEDED, FAILED, CANCELLED). A client " +
-    "that reconnects with `Last-Event-ID` gets exactly the events it missed.",
+    "that reconnects with `Last-Event-ID` gets exactly the events it missed; once the run has " +
+    "ended and nothing follows `Last-Event-ID`, the answer is 204 No Content, which stops a " +
+    "browser's EventSource from reconnecting. Progress events are written at most about once " +
+    "a second per run (and for the batch that reaches the budget or the target); the state " +
+    "event that ends a run carries its final `completed` and `best`.",
   tags,
   security,
   request: {
@@ -241,6 +245,10 @@ export const watchRunRoute = createRoute({
     200: {
       description: "The run's events",
       content: { "text/event-stream": { schema: z.string(), example: EXAMPLE_STREAM } },
+    },
+    204: {
+      description: "The run has ended and no event follows `Last-Event-ID`: nothing more to " +
+        "send (an EventSource stops reconnecting)",
     },
     ...problemResponses(400, 401, 403, 404),
   },

@@ -19,6 +19,7 @@ import {
   type RunEventRecord,
   runEventsAfter,
 } from "../../db/queries/runs_events.ts";
+import { staleClientTrials } from "../../db/queries/runs_trials.ts";
 import { badRequest, conflict, invalid, notFound } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { decodeCursor, encodeCursor, isUuid, newId } from "../ids.ts";
@@ -26,7 +27,7 @@ import type { Page } from "../page.ts";
 import { findStudy } from "../studies.ts";
 import { MAX_COORDINATES } from "../suggest.ts";
 import { studyMeta } from "../study_meta.ts";
-import { isFinal, type RunState, type RunView, runView, stateEvent } from "./view.ts";
+import { isFinal, runClientId, type RunState, type RunView, runView, stateEvent } from "./view.ts";
 
 /** What startRun takes. */
 export interface StartRunInput {
@@ -156,18 +157,19 @@ export async function cancelRun(
   studyId: string,
   runId: string,
 ): Promise<RunView> {
-  await studyMeta(ctx, q, projectId, studyId);
+  const meta = await studyMeta(ctx, q, projectId, studyId);
   const row = await q.transaction(async (tx) => {
-    const run = await lockStudyRun(tx, studyId, runId);
-    if (!run) throw notFound("run", runId);
+    const locked = await lockStudyRun(tx, studyId, runId);
+    if (!locked) throw notFound("run", runId);
+    const { run, lapsed } = locked;
     if (run.state === "CANCELLED") return run;
     if (isFinal(run.state)) {
       throw conflict(`run ${runId} already ${run.state}; it cannot be cancelled`);
     }
     const now = ctx.now();
-    const unheld = run.state === "QUEUED" ||
-      (run.leaseExpiresAt !== null && run.leaseExpiresAt.getTime() < now.getTime());
-    if (!unheld) return await markRunCancelRequested(tx, runId, now);
+    if (run.state !== "QUEUED" && !lapsed) return await markRunCancelRequested(tx, runId, now);
+    // No worker holds it: its trials in flight (a lost worker's batch) are given up with it.
+    await staleClientTrials(tx, studyId, runClientId(runId), meta.learns);
     const ended = await finishUnheldRun(
       tx,
       runId,
@@ -191,9 +193,10 @@ const WATCH_PAGE = 200;
 
 /**
  * The events of a run after the id `after`, as they are written, ending
- * after the event of a final state (at once, when the run has ended and
- * nothing is left to send), or when `signal` aborts or the process closes.
- * Throws a 404 before the first event when the run is not the study's.
+ * after the event of a final state, or when `signal` aborts or the process
+ * closes. Null when the run has ended and nothing follows `after` (a client
+ * told so stops reconnecting: watchRun's 204). Throws a 404 when the run is
+ * not the study's.
  */
 export async function watchRun(
   ctx: ServiceContext,
@@ -202,8 +205,11 @@ export async function watchRun(
   runId: string,
   after: number,
   signal: AbortSignal,
-): Promise<AsyncGenerator<RunEvent>> {
-  await getRun(ctx, ctx.db, projectId, studyId, runId);
+): Promise<AsyncGenerator<RunEvent> | null> {
+  await studyMeta(ctx, ctx.db, projectId, studyId);
+  const run = await studyRun(ctx.db, studyId, runId);
+  if (!run) throw notFound("run", runId);
+  if (isFinal(run.state) && run.lastEventId <= after) return null;
   return follow(ctx, studyId, runId, after, signal);
 }
 

@@ -65,6 +65,9 @@ export function runView(row: RunRow): RunView {
   };
 }
 
+/** The client a run is among the study's clients: its trials' `clientId`. */
+export const runClientId = (runId: string) => `run:${runId}`;
+
 /** Whether a run's state is final. */
 export function isFinal(state: RunState): boolean {
   return state === "SUCCEEDED" || state === "FAILED" || state === "CANCELLED";

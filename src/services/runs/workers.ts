@@ -24,6 +24,8 @@ export interface RunWorkerOptions {
   leaseSeconds?: number;
   /** How often an idle worker looks for a run queued by another process (default 1 s). */
   pollMs?: number;
+  /** The least time between two progress events of a run (default 1 s; see WorkerLease). */
+  progressSeconds?: number;
 }
 
 /** This process's run workers, and the hub that signals between runs' parts. */
@@ -37,7 +39,7 @@ export class RunWorkers {
   readonly #name = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
 
   constructor(options: RunWorkerOptions) {
-    this.#options = { leaseSeconds: 30, pollMs: 1000, ...options };
+    this.#options = { leaseSeconds: 30, pollMs: 1000, progressSeconds: 1, ...options };
   }
 
   /** Starts the workers with the app's services (once). */
@@ -61,7 +63,7 @@ export class RunWorkers {
   }
 
   async #loop(ctx: ServiceContext, workerId: string): Promise<void> {
-    const { leaseSeconds, pollMs } = this.#options;
+    const { leaseSeconds, pollMs, progressSeconds } = this.#options;
     const stop = this.#stop.signal;
     while (!stop.aborted) {
       let claimed;
@@ -75,7 +77,7 @@ export class RunWorkers {
         continue;
       }
       ctx.log?.info("run claimed", { run: claimed.run.id, worker: workerId });
-      await executeRun(ctx, claimed, { workerId, leaseSeconds, stop });
+      await executeRun(ctx, claimed, { workerId, leaseSeconds, stop, progressSeconds });
     }
   }
 }

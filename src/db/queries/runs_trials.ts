@@ -1,0 +1,72 @@
+/**
+ * The trials a run holds as its client (`run:{id}`), beside the run's row:
+ * their leases follow the run's, not the study's. The worker's heartbeat
+ * extends them (a batch evaluated longer than the study's lease stays the
+ * run's); a worker that claims the run takes them back, even those a
+ * suggestion turned STALE meanwhile, as long as no one else was handed their
+ * point (`retried_by`), so the run's trials number exactly its budget; and a
+ * run that ends gives up those still ACTIVE (STALE, as an expired lease
+ * would make them), in the transaction that ends it.
+ *
+ * Trial leases are on the services' clock (suggest compares them with it),
+ * unlike the run's own lease (runs.ts), which is on the database's.
+ */
+import { sql } from "drizzle-orm";
+import { query, type Queryable } from "../client.ts";
+import { staleActiveTrials } from "./suggest.ts";
+
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** `now` plus the study's trial lease. */
+const studyLeaseFrom = (studyId: string, now: Date) =>
+  sql`${at(now)} + (SELECT lease_seconds FROM studies WHERE id = ${studyId}) * interval '1 second'`;
+
+/** Extends the leases of the client's ACTIVE trials by the study's lease from `now`. */
+export async function renewClientTrials(
+  q: Queryable,
+  studyId: string,
+  clientId: string,
+  now: Date,
+): Promise<void> {
+  await query(
+    q,
+    sql`UPDATE trials SET lease_expires_at = ${studyLeaseFrom(studyId, now)}
+        WHERE study_id = ${studyId} AND client_id = ${clientId} AND state = 'ACTIVE'`,
+  );
+}
+
+/**
+ * The client's trials in flight ACTIVE again under a fresh lease: the
+ * ACTIVE ones, and the STALE ones whose point was not handed out again (a
+ * queued STALE report of them is dropped: the designer hears how they end).
+ * Returns how many.
+ */
+export async function takeBackClientTrials(
+  tx: Queryable,
+  studyId: string,
+  clientId: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await query<{ taken: unknown }>(
+    tx,
+    sql`WITH t AS (
+          UPDATE trials SET state = 'ACTIVE', lease_expires_at = ${studyLeaseFrom(studyId, now)}
+          WHERE study_id = ${studyId} AND client_id = ${clientId}
+            AND (state = 'ACTIVE' OR (state = 'STALE' AND retried_by IS NULL))
+          RETURNING id),
+        d AS (DELETE FROM trial_feedback AS f USING t
+              WHERE f.study_id = ${studyId} AND f.trial_id = t.id AND f.state = 'STALE')
+        SELECT count(*)::int AS taken FROM t`,
+  );
+  return Number(row?.taken ?? 0);
+}
+
+/** The client's ACTIVE trials become STALE (queued for the designer when it learns). */
+export async function staleClientTrials(
+  tx: Queryable,
+  studyId: string,
+  clientId: string,
+  learns: boolean,
+): Promise<void> {
+  await staleActiveTrials(tx, studyId, sql`client_id = ${clientId}`, learns);
+}
