@@ -1,10 +1,10 @@
 /**
  * What bench/models.ts needs beyond bench/api.ts: uploading a model's bytes,
- * evaluateModel with `dataBase64`, studies whose objective is a model, runs
+ * evaluateModel with `dataBase64` both ways (the form for large batches),
+ * studies whose objective is a model, runs
  * followed to their end through watchRun, the same model in onnxruntime-node
  * in this process (the raw baseline), and alternating timed repetitions.
  */
-import { Buffer } from "node:buffer";
 import * as ort from "onnxruntime-node";
 import type { TestModel } from "../tests/support/onnx_models.ts";
 import type { Api } from "./api.ts";
@@ -27,19 +27,31 @@ export async function uploadModel(api: Api, name: string, bytes: Uint8Array): Pr
 
 /** A float32 batch as evaluateModel takes it: `[rows, d]`, little-endian bytes in base64. */
 export function base64Input(rows: Float32Array, d: number) {
-  const bytes = Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength);
-  return { shape: [rows.length / d, d], dataBase64: bytes.toString("base64") };
+  const bytes = new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
+  return { shape: [rows.length / d, d], dataBase64: bytes.toBase64() };
+}
+
+/** An output as evaluateModel gives it with `outputEncoding: "base64"`. */
+export interface Base64Output {
+  type: string;
+  shape: number[];
+  dataBase64: string;
+}
+
+/** A float32 output's values. */
+export function float32Output(t: Base64Output): Float32Array {
+  return new Float32Array(Uint8Array.fromBase64(t.dataBase64).buffer);
 }
 
 /** What evaluateModel answers (the parts the bench reads). */
 export interface Evaluation {
-  outputs: Record<string, { shape: number[]; data: (number | null)[] }>;
+  outputs: Record<string, Base64Output>;
   provider: string;
   batchRows: number;
   ms: number;
 }
 
-/** POST /v1/models/{id}/evaluate of one input; timed by `api` as "evaluate". */
+/** POST /v1/models/{id}/evaluate of one input, outputs as base64; timed by `api` as "evaluate". */
 export function evaluate(
   api: Api,
   modelId: string,
@@ -49,7 +61,7 @@ export function evaluate(
   return api.call<Evaluation>(
     "POST",
     `/v1/models/${modelId}/evaluate`,
-    { inputs: { [input]: tensor } },
+    { inputs: { [input]: tensor }, outputEncoding: "base64" },
     "evaluate",
   );
 }

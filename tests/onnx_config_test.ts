@@ -13,7 +13,7 @@ Deno.test("ONNX configuration: defaults and values", () => {
   assert.equal(c.onnxCacheBytes, 1024 ** 3);
   assert.equal(c.onnxThreads, undefined);
   assert.equal(c.onnxMaxBatchRows, 4096);
-  assert.equal(c.onnxMaxDelayMs, 2);
+  assert.equal(c.onnxMaxDelayMs, 0);
   const d = loadConfig({
     MINIMA_ONNX_PROVIDERS: "webgpu, cpu",
     MINIMA_CUDA_DEVICE: "1",
@@ -21,7 +21,7 @@ Deno.test("ONNX configuration: defaults and values", () => {
     MINIMA_ONNX_CACHE_BYTES: "1048576",
     MINIMA_ONNX_THREADS: "4",
     MINIMA_ONNX_MAX_BATCH_ROWS: "512",
-    MINIMA_ONNX_MAX_DELAY_MS: "0",
+    MINIMA_ONNX_MAX_DELAY_MS: "5",
   });
   assert.deepEqual(d.onnxProviders, ["webgpu", "cpu"]);
   assert.equal(d.cudaDevice, 1);
@@ -29,7 +29,7 @@ Deno.test("ONNX configuration: defaults and values", () => {
   assert.equal(d.onnxCacheBytes, 1048576);
   assert.equal(d.onnxThreads, 4);
   assert.equal(d.onnxMaxBatchRows, 512);
-  assert.equal(d.onnxMaxDelayMs, 0);
+  assert.equal(d.onnxMaxDelayMs, 5);
   assert.equal(
     loadConfig({ MINIMA_MAX_MODEL_BYTES: String(2 ** 31 - 1) }).maxModelBytes,
     2 ** 31 - 1,

@@ -18,6 +18,9 @@ import {
   decodeTensor,
   type DimBindings,
   elementCount,
+  type OutputEncoding,
+  type TensorBytesView,
+  tensorBytesView,
   type TensorInput,
   type TensorView,
   tensorView,
@@ -31,11 +34,13 @@ export const MAX_EVALUATE_VALUES = 1 << 22;
 /** The body of evaluateModel. */
 export interface EvaluateInput {
   inputs: Record<string, TensorInput>;
+  /** Outputs as JSON numbers (`data`, the default) or as base64 bytes (`dataBase64`). */
+  outputEncoding?: OutputEncoding;
 }
 
-/** The answer of evaluateModel. */
-export interface EvaluationView {
-  outputs: Record<string, TensorView>;
+/** The answer of evaluateModel; its outputs are `Output`s when the request's encoding is known. */
+export interface EvaluationView<Output = TensorView> {
+  outputs: Record<string, Output>;
   provider: string;
   batchRows: number;
   ms: number;
@@ -139,6 +144,7 @@ function checkOutputs(sizes: [name: string, values: number][]): void {
 /**
  * evaluateModel: the client's tensors checked against the model's signature
  * (each mismatch a 422 naming `inputs.<name>`), evaluated, and the outputs
+ * (as JSON numbers, or base64 bytes when `outputEncoding` asks)
  * with the provider that ran them, the rows of the session run the request
  * was part of, and the time it took.
  */
@@ -147,7 +153,7 @@ export async function evaluateModel(
   projectId: string,
   modelId: string,
   body: EvaluateInput,
-): Promise<EvaluationView> {
+): Promise<EvaluationView<TensorView | TensorBytesView>> {
   requireOnnx(ctx);
   const row = await findModel(ctx.db, projectId, modelId);
   const signature = signatureOf(row);
@@ -179,7 +185,8 @@ export async function evaluateModel(
   checkOutputs(signature.outputs.map((o) => [o.name, knownSize(o.shape, bindings) ?? 0]));
   const run = await runModel(ctx, row, inputs);
   checkOutputs(Object.entries(run.outputs).map(([name, t]) => [name, t.data.length]));
-  const outputs: Record<string, TensorView> = {};
-  for (const [name, t] of Object.entries(run.outputs)) outputs[name] = tensorView(t);
+  const view = body.outputEncoding === "base64" ? tensorBytesView : tensorView;
+  const outputs: Record<string, TensorView | TensorBytesView> = {};
+  for (const [name, t] of Object.entries(run.outputs)) outputs[name] = view(t);
   return { outputs, provider: run.provider, batchRows: run.batchRows, ms: run.ms };
 }

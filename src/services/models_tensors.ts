@@ -2,11 +2,15 @@
  * Tensors between JSON and onnxruntime: a client's `{shape, data}` or
  * `{shape, dataBase64}` checked against a model input (its element type, its
  * rank, its fixed dimensions, and symbolic dimensions that must agree across
- * inputs), and outputs back as `{type, shape, data}`. evaluateModel and the
+ * inputs), and outputs back as `{type, shape, data}` or, for clients that
+ * move large batches, `{type, shape, dataBase64}`. evaluateModel and the
  * constants of model-objective studies share these rules, so both refuse the
  * same tensors with the same words.
+ *
+ * `dataBase64` is the cheap road for large batches, so it is decoded by V8's
+ * own `Uint8Array.fromBase64` (which also does the validating) and the
+ * decoded bytes become the tensor without another copy.
  */
-import { Buffer } from "node:buffer";
 import {
   elementCount,
   isTensorType,
@@ -50,6 +54,16 @@ export interface TensorView {
   shape: number[];
   data: (number | null)[];
 }
+
+/** A tensor as the API shows it when asked for base64: its little-endian bytes, as they are. */
+export interface TensorBytesView {
+  type: string;
+  shape: number[];
+  dataBase64: string;
+}
+
+/** How evaluateModel gives outputs: JSON numbers (the default) or base64 bytes. */
+export type OutputEncoding = "data" | "base64";
 
 /**
  * Whether a dimension of a signature is dynamic (a string: its name; "" for
@@ -173,26 +187,40 @@ function valuesOf(field: string, type: ElementType, data: (number | boolean)[]):
   return out;
 }
 
-/** A typed array read from little-endian bytes (copied, so it is aligned). */
-function fromBytes(type: ElementType, bytes: Uint8Array): Tensor["data"] {
-  const buffer = bytes.slice().buffer;
+/**
+ * The tensor data of `type` over little-endian `bytes`, which become its
+ * memory (the caller gives them away): a view when the offset is aligned,
+ * a copy only when it is not; bool bytes are normalised to 0/1 in place.
+ */
+function fromBytes(type: ElementType, bytes: Uint8Array<ArrayBuffer>): Tensor["data"] {
+  const size = ELEMENT_BYTES[type];
+  const aligned = bytes.byteOffset % size === 0 ? bytes : bytes.slice();
+  const { buffer, byteOffset, byteLength } = aligned;
   switch (type) {
     case "float32":
-      return new Float32Array(buffer);
+      return new Float32Array(buffer, byteOffset, byteLength / size);
     case "float64":
-      return new Float64Array(buffer);
+      return new Float64Array(buffer, byteOffset, byteLength / size);
     case "int32":
-      return new Int32Array(buffer);
+      return new Int32Array(buffer, byteOffset, byteLength / size);
     case "int64":
-      return new BigInt64Array(buffer);
+      return new BigInt64Array(buffer, byteOffset, byteLength / size);
     case "bool":
-      return Uint8Array.from(new Uint8Array(buffer), (b) => (b === 0 ? 0 : 1));
+      for (let i = 0; i < aligned.length; i++) if (aligned[i] > 1) aligned[i] = 1;
+      return aligned;
     default:
-      return new Uint8Array(buffer);
+      return aligned;
   }
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** Bytes of RFC 4648 base64 (padding required; ASCII whitespace skipped), or null. */
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> | null {
+  try {
+    return Uint8Array.fromBase64(text, { lastChunkHandling: "strict" });
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A client's tensor for a model input, checked against its signature (type,
@@ -238,11 +266,10 @@ export function decodeTensor(
     }
     data = typedArray(type, valuesOf(`${field}.data`, type, input.data));
   } else {
-    const text = input.dataBase64!;
-    if (text.length % 4 !== 0 || !BASE64.test(text)) {
+    const bytes = decodeBase64(input.dataBase64!);
+    if (bytes === null) {
       throw invalid(`${field}.dataBase64`, "base64", "is not base64 (RFC 4648, with padding)");
     }
-    const bytes = new Uint8Array(Buffer.from(text, "base64"));
     const want = count * ELEMENT_BYTES[type];
     if (bytes.length !== want) {
       throw invalid(
@@ -270,7 +297,7 @@ export function repeatRows(t: Tensor, rows: number): Tensor {
   return { type: t.type, dims: [rows, ...t.dims.slice(1)], data };
 }
 
-/** An output as the API shows it. */
+/** An output as the API shows it, by default. */
 export function tensorView(t: Tensor): TensorView {
   const values = numbersOf(t);
   const data = new Array<number | null>(values.length);
@@ -278,4 +305,13 @@ export function tensorView(t: Tensor): TensorView {
     data[i] = Number.isFinite(values[i]) ? values[i] : null;
   }
   return { type: t.type, shape: [...t.dims], data };
+}
+
+/**
+ * An output as base64 of its little-endian bytes (int64 as 8 bytes, bool as
+ * 0/1 bytes, NaN and infinities as they are): no JSON number per value.
+ */
+export function tensorBytesView(t: Tensor): TensorBytesView {
+  const bytes = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+  return { type: t.type, shape: [...t.dims], dataBase64: bytes.toBase64() };
 }

@@ -4,7 +4,8 @@
  * model and its reference are read side by side.
  *
  * Benchmarks take `x: [N, d]` float32 in their usual domain and give `y`;
- * the MLP has fixed weights; the decoder turns `z: [1, k]` into an image
+ * the MLPs have fixed weights (the small one for tests, dense ones of real
+ * size for bench/models.ts); the decoder turns `z: [1, k]` into an image
  * `[1, 3, H, W]` in [0, 1].
  */
 import { encodeModel, type NodeSpec, type TensorSpec } from "../../src/evaluators/onnx/proto.ts";
@@ -252,6 +253,75 @@ export function mlp(): TestModel {
       return [y];
     },
   };
+}
+
+/**
+ * A dense tanh MLP with fixed weights (scaled by 1/sqrt(fan-in), so the
+ * activations stay in range): `x: [N, widths[0]]` → `y: [N, 1]`, tanh after
+ * every layer but the last. The benchmark's models whose compute is real;
+ * the reference reads the same float32 weights as the model.
+ */
+export function denseMlp(name: string, widths: number[]): TestModel {
+  const layers = widths.slice(1).map((out, l) => {
+    const fanIn = widths[l];
+    return {
+      dims: [fanIn, out],
+      w: Float32Array.from(weights(fanIn * out, 10 + 2 * l, 1.5 / Math.sqrt(fanIn))),
+      b: Float32Array.from(weights(out, 11 + 2 * l, 0.1)),
+    };
+  });
+  const nodes: NodeSpec[] = [];
+  let x = "x";
+  layers.forEach((_, l) => {
+    const last = l === layers.length - 1;
+    nodes.push(node("MatMul", [x, `W${l}`], `xw${l}`));
+    nodes.push(node("Add", [`xw${l}`, `b${l}`], last ? "y" : `pre${l}`));
+    if (!last) nodes.push(node("Tanh", [`pre${l}`], x = `h${l}`));
+  });
+  const bytes = encodeModel({
+    name,
+    inputs: [{ name: "x", type: "float32", shape: ["N", widths[0]] }],
+    outputs: [{ name: "y", type: "float32", shape: ["N", widths.at(-1)!] }],
+    initializers: layers.flatMap((layer, l) => [
+      { name: `W${l}`, type: "float32" as const, dims: layer.dims, data: layer.w },
+      { name: `b${l}`, type: "float32" as const, dims: [layer.dims[1]], data: layer.b },
+    ]),
+    nodes,
+  });
+  return {
+    name,
+    bytes,
+    input: "x",
+    output: "y",
+    d: widths[0],
+    outputShape: (n) => [n, widths.at(-1)!],
+    lower: -2,
+    upper: 2,
+    reference: (row) => {
+      let v = Array.from(row);
+      layers.forEach(({ dims: [fanIn, out], w, b }, l) => {
+        const next = Array.from(b);
+        for (let i = 0; i < fanIn; i++) {
+          for (let j = 0; j < out; j++) next[j] += v[i] * w[i * out + j];
+        }
+        v = l === layers.length - 1 ? next : next.map(Math.tanh);
+      });
+      return v;
+    },
+  };
+}
+
+/** A surrogate-size MLP, 20 → 512 → 512 → 512 → 1 (tanh): about 0.5 M multiply-adds a row. */
+export function surrogateMlp(): TestModel {
+  return denseMlp("surrogate-mlp", [20, 512, 512, 512, 1]);
+}
+
+/**
+ * A wide scoring network, 256 → 2048 → 2048 → 1 (tanh), 19 MB of weights:
+ * a one-row run is bound by reading them, which a run of many rows shares.
+ */
+export function wideMlp(): TestModel {
+  return denseMlp("wide-mlp", [256, 2048, 2048, 1]);
 }
 
 /** A linear decoder to images, `z: [1, k]` → `image: [1, 3, H, W]` through a sigmoid. */

@@ -1,16 +1,20 @@
 /**
- * Dynamic batching of one model's evaluations, as Triton's dynamic batcher
- * does it: requests that arrive close together run as one session run.
+ * Dynamic batching of one model's evaluations, continuous: requests that
+ * arrive while the model is busy run together as its next session run.
  *
  * A session run has a fixed cost (crossing to the worker, onnxruntime's
- * dispatch, on a GPU the kernel launches and copies) that one row or a
- * thousand pay alike, so merging callers multiplies throughput. The first
- * request of an idle model waits at most `maxDelayMs` for company; while a
- * run is in flight, requests gather and go together as soon as it ends.
- * A batch takes requests in arrival order whose inputs have the same dims
- * after dim 0 and the same scope (`shapeKey`), up to `maxRows` rows; a
- * request alone larger than that runs alone. One run per model is in
- * flight at a time.
+ * dispatch, reading the weights, on a GPU the kernel launches and copies)
+ * that one row or a thousand pay alike, so merging callers multiplies
+ * throughput. Waiting for company is not what merges them, though: a
+ * request for an idle model runs at once, and while a run is in flight
+ * requests gather and go together as soon as it ends, so the busier the
+ * model, the larger its runs, and an idle one adds no latency. `maxDelayMs`
+ * (default 0) is an optional wait of an idle model's first request for
+ * company, for callers that trade latency for fewer runs; it ends early once
+ * `maxRows` rows are queued. A batch takes requests in arrival order whose
+ * inputs have the same dims after dim 0 and the same scope (`shapeKey`), up
+ * to `maxRows` rows; a request alone larger than that runs alone. One run
+ * per model is in flight at a time.
  */
 
 /** What the batcher needs to know of a request. */
@@ -29,6 +33,7 @@ export interface BatchItem {
 /** How a model's requests are batched. */
 export interface BatcherOptions<T> {
   maxRows: number;
+  /** How long an idle model's first request waits for company; 0: it runs at once. */
   maxDelayMs: number;
   /**
    * Runs one batch and settles each item itself. Should it throw all the
@@ -57,9 +62,10 @@ export class Batcher<T extends BatchItem> {
   /** Queues a request. */
   push(item: T): void {
     this.#queue.push(item);
-    if (this.#inFlight) return; // goes when the run in flight ends
+    if (this.#inFlight) return; // goes with the next run, when the one in flight ends
+    if (this.#options.maxDelayMs <= 0 || item.shapeKey === null) return this.#dispatch();
     const queuedRows = this.#queue.reduce((n, i) => n + i.rows, 0);
-    if (queuedRows >= this.#options.maxRows || item.shapeKey === null) {
+    if (queuedRows >= this.#options.maxRows) {
       this.#dispatch();
     } else {
       this.#timer ??= setTimeout(() => this.#dispatch(), this.#options.maxDelayMs);

@@ -74,7 +74,7 @@ export interface OnnxOptions {
   intraOpThreads?: number;
   /** Most rows in one merged session run. */
   maxBatchRows: number;
-  /** Longest wait of a request for others to batch with. */
+  /** Longest wait of an idle model's first request for others to batch with (0: none). */
   maxDelayMs: number;
   log?: Logger;
   /** The worker module (tests substitute one that fails on cue). */

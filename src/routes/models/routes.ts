@@ -93,11 +93,13 @@ export const TensorInputSchema = z.strictObject({
   }),
   dataBase64: z.string().optional().openapi({
     description: "Instead of `data`: the values as little-endian typed-array bytes of the " +
-      "input's element type (a Float32Array's bytes for float32), base64 with padding",
+      "input's element type (a Float32Array's bytes for float32), base64 with padding " +
+      "(RFC 4648; ASCII whitespace is skipped). The cheaper form for large batches",
+    example: "w/VIwOxRREHD9UhArkcRQA==",
   }),
 }).openapi("TensorInput");
 
-/** A tensor the API answers. */
+/** A tensor the API answers, as JSON numbers (the default). */
 export const TensorOutputSchema = z.object({
   type: z.string().openapi({ example: "float32" }),
   shape: z.array(z.number().int()).openapi({ example: [2, 1] }),
@@ -107,16 +109,39 @@ export const TensorOutputSchema = z.object({
   }),
 }).openapi("TensorOutput");
 
+/** A tensor the API answers, as base64 bytes (`outputEncoding: "base64"`). */
+export const TensorOutputBase64Schema = z.object({
+  type: z.string().openapi({ example: "float32" }),
+  shape: z.array(z.number().int()).openapi({ example: [2, 1] }),
+  dataBase64: z.string().openapi({
+    description: "Row-major values as little-endian typed-array bytes of the output's element " +
+      "type (a Float32Array's bytes for float32, 8 bytes per int64, one 0/1 byte per bool), " +
+      "base64 with padding; NaN and infinities as they are",
+    example: "jLnLPoy5yz4=",
+  }),
+}).openapi("TensorOutputBase64", {
+  example: { type: "float32", shape: [2, 1], dataBase64: "jLnLPoy5yz4=" },
+});
+
 /** The body of evaluateModel. */
 export const EvaluateModelRequestSchema = z.strictObject({
   inputs: z.record(z.string(), TensorInputSchema).openapi({
     description: "Every input of the model, by name",
   }),
+  outputEncoding: z.enum(["data", "base64"]).optional().openapi({
+    description: "How the outputs come back: `data`, JSON numbers (the default), or " +
+      "`base64`, `dataBase64` with the little-endian bytes of each output (no JSON number " +
+      "per value: the cheaper form for large batches)",
+    example: "base64",
+  }),
 }).openapi("EvaluateModelRequest");
 
 /** The answer of evaluateModel. */
 export const EvaluationSchema = z.object({
-  outputs: z.record(z.string(), TensorOutputSchema),
+  outputs: z.record(z.string(), z.union([TensorOutputSchema, TensorOutputBase64Schema])).openapi({
+    description: "Every output of the model by name: `{type, shape, data}`, or " +
+      '`{type, shape, dataBase64}` when the request asked for `outputEncoding: "base64"`',
+  }),
   provider: z.string().openapi({
     description: "The execution provider that ran the evaluation: cuda, webgpu or cpu",
     example: "cpu",
@@ -251,7 +276,9 @@ export const evaluateModelRoute = createRoute({
   operationId: "evaluateModel",
   summary: "Evaluate a model on a batch",
   description: "Every input of the model by name, as `{shape, data}` or `{shape, dataBase64}` " +
-    "(little-endian bytes of the input's element type, for large batches). Types and shapes " +
+    "(little-endian bytes of the input's element type, for large batches); outputs come back " +
+    "as `{type, shape, data}`, or as `{type, shape, dataBase64}` with " +
+    '`"outputEncoding": "base64"`. Types and shapes ' +
     "are checked against the model's signature; each mismatch is a 422 naming the input " +
     `(\`inputs.x.shape\`). At most ${MAX_EVALUATE_ROWS} rows per input and ` +
     `${MAX_EVALUATE_VALUES} values in all (rows × width) per request, checked before any ` +

@@ -1,0 +1,249 @@
+/**
+ * The evaluateModel figures of `deno task bench:models` (bench/models.ts):
+ * the overhead of HTTP against onnxruntime-node in the bench process at
+ * 4,096 rows a request, and 32 one-row clients with and without dynamic
+ * batching (over HTTP, and on the runtime alone as a diagnostic).
+ *
+ * Each figure is taken on two kinds of model, and only one kind is held to
+ * the issue's target: an overhead is a share of the model's own time, and
+ * batching multiplies what a session run's fixed cost allows, so both
+ * targets are about models whose runs cost something. The targets are
+ * judged on the surrogate-size MLP (overhead) and the wide scoring network
+ * (batching); the tiny test models (a run of 4,096 rows in well under a
+ * millisecond) are measured the same way and reported as information.
+ */
+import type { Api } from "./api.ts";
+import { serverTimes } from "./api.ts";
+import { together } from "./measure.ts";
+import {
+  alternate,
+  base64Input,
+  evaluate,
+  float32Output,
+  type Rates,
+  rawSession,
+  type Task,
+  timeBoxed,
+} from "./model_client.ts";
+import { loadSettings } from "./settings.ts";
+import { loadConfig } from "../src/config.ts";
+import { OnnxRuntime } from "../src/evaluators/onnx/mod.ts";
+import { randomRows, type TestModel } from "../tests/support/onnx_models.ts";
+
+/** Rows of one request of the overhead figure. */
+export const ROWS = 4096;
+/** Concurrent one-row clients of the batching figure. */
+export const CLIENTS = 32;
+const { seconds: SECONDS, reps: REPS } = loadSettings().timing;
+
+/** A figure held against its baseline. */
+export interface Comparison {
+  name: string;
+  figure: Rates & { unit: string };
+  baseline: Rates & { unit: string };
+  /** What the ratio is: figure / baseline, or an overhead in percent. */
+  ratio: { kind: "ratio" | "overhead %"; value: number };
+  target: string;
+  /** Null where no target is judged (none in the issue, or a row given as information). */
+  met: boolean | null;
+  notes: Record<string, unknown>;
+}
+
+/** A stream of numbers in [0, 1) (Park–Miller), the same on every run. */
+export function stream(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
+
+export const withUnit = (r: Rates, unit: string) => ({ ...r, unit });
+export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+/**
+ * 1. evaluateModel over HTTP (`dataBase64` in, `outputEncoding: "base64"`
+ * out) against onnxruntime-node in this process, 4,096 rows; `judged` says
+ * whether the target is held against this model.
+ */
+export async function overhead(
+  api: Api,
+  model: TestModel,
+  modelId: string,
+  judged: boolean,
+): Promise<Comparison> {
+  const rows = randomRows(model, ROWS, stream(7));
+  const tensor = base64Input(rows, model.d);
+  const first = await evaluate(api, modelId, model.input, tensor);
+  const raw = await rawSession(model, first.provider);
+  try {
+    // The same numbers both ways (float32 in, float32 out), before anything is timed.
+    const mine = (await raw.run(rows)).data as Float32Array;
+    const theirs = float32Output(first.outputs[model.output]);
+    for (let i = 0; i < mine.length; i++) {
+      if (Math.abs(mine[i] - (theirs[i] ?? NaN)) > 1e-5 * Math.max(1, Math.abs(mine[i]))) {
+        throw new Error(`${model.name}: row ${i} differs: ${mine[i]} vs ${theirs[i]}`);
+      }
+    }
+    const sessionMs: number[] = [];
+    const route = "POST /v1/models/:modelId/evaluate";
+    const before = (await serverTimes(api.base)).get(route) ?? { sum: 0, n: 0 };
+    const [http, direct] = await alternate(REPS, [
+      timeBoxed("HTTP", SECONDS, async () => {
+        const e = await evaluate(api, modelId, model.input, tensor);
+        sessionMs.push(e.ms);
+        return ROWS;
+      }),
+      timeBoxed("raw", SECONDS, async () => {
+        await raw.run(rows);
+        return ROWS;
+      }),
+    ]);
+    const after = (await serverTimes(api.base)).get(route) ?? { sum: 0, n: 0 };
+    const msPerRequest = (r: Rates) => round((ROWS / r.median) * 1000, 3);
+    const pct = round((direct.median / http.median - 1) * 100);
+    sessionMs.sort((a, b) => a - b);
+    return {
+      name: `evaluate ${model.name}, ${ROWS} rows/request`,
+      figure: withUnit(http, "rows/s"),
+      baseline: withUnit(direct, "rows/s"),
+      ratio: { kind: "overhead %", value: pct },
+      target: judged ? "<= 25 %" : "(information)",
+      met: judged ? pct <= 25 : null,
+      notes: {
+        provider: first.provider,
+        rawMsPerRun: round(msPerRequest(direct), 3),
+        msPerRequest: { http: msPerRequest(http), raw: msPerRequest(direct) },
+        addedMsPerRequest: round(msPerRequest(http) - msPerRequest(direct), 3),
+        serverMeanMs: after.n > before.n
+          ? round(((after.sum - before.sum) / (after.n - before.n)) * 1000, 3)
+          : null,
+        sessionRunMedianMs: sessionMs[Math.floor(sessionMs.length / 2)] ?? null,
+        requestBytes: JSON.stringify({ inputs: { [model.input]: tensor } }).length,
+      },
+    };
+  } finally {
+    await raw.release();
+  }
+}
+
+/**
+ * 2. 32 clients of one row each, with and without dynamic batching;
+ * `judged` says whether the target is held against this model.
+ */
+export async function batching(
+  batched: Api,
+  unbatched: Api,
+  model: TestModel,
+  modelId: string,
+  judged: boolean,
+): Promise<Comparison> {
+  const rows = randomRows(model, CLIENTS * 64, stream(11));
+  const singles = Array.from(
+    { length: CLIENTS * 64 },
+    (_, i) => base64Input(rows.subarray(i * model.d, (i + 1) * model.d), model.d),
+  );
+  const batchRows = { batched: [] as number[], unbatched: [] as number[] };
+  const providers = new Set<string>();
+  const clients = (api: Api, seen: number[]): Task => ({
+    label: api === batched ? "batching" : "no batching",
+    async once() {
+      const start = performance.now();
+      const deadline = start + SECONDS * 1000;
+      const count = await together(CLIENTS, async (c) => {
+        let n = 0;
+        while (performance.now() < deadline) {
+          const e = await evaluate(
+            api,
+            modelId,
+            model.input,
+            singles[(c * 64 + n) % singles.length],
+          );
+          seen.push(e.batchRows);
+          providers.add(e.provider);
+          n++;
+        }
+        return n;
+      });
+      return { count, seconds: (performance.now() - start) / 1000 };
+    },
+  });
+  const [on, off] = await alternate(REPS, [
+    clients(batched, batchRows.batched),
+    clients(unbatched, batchRows.unbatched),
+  ]);
+  const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length));
+  const ratio = round(on.median / off.median, 2);
+  return {
+    name: `${CLIENTS} clients x 1 row (${model.name})`,
+    figure: withUnit(on, "rows/s"),
+    baseline: withUnit(off, "rows/s"),
+    ratio: { kind: "ratio", value: ratio },
+    target: judged ? ">= 10x" : "(information)",
+    met: judged ? ratio >= 10 : null,
+    notes: {
+      meanBatchRows: { batched: mean(batchRows.batched), unbatched: mean(batchRows.unbatched) },
+      unbatchedService: "MINIMA_ONNX_MAX_BATCH_ROWS=1",
+      provider: providers.size === 1 ? [...providers][0] : [...providers].join(","),
+    },
+  };
+}
+
+/**
+ * The same 32 one-row callers on minima's ONNX runtime (src/evaluators/onnx/)
+ * in this process, without HTTP: what dynamic batching does to session runs
+ * alone (the service's defaults against maxBatchRows = 1). A diagnostic
+ * beside the HTTP figure, which is the issue's.
+ */
+export async function runtimeBatching(model: TestModel, provider: string): Promise<Comparison> {
+  const defaults = loadConfig({});
+  const runtime = (maxBatchRows: number) =>
+    new OnnxRuntime({
+      providers: [provider],
+      cacheBytes: defaults.onnxCacheBytes,
+      maxBatchRows,
+      maxDelayMs: defaults.onnxMaxDelayMs,
+    });
+  const on = runtime(defaults.onnxMaxBatchRows), off = runtime(1);
+  const rows = randomRows(model, CLIENTS * 64, stream(13));
+  const load = () => Promise.resolve(model.bytes);
+  const runsOf = (r: OnnxRuntime) => r.status().models[0]?.sessionRuns ?? 0;
+  const clients = (r: OnnxRuntime, label: string): Task => ({
+    label,
+    async once() {
+      const start = performance.now();
+      const deadline = start + SECONDS * 1000;
+      const count = await together(CLIENTS, async (c) => {
+        let n = 0;
+        while (performance.now() < deadline) {
+          const i = (c * 64 + n) % (CLIENTS * 64);
+          await r.evaluate(model.name, load, {
+            [model.input]: {
+              type: "float32",
+              dims: [1, model.d],
+              data: rows.slice(i * model.d, (i + 1) * model.d),
+            },
+          });
+          n++;
+        }
+        return n;
+      });
+      return { count, seconds: (performance.now() - start) / 1000 };
+    },
+  });
+  try {
+    const [batched, unbatched] = await alternate(REPS, [
+      clients(on, "batching"),
+      clients(off, "no batching"),
+    ]);
+    const ratio = round(batched.median / unbatched.median, 2);
+    return {
+      name: `  the same without HTTP (runtime in-process)`,
+      figure: withUnit(batched, "rows/s"),
+      baseline: withUnit(unbatched, "rows/s"),
+      ratio: { kind: "ratio", value: ratio },
+      target: "(diagnostic)",
+      met: null,
+      notes: { sessionRuns: { batched: runsOf(on), unbatched: runsOf(off) } },
+    };
+  } finally {
+    await on.close();
+    await off.close();
+  }
+}
