@@ -21,6 +21,7 @@ import { healthRoutes } from "./routes/health/mod.ts";
 import { labelRoutes } from "./routes/label/mod.tsx";
 import { projectRoutes } from "./routes/projects/mod.ts";
 import { runRoutes } from "./routes/runs/mod.ts";
+import { scheduleRoutes } from "./routes/schedules/mod.ts";
 import { studyRoutes } from "./routes/studies/mod.ts";
 import { trialRoutes } from "./routes/trials/mod.ts";
 import { createServiceContext, type ServiceContext } from "./services/context.ts";
@@ -29,6 +30,7 @@ import { ModelFileCache } from "./services/models_cache.ts";
 import { authenticate } from "./services/projects.ts";
 import { RunHub } from "./services/runs/hub.ts";
 import type { RunWorkers } from "./services/runs/workers.ts";
+import type { Scheduler } from "./services/schedules_ticks.ts";
 import { SuggestionQueue } from "./services/suggest_queue.ts";
 
 /** What the app is built from. */
@@ -50,6 +52,12 @@ export interface AppOptions {
    * without, this app executes no runs (it still starts and shows them).
    */
   runs?: RunWorkers;
+  /**
+   * Starts schedules' runs at their ticks, started with the app's services
+   * (the caller stops it); without, this app starts none (it still manages
+   * schedules).
+   */
+  scheduler?: Scheduler;
   /** Evaluates ONNX models; without, uploads and evaluations answer 503. */
   onnx?: OnnxRuntime;
   /** This host's copies of models' bytes; absent, a temporary directory. */
@@ -85,6 +93,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   services.suggestions = new SuggestionQueue(services);
   services.runs = options.runs?.hub ?? new RunHub();
   options.runs?.start(services);
+  options.scheduler?.start(services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
   const metrics = new RequestMetrics();
   const app = new OpenAPIHono<AppEnv>();
@@ -164,6 +173,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route("/", studyRoutes());
   app.route("/", trialRoutes());
   app.route("/", runRoutes());
+  app.route("/", scheduleRoutes());
   app.route("/", comparisonRoutes());
   app.route("/", labelerRoutes());
   app.route("/", modelRoutes());

@@ -52,6 +52,7 @@ const ConfigSchema = z.object({
   MINIMA_OPENBLAS_PATH: z.string().min(1).optional(),
   MINIMA_RUN_WORKERS: wholeNumber(64).default(1),
   MINIMA_RUN_LEASE_SECONDS: positiveInt(3600).default(30),
+  MINIMA_SCHEDULER: boolish.default(true),
   // onnxruntime loads a model as one protobuf message, which must be under 2 GiB.
   MINIMA_MAX_MODEL_BYTES: positiveInt(2 ** 31 - 1).default(256 * 1024 * 1024),
   MINIMA_MODEL_CACHE_DIR: z.string().min(1).optional(),
@@ -62,7 +63,7 @@ const ConfigSchema = z.object({
   MINIMA_ONNX_CACHE_BYTES: positiveInt(Number.MAX_SAFE_INTEGER).default(1024 ** 3),
   MINIMA_ONNX_THREADS: positiveInt(1024).optional(),
   MINIMA_ONNX_MAX_BATCH_ROWS: positiveInt(1 << 24).default(4096),
-  MINIMA_ONNX_MAX_DELAY_MS: wholeNumber(60_000).default(2),
+  MINIMA_ONNX_MAX_DELAY_MS: wholeNumber(60_000).default(0),
 });
 
 /** The service's typed configuration. */
@@ -95,6 +96,8 @@ export interface Config {
   runWorkers: number;
   /** How long a run worker's claim lasts without renewal (another takes the run after). */
   runLeaseSeconds: number;
+  /** Whether this process starts schedules' runs at their ticks (any number of processes may). */
+  scheduler: boolean;
   /** The largest model uploadModel accepts. */
   maxModelBytes: number;
   /** This host's copies of models' bytes (default `<dataDir>/models`). */
@@ -111,7 +114,10 @@ export interface Config {
   onnxThreads?: number;
   /** Most rows in one batched session run. */
   onnxMaxBatchRows: number;
-  /** Longest wait of an evaluation for others to batch with. */
+  /**
+   * Longest wait of an idle model's first evaluation for others to batch with;
+   * 0 (the default): none, batches form from what queues during a run.
+   */
   onnxMaxDelayMs: number;
 }
 
@@ -148,6 +154,7 @@ export function loadConfig(
     designWorkers: e.MINIMA_DESIGN_WORKERS ?? Math.max(1, navigator.hardwareConcurrency - 1),
     runWorkers: e.MINIMA_RUN_WORKERS,
     runLeaseSeconds: e.MINIMA_RUN_LEASE_SECONDS,
+    scheduler: e.MINIMA_SCHEDULER,
     maxModelBytes: e.MINIMA_MAX_MODEL_BYTES,
     modelCacheDir: e.MINIMA_MODEL_CACHE_DIR ?? `${e.MINIMA_DATA_DIR}/models`,
     onnxProviders: e.MINIMA_ONNX_PROVIDERS,

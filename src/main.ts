@@ -14,6 +14,7 @@ import { createLogger } from "./log.ts";
 import { expireIdempotencyKeys } from "./services/idempotency.ts";
 import { bootstrapAdminKey } from "./services/projects.ts";
 import { RunWorkers } from "./services/runs/workers.ts";
+import { Scheduler } from "./services/schedules_ticks.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   }
   logger.info("linear algebra backend", { backend: linalg.name, description: linalg.description });
   const runs = new RunWorkers({ workers: config.runWorkers, leaseSeconds: config.runLeaseSeconds });
+  // Any number of processes may run a scheduler: each tick starts one run whichever does.
+  const scheduler = config.scheduler ? new Scheduler() : undefined;
   const onnx = new OnnxRuntime({
     providers: config.onnxProviders,
     cudaDevice: config.cudaDevice,
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
     maxModelBytes: config.maxModelBytes,
     designers,
     runs,
+    scheduler,
     database,
     logger,
     adminKey: config.adminKey,
@@ -128,6 +132,8 @@ async function main(): Promise<void> {
     // Watchers' streams end first: shutdown() waits for every response to finish.
     runs.closeStreams();
     await server.shutdown();
+    // No run is started after this; the pass in flight ends first.
+    await scheduler?.stop();
     // Each run worker finishes its batch and gives its run back to the queue.
     await runs.stop();
     // After the requests and runs in flight: they may still be evaluating models.

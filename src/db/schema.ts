@@ -256,9 +256,8 @@ export type ModelRow = typeof models.$inferSelect;
  * lapsed, its worker gone) with FOR UPDATE SKIP LOCKED, holds it under a
  * lease it heartbeats (`worker_id`, `lease_expires_at`), and counts the
  * trials it completed in the same transaction as their completion.
- * `schedule_id` and `tick` name the schedule tick that started a run (none
- * yet: schedules come with the next issue; one run per tick is their unique
- * key).
+ * `schedule_id` and `tick` name the schedule tick that started a run (see
+ * `schedules`; one run per tick is their unique key).
  */
 export const runs = pgTable("runs", {
   id: uuid("id").primaryKey(),
@@ -320,3 +319,57 @@ export const runEvents = pgTable("run_events", {
   data: jsonb("data").notNull(),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.runId, t.seq] })]);
+
+/**
+ * A schedule: a study's run template started at each tick of a cron
+ * expression (services/schedules*.ts). `next_tick_at` is the first tick not
+ * yet handled: schedulers in every process look for schedules whose
+ * `next_tick_at` has come. Which of them starts a tick's run is decided by
+ * schedule_ticks' primary key, not by this row.
+ */
+export const schedules = pgTable("schedules", {
+  id: uuid("id").primaryKey(),
+  studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+  /** The cron expression (5 fields, or 6 with seconds first), as croner reads it. */
+  cron: text("cron").notNull(),
+  /** The IANA time zone the expression is read in. */
+  timezone: text("timezone").notNull(),
+  /** The startRun body each tick starts. */
+  run: jsonb("run").notNull(),
+  overlap: text("overlap", { enum: ["skip", "queue", "cancel-previous"] }).notNull(),
+  catchUp: text("catch_up", { enum: ["none", "one"] }).notNull(),
+  paused: boolean("paused").notNull().default(false),
+  /** The first tick not yet handled (null while paused). */
+  nextTickAt: moment("next_tick_at"),
+  createdAt: createdAt(),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
+}, (t) => [
+  index("schedules_study_created_idx").on(t.studyId, t.createdAt, t.id),
+  /** What schedulers look for: unpaused schedules by their next tick. */
+  index("schedules_due_idx").on(t.nextTickAt).where(sql`NOT paused`),
+]);
+
+/** A schedule's row, as drizzle reads it. */
+export type ScheduleRow = typeof schedules.$inferSelect;
+
+/**
+ * The ticks a schedule handled: one row per (schedule, tick), inserted with
+ * ON CONFLICT DO NOTHING by whichever process's scheduler gets there first,
+ * which alone then acts on the tick. So each tick starts at most one run
+ * however many processes tick the schedule. `outcome`: `started` (run_id is
+ * the run), `skipped` (overlap `skip` while the previous run was going),
+ * `failed` (the run could not start: `reason`).
+ */
+export const scheduleTicks = pgTable("schedule_ticks", {
+  scheduleId: uuid("schedule_id").notNull().references(() => schedules.id, {
+    onDelete: "cascade",
+  }),
+  tick: moment("tick").notNull(),
+  outcome: text("outcome", { enum: ["started", "skipped", "failed"] }).notNull(),
+  runId: uuid("run_id"),
+  reason: text("reason"),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.scheduleId, t.tick] })]);
+
+/** A schedule tick's row. */
+export type ScheduleTickRow = typeof scheduleTicks.$inferSelect;

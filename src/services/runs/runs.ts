@@ -44,11 +44,17 @@ export interface StartRunInput {
 /** The batch size of a run that names none. */
 export const DEFAULT_BATCH_SIZE = 16;
 
+/** The schedule tick that starts a run (services/schedules_ticks.ts), if one does. */
+export interface RunOrigin {
+  scheduleId: string;
+  tick: Date;
+}
+
 /**
  * Queues a run of a study: the study must be ACTIVE and its objective a model
  * (`objective.evaluator`). The caller wakes this process's idle workers once
  * its transaction has committed (`ctx.runs.wake()`); others find the run at
- * their next poll.
+ * their next poll. A schedule's tick passes `origin`, recorded on the run.
  */
 export async function startRun(
   ctx: ServiceContext,
@@ -56,6 +62,7 @@ export async function startRun(
   projectId: string,
   studyId: string,
   input: StartRunInput,
+  origin?: RunOrigin,
 ): Promise<RunView> {
   const meta = await studyMeta(ctx, q, projectId, studyId);
   if (!meta.evaluator) {
@@ -89,6 +96,8 @@ export async function startRun(
       batchSize,
       maxSeconds: input.maxSeconds ?? null,
       stopAtValue: input.stopAtValue ?? null,
+      scheduleId: origin?.scheduleId ?? null,
+      tick: origin?.tick ?? null,
       createdAt: now,
       updatedAt: now,
     });
