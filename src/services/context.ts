@@ -21,12 +21,12 @@ import type { TrialView } from "./trial_rows.ts";
  * context).
  */
 export interface Suggestions {
-  /** Hands out trials for one request; `signal` is the caller's. */
+  /** Hands out trials for one request; `signal` is the caller's (or gives it when asked). */
   suggest(
     projectId: string,
     studyId: string,
     request: { count: number; clientId?: string },
-    signal?: AbortSignal,
+    signal?: AbortSignal | (() => AbortSignal),
   ): Promise<TrialView[]>;
 }
 

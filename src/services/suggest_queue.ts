@@ -14,6 +14,7 @@
 import { retryTransient } from "../db/errors.ts";
 import { Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
+import { runsRemotely } from "./designer_session.ts";
 import { checkSuggestRequest, suggestBatch, type SuggestRequest } from "./suggest.ts";
 import type { TrialView } from "./trial_rows.ts";
 
@@ -57,15 +58,22 @@ export class SuggestionQueue {
 
   /**
    * Hands out trials for one request (see suggestTrials); `signal` is the
-   * caller's (aborted when it disconnects).
+   * caller's (aborted when it disconnects), or a function that gives it. The
+   * function is called only for studies whose designer computes in a worker:
+   * the only computations long enough to be worth cancelling. (An HTTP
+   * request's signal costs every request that asks for it: Deno makes it and
+   * aborts it after the response.)
    */
   async suggest(
     projectId: string,
     studyId: string,
     request: SuggestRequest,
-    signal?: AbortSignal,
+    caller?: AbortSignal | (() => AbortSignal),
   ): Promise<TrialView[]> {
-    await checkSuggestRequest(this.#ctx, this.#ctx.db, projectId, studyId, request);
+    const meta = await checkSuggestRequest(this.#ctx, this.#ctx.db, projectId, studyId, request);
+    const signal = typeof caller === "function"
+      ? (runsRemotely(this.#ctx, meta) ? caller() : undefined)
+      : caller;
     if (signal?.aborted) throw cancelled();
     const key = `${projectId}/${studyId}`;
     const { promise, resolve, reject } = Promise.withResolvers<TrialView[]>();

@@ -49,7 +49,8 @@ export const suggestHandler: RouteHandler<typeof suggestRoute, AppEnv> = async (
     return { trials, retryAfterSeconds: retryAfter };
   };
   if (c.req.header("idempotency-key") === undefined && s.suggestions) {
-    const trials = await s.suggestions.suggest(projectId, studyId, body, c.req.raw.signal);
+    // The signal only when the queue needs it: making it costs every request (see suggest_queue.ts).
+    const trials = await s.suggestions.suggest(projectId, studyId, body, () => c.req.raw.signal);
     return c.json(await answer(s.db, trials), 200);
   }
   return idempotent(c, "suggestTrials", body, async (q) => ({
