@@ -34,11 +34,11 @@ import {
   type OnnxRuntime,
   type TensorInfo,
 } from "../evaluators/onnx/mod.ts";
-import { badRequest, conflict, invalid, notFound, Problem } from "../errors.ts";
+import { conflict, invalid, notFound, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
-import { decodeCursor, encodeCursor, isUuid, newId } from "./ids.ts";
+import { newId } from "./ids.ts";
 import { ModelFileCache, writeAll } from "./models_cache.ts";
-import type { Page } from "./page.ts";
+import { createdCursor, createdPage, type Page } from "./page.ts";
 
 /** The default of MINIMA_MAX_MODEL_BYTES: 256 MiB. */
 export const DEFAULT_MAX_MODEL_BYTES = 256 * 1024 * 1024;
@@ -280,27 +280,9 @@ export async function listModels(
   projectId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<ModelView>> {
-  let after: [Date, string] | undefined;
-  if (page.cursor !== undefined) {
-    const c = decodeCursor(page.cursor);
-    if (
-      !Array.isArray(c) || c.length !== 2 || typeof c[0] !== "string" ||
-      typeof c[1] !== "string" || !isUuid(c[1]) ||
-      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(c[0]) || Number.isNaN(Date.parse(c[0]))
-    ) {
-      throw badRequest("cursor", "cursor", "not a cursor this listing returned");
-    }
-    after = [new Date(c[0]), c[1]];
-  }
+  const after = createdCursor(page.cursor);
   const rows = await projectModels(ctx.db, projectId, { limit: page.limit + 1, after });
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
-  return {
-    items: shown.map(modelView),
-    nextCursor: rows.length > page.limit
-      ? encodeCursor([last.createdAt.toISOString(), last.id])
-      : null,
-  };
+  return createdPage(rows, page.limit, modelView);
 }
 
 /**

@@ -17,10 +17,10 @@ import {
   updateScheduleRow,
 } from "../db/queries/schedules.ts";
 import type { ScheduleRow, ScheduleTickRow } from "../db/schema.ts";
-import { badRequest, conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
-import { decodeCursor, encodeCursor, isUuid, newId } from "./ids.ts";
-import type { Page } from "./page.ts";
+import { newId } from "./ids.ts";
+import { createdCursor, createdPage, type Page } from "./page.ts";
 import type { StartRunInput } from "./runs/runs.ts";
 import { type RunView, runView } from "./runs/view.ts";
 import { studyMeta } from "./study_meta.ts";
@@ -205,26 +205,9 @@ export async function listSchedules(
   page: { limit: number; cursor?: string },
 ): Promise<Page<ScheduleView>> {
   await studyMeta(ctx, q, projectId, studyId);
-  let after: [Date, string] | undefined;
-  if (page.cursor !== undefined) {
-    const c = decodeCursor(page.cursor);
-    if (
-      !Array.isArray(c) || c.length !== 2 || typeof c[0] !== "string" ||
-      typeof c[1] !== "string" || !isUuid(c[1]) || Number.isNaN(Date.parse(c[0]))
-    ) {
-      throw badRequest("cursor", "cursor", "not a cursor this listing returned");
-    }
-    after = [new Date(c[0]), c[1]];
-  }
+  const after = createdCursor(page.cursor);
   const rows = await studySchedules(q, studyId, { limit: page.limit + 1, after });
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
-  return {
-    items: shown.map(scheduleView),
-    nextCursor: rows.length > page.limit
-      ? encodeCursor([last.createdAt.toISOString(), last.id])
-      : null,
-  };
+  return createdPage(rows, page.limit, scheduleView);
 }
 
 /**

@@ -13,14 +13,14 @@ import {
 } from "../db/queries/studies.ts";
 import { countStudyTrials } from "../db/queries/trials.ts";
 import type { StudyRow } from "../db/schema.ts";
-import { badRequest, fieldIssues, invalid, invalidFields, notFound } from "../errors.ts";
+import { fieldIssues, invalid, invalidFields, notFound } from "../errors.ts";
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
-import { decodeCursor, encodeCursor, isUuid, newId } from "./ids.ts";
+import { encodeCursor, newId } from "./ids.ts";
 import { checkEvaluator } from "./model_objective.ts";
 import { checkModelRenderer } from "./model_renderer.ts";
-import type { Page } from "./page.ts";
+import { createdCursor, type Page } from "./page.ts";
 import type {
   CreateStudyInput,
   Objective,
@@ -242,22 +242,11 @@ export async function listStudies(
   projectId: string,
   page: { limit: number; cursor?: string; state?: StudyState },
 ): Promise<Page<StudyView>> {
-  let after: [string, string] | undefined;
-  if (page.cursor !== undefined) {
-    const c = decodeCursor(page.cursor);
-    if (
-      !Array.isArray(c) || c.length !== 2 || typeof c[0] !== "string" ||
-      typeof c[1] !== "string" || !isUuid(c[1]) ||
-      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(c[0]) || Number.isNaN(Date.parse(c[0]))
-    ) {
-      throw badRequest("cursor", "cursor", "not a cursor this listing returned");
-    }
-    after = c as [string, string];
-  }
+  const after = createdCursor(page.cursor);
   const rows = await projectStudies(q, projectId, {
     limit: page.limit + 1,
     state: page.state,
-    after: after && [new Date(after[0]), after[1]],
+    after,
   });
   const now = ctx.now();
   const shown = rows.slice(0, page.limit);
