@@ -190,11 +190,15 @@ export interface RunEnding {
   reason: string | null;
 }
 
-/** Ends a run `workerId` holds; bumps the event id. Undefined when it no longer holds it. */
-export async function finishHeldRun(
+/**
+ * Ends a run; bumps the event id. With `workerId`, only while that worker
+ * holds it (undefined when it no longer does); without, whoever held it (a
+ * QUEUED run, or one whose worker is gone).
+ */
+export async function finishRun(
   q: Queryable,
   runId: string,
-  workerId: string,
+  workerId: string | null,
   ending: RunEnding,
   now: Date,
 ): Promise<RunRow | undefined> {
@@ -205,25 +209,7 @@ export async function finishHeldRun(
     finishedAt: now,
     lastEventId: sql`${runs.lastEventId} + 1`,
     updatedAt: now,
-  }).where(held(runId, workerId)).returning();
-  return row;
-}
-
-/** Ends a run no worker holds (a QUEUED one, or one whose worker is gone); bumps the event id. */
-export async function finishUnheldRun(
-  q: Queryable,
-  runId: string,
-  ending: RunEnding,
-  now: Date,
-): Promise<RunRow> {
-  const [row] = await q.update(runs).set({
-    ...ending,
-    workerId: null,
-    leaseExpiresAt: null,
-    finishedAt: now,
-    lastEventId: sql`${runs.lastEventId} + 1`,
-    updatedAt: now,
-  }).where(eq(runs.id, runId)).returning();
+  }).where(workerId === null ? eq(runs.id, runId) : held(runId, workerId)).returning();
   return row;
 }
 

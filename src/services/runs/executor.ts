@@ -35,7 +35,7 @@ import { retryTransient } from "../../db/errors.ts";
 import { insertRunEvent } from "../../db/queries/runs_events.ts";
 import {
   claimRun,
-  finishHeldRun,
+  finishRun,
   releaseRun,
   renewRunLease,
   type RunEnding,
@@ -350,7 +350,7 @@ class RunExecution {
           const now = ctx.now();
           await also?.(tx);
           await staleClientTrials(tx, this.#row.studyId, this.#clientId, learns);
-          const row = await finishHeldRun(tx, this.#runId, this.#lease.workerId, ending, now);
+          const row = await finishRun(tx, this.#runId, this.#lease.workerId, ending, now);
           if (!row) throw new LeaseLost();
           await insertRunEvent(tx, row.id, stateEvent(row), now);
           this.#row = row;

@@ -7,7 +7,7 @@
  */
 import type { Queryable } from "../../db/client.ts";
 import {
-  finishUnheldRun,
+  finishRun,
   insertRun,
   lockStudyRun,
   markRunCancelRequested,
@@ -162,12 +162,14 @@ export async function cancelRun(
     if (run.state !== "QUEUED" && !lapsed) return await markRunCancelRequested(tx, runId, now);
     // No worker holds it: its trials in flight (a lost worker's batch) are given up with it.
     await staleClientTrials(tx, studyId, runClientId(runId), meta.learns);
-    const ended = await finishUnheldRun(
+    // Found and locked above: the row is there.
+    const ended = (await finishRun(
       tx,
       runId,
+      null,
       { state: "CANCELLED", stopReason: "cancelled", reason: null },
       now,
-    );
+    ))!;
     await insertRunEvent(tx, runId, stateEvent(ended), now);
     return ended;
   });
