@@ -49,12 +49,16 @@ export function freePort(): number {
 }
 
 /**
- * Spawns `deno run --allow-all src/main.ts` with `env` added to the bench's
- * settings and waits until GET /readyz answers 200 (60 s at most).
+ * Spawns `deno run --allow-all src/main.ts` (or `entry`: `worker.ts` for a
+ * worker process) with `env` added to the bench's settings and waits until
+ * GET /readyz answers 200 (60 s at most).
  */
-export async function startService(env: Record<string, string>): Promise<Service> {
+export async function startService(
+  env: Record<string, string>,
+  entry: "main.ts" | "worker.ts" = "main.ts",
+): Promise<Service> {
   const port = freePort();
-  const main = new URL("../src/main.ts", import.meta.url).pathname;
+  const main = new URL(`../src/${entry}`, import.meta.url).pathname;
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", main],
     env: {

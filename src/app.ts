@@ -7,7 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import type { DesignerPool } from "./algorithms/remote/mod.ts";
 import type { DatabaseHandle } from "./db/client.ts";
 import type { OnnxRuntime } from "./evaluators/onnx/mod.ts";
-import { isDataException, isTransient } from "./db/errors.ts";
+import { isConnectionLost, isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import { DesignerCounters, RequestMetrics, RunCounters } from "./metrics.ts";
@@ -43,6 +43,11 @@ export interface AppOptions {
   defaultLeaseSeconds?: number;
   /** Serve /docs and /openapi.json (default true). */
   docs?: boolean;
+  /**
+   * Serve the API under /v1 (default true); false for a worker process,
+   * which serves only /healthz, /readyz and /metrics.
+   */
+  api?: boolean;
   /** The clock (tests move it). */
   now?: () => Date;
   /** Workers for CPU-heavy designers; without, they run on the event loop. */
@@ -73,6 +78,21 @@ function problemResponse(problem: Problem, instance: string, requestId: string):
     status: problem.status,
     headers: { "content-type": "application/problem+json" },
   });
+}
+
+/** The API's routes (and its docs, if `docs`). */
+function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
+  app.route("/", projectRoutes());
+  app.route("/", algorithmRoutes());
+  app.route("/", studyRoutes());
+  app.route("/", trialRoutes());
+  app.route("/", runRoutes());
+  app.route("/", scheduleRoutes());
+  app.route("/", comparisonRoutes());
+  app.route("/", labelerRoutes());
+  app.route("/", modelRoutes());
+  app.route("/", labelRoutes());
+  if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
 }
 
 /** Builds the app. */
@@ -168,17 +188,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     description: "An API key: an admin key for projects and keys, a project key for the rest",
   });
   app.route("/", healthRoutes(metrics));
-  app.route("/", projectRoutes());
-  app.route("/", algorithmRoutes());
-  app.route("/", studyRoutes());
-  app.route("/", trialRoutes());
-  app.route("/", runRoutes());
-  app.route("/", scheduleRoutes());
-  app.route("/", comparisonRoutes());
-  app.route("/", labelerRoutes());
-  app.route("/", modelRoutes());
-  app.route("/", labelRoutes());
-  if (options.docs ?? true) app.route("/", docsRoutes(() => openApiDocument(app)));
+  if (options.api ?? true) mountApi(app, options.docs ?? true);
 
   app.notFound((c) =>
     problemResponse(
@@ -212,11 +222,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         requestId,
       );
     }
-    if (isTransient(error)) {
+    if (isTransient(error) || isConnectionLost(error)) {
       const res = problemResponse(
         new Problem(
           "unavailable",
-          "the database was busy (a deadlock was broken); retry the request",
+          isTransient(error)
+            ? "the database was busy (a deadlock was broken); retry the request"
+            : "the connection to the database was lost before the request finished; retry it " +
+              "(with the same Idempotency-Key, where it takes one)",
         ),
         c.req.path,
         requestId,

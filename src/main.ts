@@ -1,7 +1,10 @@
 /**
- * Starts the service: configuration → database (migrated) → app → serve.
- * SIGTERM and SIGINT stop accepting, finish what is in flight, close the
- * database.
+ * A process of minima, as the service (`deno task start`: the API, with
+ * `MINIMA_RUN_WORKERS` run workers) or as a worker (`deno task worker`,
+ * src/worker.ts: run workers and the operations endpoints only): the same
+ * start either way, configuration → database (migrated) → app → serve, so
+ * the two never drift. SIGTERM and SIGINT stop accepting, finish what is in
+ * flight, close the database.
  */
 import { DesignerPool } from "./algorithms/remote/mod.ts";
 import { linalgBackend } from "./math/linalg_backend.ts";
@@ -13,13 +16,29 @@ import { OnnxRuntime } from "./evaluators/onnx/mod.ts";
 import { createLogger } from "./log.ts";
 import { expireIdempotencyKeys } from "./services/idempotency.ts";
 import { bootstrapAdminKey } from "./services/projects.ts";
+import { gpuProbe } from "./services/runs/gpu.ts";
 import { RunWorkers } from "./services/runs/workers.ts";
 import { Scheduler } from "./services/schedules_ticks.ts";
 
-async function main(): Promise<void> {
-  let config;
+/** What a process serves: the whole API (and runs), or only runs (a worker). */
+export type ProcessRole = "service" | "worker";
+
+/** Loads the configuration, refusing (exit 2) what the role cannot run on. */
+function configure(role: ProcessRole) {
   try {
-    config = loadConfig();
+    const config = loadConfig();
+    if (role === "worker" && !config.databaseUrl) {
+      throw new ConfigError(
+        "invalid configuration:\n  DATABASE_URL: a worker process shares a PostgreSQL server " +
+          "with the API processes (the embedded database belongs to one process)",
+      );
+    }
+    if (role === "worker" && config.runWorkers < 1) {
+      throw new ConfigError(
+        "invalid configuration:\n  MINIMA_RUN_WORKERS: a worker process needs at least 1",
+      );
+    }
+    return config;
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -27,6 +46,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+/** Starts a process of the role and serves until SIGTERM or SIGINT. */
+export async function startProcess(role: ProcessRole): Promise<void> {
+  const config = configure(role);
   const logger = createLogger(config.logLevel);
   let database;
   try {
@@ -43,7 +67,7 @@ async function main(): Promise<void> {
   const where = database.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL server";
   logger.info("database ready", { database: where });
 
-  const generated = await bootstrapAdminKey(database.db, config.adminKey);
+  const generated = role === "service" && await bootstrapAdminKey(database.db, config.adminKey);
   if (generated) {
     console.log(
       `\nGenerated the admin key (shown only this once; only its hash is stored):\n\n  ${generated}\n\n` +
@@ -64,7 +88,6 @@ async function main(): Promise<void> {
     Deno.exit(2);
   }
   logger.info("linear algebra backend", { backend: linalg.name, description: linalg.description });
-  const runs = new RunWorkers({ workers: config.runWorkers, leaseSeconds: config.runLeaseSeconds });
   // Any number of processes may run a scheduler: each tick starts one run whichever does.
   const scheduler = config.scheduler ? new Scheduler() : undefined;
   const onnx = new OnnxRuntime({
@@ -78,7 +101,15 @@ async function main(): Promise<void> {
     log: logger,
   });
   logger.info("onnx runtime", { providers: config.onnxProviders.join(",") });
+  // Whether a GPU provider loads here: only then do this process's workers take runs that require one.
+  const gpu = config.runWorkers > 0 ? gpuProbe(onnx, logger) : () => false;
+  const runs = new RunWorkers({
+    workers: config.runWorkers,
+    leaseSeconds: config.runLeaseSeconds,
+    gpu,
+  });
   const app = createApp({
+    api: role === "service",
     onnx,
     modelCacheDir: config.modelCacheDir,
     maxModelBytes: config.maxModelBytes,
@@ -101,8 +132,11 @@ async function main(): Promise<void> {
       const host = hostname === "0.0.0.0" ? "localhost" : hostname;
       logger.info("listening", { url: `http://${host}:${port}` });
       console.log(
-        `minima is up on http://${host}:${port}` +
-          (config.docs ? ` — API docs: http://${host}:${port}/docs` : ""),
+        role === "worker"
+          ? `minima worker is up (${config.runWorkers} run workers); ` +
+            `health and metrics on http://${host}:${port}`
+          : `minima is up on http://${host}:${port}` +
+            (config.docs ? ` — API docs: http://${host}:${port}/docs` : ""),
       );
     },
   }, app.fetch);
@@ -152,4 +186,4 @@ async function main(): Promise<void> {
   await server.finished;
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) await startProcess("service");

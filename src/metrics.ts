@@ -76,7 +76,7 @@ export function renderTrialGauge(counts: Record<string, number>): string {
 
 /** Counters of the runs this process's workers drive, for /metrics. */
 export class RunCounters {
-  /** Claims of a run by a worker (a first start, or a takeover). */
+  /** Batches claimed by this process's workers (opened, or taken over). */
   claimed = 0;
   /** Runs ended by this process's workers, by final state. */
   readonly ended = new Map<string, number>();
@@ -96,9 +96,9 @@ export class RunCounters {
   /** The counters in Prometheus text format. */
   render(): string {
     const lines = [
-      "# HELP minima_runs_claimed_total Runs claimed by this process's workers (started or taken over).",
-      "# TYPE minima_runs_claimed_total counter",
-      `minima_runs_claimed_total ${this.claimed}`,
+      "# HELP minima_run_batches_claimed_total Batches of runs claimed by this process's workers (opened or taken over).",
+      "# TYPE minima_run_batches_claimed_total counter",
+      `minima_run_batches_claimed_total ${this.claimed}`,
       "# HELP minima_runs_finished_total Runs ended by this process's workers, by final state.",
       "# TYPE minima_runs_finished_total counter",
     ];

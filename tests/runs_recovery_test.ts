@@ -7,7 +7,7 @@
  * progress events written at most every `progressSeconds`.
  *
  * The app serves the API only (no worker of its own); the test drives the
- * run as workers would (claimNextRun, executeRun), with a context of its
+ * run as workers would (claimBatch, executeBatch), with a context of its
  * own whose clock it moves and whose database it can make fail.
  */
 import assert from "node:assert/strict";
@@ -29,7 +29,8 @@ import {
 import type { TestApp } from "./support/harness.ts";
 import type { OnnxRuntime } from "../src/evaluators/onnx/mod.ts";
 // After the harness (support/runs.ts), whose app extends zod before the services make schemas.
-import { claimNextRun, executeRun } from "../src/services/runs/executor.ts";
+import { claimBatch } from "../src/services/runs/claim.ts";
+import { executeBatch } from "../src/services/runs/executor.ts";
 
 /** A worker's context over the app's database: its own clock, and a database that fails on demand. */
 function workerContext(app: TestApp, onnx: OnnxRuntime) {
@@ -65,12 +66,27 @@ function workerContext(app: TestApp, onnx: OnnxRuntime) {
   };
 }
 
-/** Claims the next run as `workerId` (asserting it is `runId`) and drives it to its end. */
+/** Claims batches as `workerId` (asserting they are `runId`'s) and executes them until none is left. */
 async function drive(ctx: ServiceContext, runId: string, workerId: string, progressSeconds = 0) {
-  const claimed = await claimNextRun(ctx, { workerId, leaseSeconds: 30 });
-  assert.equal(claimed?.run.id, runId);
   const stop = new AbortController().signal;
-  await executeRun(ctx, claimed!, { workerId, leaseSeconds: 30, stop, progressSeconds });
+  const progress = { at: -Infinity };
+  for (;;) {
+    const claimed = await claimBatch(ctx, { workerId, leaseSeconds: 30, gpu: false });
+    if (!claimed) return;
+    assert.equal(claimed.run.id, runId);
+    await executeBatch(ctx, claimed, {
+      workerId,
+      leaseSeconds: 30,
+      stop,
+      progressSeconds,
+      progress,
+    });
+  }
+}
+
+/** A worker that opens the run's first batch and dies at once (its lease, of 0 s, lapses). */
+async function dyingClaim(ctx: ServiceContext, workerId: string) {
+  return await claimBatch(ctx, { workerId, leaseSeconds: 0, gpu: false });
 }
 
 describeRuns(
@@ -80,11 +96,11 @@ describeRuns(
       const { ctx } = workerContext(app, onnx);
       const studyId = await modelStudy(app, b, braninId, { name: "random" });
       const runId = await startRun(app, studyId, { budget: 6, batchSize: 3 });
-      // A worker claims it, takes a batch, and dies (its lease, of 0 s, lapses at once).
-      await claimNextRun(ctx, { workerId: "dead", leaseSeconds: 0 });
+      // A worker claims a batch, takes its trials, and dies.
+      await dyingClaim(ctx, "dead");
       const batch = await suggestTrials(ctx, ctx.db, app.projectId, studyId, {
         count: 3,
-        clientId: `run:${runId}`,
+        clientId: `run:${runId}/0`,
       }, new AbortController().signal);
       assert.equal(batch.length, 3);
       const cancelled = await app.expect<{ state: string }>(
@@ -105,10 +121,10 @@ describeRuns(
           leaseSeconds: 5,
         });
         const runId = await startRun(app, studyId, { budget: 6, batchSize: 3 });
-        await claimNextRun(ctx, { workerId: "dead", leaseSeconds: 0 });
+        await dyingClaim(ctx, "dead");
         await suggestTrials(ctx, ctx.db, app.projectId, studyId, {
           count: 3,
-          clientId: `run:${runId}`,
+          clientId: `run:${runId}/0`,
         }, new AbortController().signal);
         // Longer than the study's lease: another client's suggestion makes the batch STALE.
         advance(60);
@@ -133,8 +149,8 @@ describeRuns(
         const { ctx, failTransactions } = workerContext(app, onnx);
         const studyId = await modelStudy(app, b, braninId, { name: "random" });
         const runId = await startRun(app, studyId, { budget: 6, batchSize: 3 });
-        // The same worker takes its own lapsed claim again: no worker was lost.
-        await claimNextRun(ctx, { workerId: "w", leaseSeconds: 0 });
+        // The same worker takes its own lapsed batch again: no worker was lost.
+        await dyingClaim(ctx, "w");
         const evaluate = onnx.evaluate.bind(onnx);
         let calls = 0;
         onnx.evaluate = async (...args) => {
@@ -159,6 +175,23 @@ describeRuns(
         assert.deepEqual(events.map((e) => e.id), events.map((_, i) => i + 1), "ids 1..n");
       },
     );
+
+    await t.step("a run that requires a GPU is left to workers that have one", async () => {
+      const { ctx } = workerContext(app, onnx);
+      const studyId = await modelStudy(app, b, braninId, { name: "random" });
+      // The older run comes first in the queue, for any worker that may take it.
+      const gpuRun = await startRun(app, studyId, { budget: 4, batchSize: 2, requires: "gpu" });
+      const cpuRun = await startRun(app, studyId, { budget: 4, batchSize: 2 });
+      // A worker without a GPU takes only the later run, to its end.
+      await drive(ctx, cpuRun, "cpu-only");
+      assert.equal((await getRun(app, studyId, cpuRun)).state, "SUCCEEDED");
+      const waiting = await getRun(app, studyId, gpuRun);
+      assert.deepEqual([waiting.state, waiting.requires, waiting.claims], ["QUEUED", "gpu", 0]);
+      // One that has a GPU takes it.
+      const claimed = await claimBatch(ctx, { workerId: "gpu", leaseSeconds: 30, gpu: true });
+      assert.equal(claimed?.run.id, gpuRun);
+      await app.expect(200, "POST", `${runsPath(studyId)}/${gpuRun}/cancel`);
+    });
 
     await t.step("progress events at most every progressSeconds; the last one kept", async () => {
       const { ctx } = workerContext(app, onnx);

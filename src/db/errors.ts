@@ -21,6 +21,39 @@ export function isTransient(error: unknown): boolean {
   return code === "40P01" || code === "40001";
 }
 
+/** postgres.js's codes for a connection that closed under a query, and the sockets' own. */
+const LOST_CONNECTION_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+]);
+
+/**
+ * The connection to the server was lost (terminated by an administrator,
+ * the server restarting, the network): class 08, 57P01–57P03, or the
+ * driver's own codes. The pool reconnects on the next query, so the work
+ * may be done again.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const code = sqlState(error);
+  if (code?.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03") {
+    return true;
+  }
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 8;
+    depth++
+  ) {
+    if (typeof e.code === "string" && LOST_CONNECTION_CODES.has(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 /** Class 22 (data exceptions): the client sent a value the database cannot hold. */
 export function isDataException(error: unknown): boolean {
   return sqlState(error)?.startsWith("22") ?? false;

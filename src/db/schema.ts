@@ -251,11 +251,11 @@ export type ModelRow = typeof models.$inferSelect;
 
 /**
  * A run: the service drives a study whose objective is a model to its end
- * itself (services/runs/). The row is the run's whole durable state, so any
- * process can carry it on: a worker claims a QUEUED run (or one whose lease
- * lapsed, its worker gone) with FOR UPDATE SKIP LOCKED, holds it under a
- * lease it heartbeats (`worker_id`, `lease_expires_at`), and counts the
- * trials it completed in the same transaction as their completion.
+ * itself (services/runs/). The row and its batches in flight (`run_batches`)
+ * are the run's whole durable state, so any process can carry it on: workers
+ * open batches on it (reserving trials of its budget in `in_flight`), each
+ * under its own lease, and count the trials they completed in the same
+ * transaction as their completion.
  * `schedule_id` and `tick` name the schedule tick that started a run (see
  * `schedules`; one run per tick is their unique key).
  */
@@ -281,12 +281,13 @@ export const runs = pgTable("runs", {
   stopReason: text("stop_reason", { enum: ["budget", "deadline", "target", "cancelled"] }),
   /** Why a run FAILED. */
   reason: text("reason"),
-  /** cancelRun was called while a worker held the run: it stops after its batch. */
-  cancelRequested: boolean("cancel_requested").notNull().default(false),
-  /** The worker holding the run, until `lease_expires_at`. */
-  workerId: text("worker_id"),
-  leaseExpiresAt: moment("lease_expires_at"),
-  /** Workers that took it: the first, and one more for each worker lost in the middle of it. */
+  /** Trials reserved by its batches in flight: completed + in_flight never passes the budget. */
+  inFlight: integer("in_flight").notNull().default(0),
+  /** Batches opened so far (the next batch's `seq`). */
+  batches: integer("batches").notNull().default(0),
+  /** What a worker must have to take its batches: null (any), or "gpu". */
+  requires: text("requires", { enum: ["gpu"] }),
+  /** 1 once a worker opened its first batch, and one more for each batch taken over from a lost worker. */
   claims: integer("claims").notNull().default(0),
   /** The id of its last event (run_events.seq). */
   lastEventId: integer("last_event_id").notNull().default(0),
@@ -298,13 +299,43 @@ export const runs = pgTable("runs", {
   updatedAt: moment("updated_at").notNull().defaultNow(),
 }, (t) => [
   index("runs_study_created_idx").on(t.studyId, t.createdAt, t.id),
-  /** What workers claim: QUEUED runs, and RUNNING ones whose lease may have lapsed. */
+  /** Where workers open batches: QUEUED and RUNNING runs. */
   index("runs_claimable_idx").on(t.createdAt).where(sql`state IN ('QUEUED', 'RUNNING')`),
   uniqueIndex("runs_schedule_tick_key").on(t.scheduleId, t.tick),
 ]);
 
 /** A run's row, as drizzle reads it. */
 export type RunRow = typeof runs.$inferSelect;
+
+/**
+ * A run's batches in flight: the queue workers claim from. A batch is
+ * opened by a worker (its trials reserved in the run's `in_flight`), held
+ * under a lease the worker heartbeats, and deleted in the transaction that
+ * completes and counts its trials. A batch whose lease lapsed (its worker
+ * died) is taken over, with its trials (client `run:{run}/{seq}`), by the
+ * next worker that claims; one given back (`released`, its worker
+ * stopping) is taken over without counting a lost worker.
+ */
+export const runBatches = pgTable("run_batches", {
+  runId: uuid("run_id").notNull().references(() => runs.id, { onDelete: "cascade" }),
+  seq: integer("seq").notNull(),
+  /** Trials reserved for it. */
+  size: integer("size").notNull(),
+  workerId: text("worker_id").notNull(),
+  leaseExpiresAt: moment("lease_expires_at").notNull(),
+  /** Workers lost in the middle of it (their leases lapsed). */
+  takeovers: integer("takeovers").notNull().default(0),
+  /** Its worker gave it back (stopping): the next taker counts no lost worker. */
+  released: boolean("released").notNull().default(false),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.runId, t.seq] }),
+  /** Where workers look for batches to take over. */
+  index("run_batches_lease_idx").on(t.leaseExpiresAt),
+]);
+
+/** A batch's row, as drizzle reads it. */
+export type RunBatchRow = typeof runBatches.$inferSelect;
 
 /**
  * What happened in a run, in order (`seq` from 1): state changes and

@@ -158,7 +158,7 @@ export async function firstEvent(
   return found;
 }
 
-/** The run's trials (clientId run:{id}), by number. */
+/** The run's trials (clientId run:{id}/{batch}), by number. */
 export async function runTrials(app: TestApp, studyId: string, runId: string): Promise<Trial[]> {
   const out: Trial[] = [];
   let cursor: string | null = null;
@@ -169,7 +169,7 @@ export async function runTrials(app: TestApp, studyId: string, runId: string): P
       "GET",
       `/v1/studies/${studyId}/trials?limit=1000${q}`,
     );
-    out.push(...page.body.items.filter((t) => t.clientId === `run:${runId}`));
+    out.push(...page.body.items.filter((t) => t.clientId?.startsWith(`run:${runId}/`)));
     cursor = page.body.nextCursor;
   } while (cursor);
   return out;
@@ -188,6 +188,7 @@ export const progressOf = (events: RunEvent[]) =>
 // deno-lint-ignore no-explicit-any
 export function checkRunTrials(run: any, trials: Trial[]): void {
   assert.equal(trials.filter((t) => t.state === "ACTIVE").length, 0, "no trial left ACTIVE");
+  assert.equal(run.inFlight, 0, "an ended run reserves nothing");
   const finished = trials.filter((t) => t.state === "COMPLETED" || t.state === "INFEASIBLE");
   assert.equal(run.completed, finished.length, "the run counted each trial once");
   const values = trials.filter((t) => t.state === "COMPLETED").map((t) => t.values!.value);

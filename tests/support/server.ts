@@ -1,5 +1,6 @@
 /**
- * Runs the service as its own process (`src/main.ts`), as production does.
+ * Runs the service (`src/main.ts`) or a worker (`src/worker.ts`) as its own
+ * process, as production does.
  */
 import { ADMIN_KEY } from "./harness.ts";
 
@@ -29,9 +30,18 @@ function freePort(): number {
 
 /** Starts `src/main.ts` with the given environment and waits until it is ready. */
 export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
+  return await startProcess("main.ts", env);
+}
+
+/** Starts `src/worker.ts` (`deno task worker`) with the given environment and waits until it is ready. */
+export async function startWorker(env: Record<string, string>): Promise<ServiceProcess> {
+  return await startProcess("worker.ts", env);
+}
+
+async function startProcess(entry: string, env: Record<string, string>): Promise<ServiceProcess> {
   const port = freePort();
   const command = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", new URL("../../src/main.ts", import.meta.url).pathname],
+    args: ["run", "--allow-all", new URL(`../../src/${entry}`, import.meta.url).pathname],
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",

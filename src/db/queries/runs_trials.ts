@@ -1,12 +1,13 @@
 /**
- * The trials a run holds as its client (`run:{id}`), beside the run's row:
- * their leases follow the run's, not the study's. The worker's heartbeat
- * extends them (a batch evaluated longer than the study's lease stays the
- * run's); a worker that claims the run takes them back, even those a
- * suggestion turned STALE meanwhile, as long as no one else was handed their
- * point (`retried_by`), so the run's trials number exactly its budget; and a
- * run that ends gives up those still ACTIVE (STALE, as an expired lease
- * would make them), in the transaction that ends it.
+ * The trials a run's batch holds as its client (`run:{run}/{seq}`), beside
+ * the batch's row: their leases follow the batch's, not the study's. The
+ * worker's heartbeat extends them (a batch evaluated longer than the study's
+ * lease stays the run's); a worker that takes the batch over takes them
+ * back, even those a suggestion turned STALE meanwhile, as long as no one
+ * else was handed their point (`retried_by`), so the run's trials number
+ * exactly its budget; and a run that ends gives up those of all its batches
+ * still ACTIVE (STALE, as an expired lease would make them), in the
+ * transaction that ends it.
  *
  * Trial leases are on the services' clock (suggest compares them with it),
  * unlike the run's own lease (runs.ts), which is on the database's.
@@ -61,8 +62,22 @@ export async function takeBackClientTrials(
   return Number(row?.taken ?? 0);
 }
 
-/** The client's ACTIVE trials become STALE (queued for the designer when it learns). */
+/**
+ * The ACTIVE trials of clients whose id starts with `prefix` (a run's
+ * batches) become STALE (queued for the designer when it learns).
+ */
 export async function staleClientTrials(
+  tx: Queryable,
+  studyId: string,
+  prefix: string,
+  learns: boolean,
+): Promise<void> {
+  const pattern = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+  await staleActiveTrials(tx, studyId, sql`client_id LIKE ${pattern}`, learns);
+}
+
+/** One client's (a batch's) ACTIVE trials become STALE (queued for the designer when it learns). */
+export async function staleBatchTrials(
   tx: Queryable,
   studyId: string,
   clientId: string,

@@ -49,7 +49,8 @@ export const EXAMPLE_RUN = {
   best: { value: 0.52, trialId: EXAMPLE.trialId },
   stopReason: null,
   reason: null,
-  cancelRequested: false,
+  inFlight: 32,
+  requires: null,
   claims: 1,
   scheduleId: null,
   tick: null,
@@ -76,14 +77,17 @@ export const RunSchema = z.object({
     description: "Why a SUCCEEDED or CANCELLED run stopped",
   }),
   reason: z.string().nullable().openapi({ description: "Why a FAILED run failed" }),
-  cancelRequested: z.boolean().openapi({
-    description: "cancelRun was called while a worker held the run: it ends CANCELLED after " +
-      "the batch it is evaluating",
+  inFlight: z.number().int().openapi({
+    description: "Trials reserved by the run's batches in flight: workers (in any process) " +
+      "share a run batch by batch, and `completed + inFlight` never passes the budget",
+  }),
+  requires: z.enum(["gpu"]).nullable().openapi({
+    description: "What a worker must have to take the run's batches: null (any), or `gpu`",
   }),
   claims: z.number().int().openapi({
-    description: "Workers that took the run: the first, and one more for each worker lost in " +
-      "the middle of it (its process killed; another carried the run on). A worker that stops " +
-      "cleanly gives the run back without counting",
+    description: "1 once a worker opened the run's first batch, and one more for each batch " +
+      "taken over from a lost worker (its process killed; another carried the batch on). A " +
+      "worker that stops cleanly gives its batch back without counting",
   }),
   scheduleId: z.string().uuid().nullable().openapi({
     description: "The schedule that started the run, if one did",
@@ -122,6 +126,12 @@ export const StartRunRequest = z.strictObject({
     description: "Stop once a trial of the run reaches this value of the first metric (at or " +
       "below it when minimised, at or above when maximised)",
     example: 0.4,
+  }),
+  requires: z.enum(["gpu"]).optional().openapi({
+    description: "Only workers that can run models on a GPU take the run's batches (a worker " +
+      "can when one of its MINIMA_ONNX_PROVIDERS, cuda or webgpu, loads a model); without it, " +
+      "any worker does",
+    example: "gpu",
   }),
 }).openapi("StartRunRequest");
 
@@ -192,16 +202,20 @@ export const cancelRunRoute = createRoute({
   operationId: "cancelRun",
   summary: "Cancel a run",
   description:
-    "A QUEUED run (or one whose worker is gone) is CANCELLED at once. A RUNNING one gets " +
-    "`cancelRequested: true` and ends CANCELLED after the batch it is evaluating, whose results " +
-    "are kept. Cancelling a CANCELLED run answers it again; a run that SUCCEEDED or FAILED is a 409.",
+    "The run ends CANCELLED at once, whoever works on it: its batches in flight are dropped " +
+    "(their trials become STALE; results still being evaluated are not recorded), and every " +
+    "trial completed before stays. Cancelling a CANCELLED run answers it again; a run that " +
+    "SUCCEEDED or FAILED is a 409.",
   tags,
   security,
   request: { params: RunParams },
   responses: {
-    200: runResponse("The run, CANCELLED or with its cancellation requested", {
+    200: runResponse("The run, CANCELLED", {
       ...EXAMPLE_RUN,
-      cancelRequested: true,
+      state: "CANCELLED",
+      stopReason: "cancelled",
+      inFlight: 0,
+      finishedAt: EXAMPLE.time,
     }),
     ...problemResponses(401, 403, 404, 409),
   },

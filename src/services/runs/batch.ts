@@ -1,14 +1,15 @@
 /**
  * Recording a run's evaluated batch (./executor.ts): the trials completed
  * (the completion service) and counted in the run's row, in one transaction
- * conditioned on still holding the run, so each trial is completed and
+ * conditioned on still holding the batch, so each trial is completed and
  * counted exactly once across crashes and retries, with a progress event
  * when one is due (at most one every `progressSeconds`, so a run of small
  * batches does not write a row per batch; the batch that reaches the budget
  * or the target always makes one).
  */
 import { retryTransient } from "../../db/errors.ts";
-import { recordRunBatch, studyRun } from "../../db/queries/runs.ts";
+import { closeBatch } from "../../db/queries/run_batches.ts";
+import { recordRunBatch } from "../../db/queries/runs.ts";
 import { insertRunEvent } from "../../db/queries/runs_events.ts";
 import type { RunRow } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
@@ -16,6 +17,7 @@ import type { PointResult } from "../model_objective.ts";
 import { completeTrials } from "../reports.ts";
 import type { StudyMeta } from "../study_meta.ts";
 import type { TrialView } from "../trial_rows.ts";
+import { endRun } from "./ending.ts";
 import { LeaseLost } from "./retry.ts";
 import { progressEvent } from "./view.ts";
 
@@ -62,21 +64,28 @@ export function progressDue(
   return sinceLastMs >= progressSeconds * 1000;
 }
 
-/** Who records a batch, and where its hold on the run began (for the rate of its evaluations). */
+/** Whether the run's best reached its target (`stopAtValue`), by the study's goal. */
+export function targetReached(row: RunRow, goal: "minimize" | "maximize"): boolean {
+  if (row.stopAtValue === null || row.bestValue === null) return false;
+  return goal === "minimize" ? row.bestValue <= row.stopAtValue : row.bestValue >= row.stopAtValue;
+}
+
+/** Who records a batch: the worker holding it, and the run's project. */
 export interface Holder {
   projectId: string;
   workerId: string;
-  leaseSeconds: number;
-  claimedAt: number;
-  completedAtClaim: number;
+  /** The batch's seq in its run. */
+  seq: number;
 }
 
 /**
  * Completes and counts a batch of the run `row` (as the holder last saw it),
- * with a progress event if `event`; returns the run's row and whether this
- * call counted it. `again`: an earlier attempt failed, perhaps after its
- * commit (the answer lost on the way back): a batch already counted is not
- * counted twice. Throws LeaseLost when the holder no longer holds the run.
+ * releasing its reservation, with a progress event if `event`; a batch that
+ * reaches the budget or the target ends the run (./ending.ts) in the same
+ * transaction. Returns the run's row. Throws LeaseLost when the holder no
+ * longer holds the batch (taken over, or the run ended): nothing is written.
+ * An attempt that failed after its commit (the answer lost on the way back)
+ * finds its batch gone when tried again, so a batch is never counted twice.
  */
 export async function recordBatch(
   ctx: ServiceContext,
@@ -84,41 +93,41 @@ export async function recordBatch(
   row: RunRow,
   meta: StudyMeta,
   batch: Batch,
-  options: { event: boolean; again: boolean },
-): Promise<{ row: RunRow; counted: boolean }> {
-  let counted = false;
-  const recorded = await retryTransient(() =>
+  event: boolean,
+): Promise<RunRow> {
+  return await retryTransient(() =>
     ctx.db.transaction(async (tx) => {
-      counted = false;
       const now = ctx.now();
-      if (options.again) {
-        const current = await studyRun(tx, row.studyId, row.id);
-        const mine = current?.state === "RUNNING" && current.workerId === holder.workerId;
-        if (mine && current.completed !== row.completed) return current;
-      }
+      const reserved = await closeBatch(tx, row.id, holder.seq, holder.workerId);
+      if (reserved === undefined) throw new LeaseLost();
       await completeTrials(ctx, tx, holder.projectId, meta.id, batch.items, false);
       const next = await recordRunBatch(
         tx,
         row.id,
-        holder.workerId,
-        {
-          completed: batch.items.length,
-          best: batch.best,
-          goal: batch.goal,
-          event: options.event,
-        },
+        { completed: batch.items.length, reserved, best: batch.best, goal: batch.goal, event },
         now,
-        holder.leaseSeconds,
       );
       if (!next) throw new LeaseLost();
-      counted = true;
-      if (!options.event) return next;
-      const sinceClaim = Math.max(1e-3, (now.getTime() - holder.claimedAt) / 1000);
-      const sinceStart = (now.getTime() - (next.startedAt ?? now).getTime()) / 1000;
-      const rate = (next.completed - holder.completedAtClaim) / sinceClaim;
-      await insertRunEvent(tx, next.id, progressEvent(next, rate, sinceStart), now);
-      return next;
+      if (event) {
+        const sinceStart = Math.max(
+          1e-3,
+          (now.getTime() - (next.startedAt ?? now).getTime()) / 1000,
+        );
+        await insertRunEvent(
+          tx,
+          next.id,
+          progressEvent(next, next.completed / sinceStart, sinceStart),
+          now,
+        );
+      }
+      const ending = next.completed >= next.budget
+        ? "budget" as const
+        : targetReached(next, batch.goal)
+        ? "target" as const
+        : null;
+      if (!ending) return next;
+      const ended = { state: "SUCCEEDED" as const, stopReason: ending, reason: null };
+      return (await endRun(tx, next, ended, meta.learns, now)) ?? next;
     })
   );
-  return { row: recorded, counted };
 }

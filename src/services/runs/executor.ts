@@ -1,50 +1,39 @@
 /**
- * Executing a run: a worker that claimed a run drives the study's own
- * algorithm through the services HTTP clients use, as one client among
- * others (`run:{id}`), until the budget, the deadline or the target:
+ * Executing a batch of a run: a worker that claimed a batch (./claim.ts)
+ * drives the study's own algorithm through the services HTTP clients use,
+ * as one client among others (`run:{run}/{seq}`):
  *
- * 1. suggestTrials (through the suggestion queue) for the next batch. A
- *    client that still holds ACTIVE trials gets those back first, so a run
- *    taken over after its worker died finishes the batch it had in flight.
+ * 1. suggestTrials (through the suggestion queue) for the batch's reserved
+ *    count. A client that still holds ACTIVE trials gets those back first,
+ *    so a batch taken over after its worker died is finished, not redone.
+ *    An algorithm with nothing to give yet (a generation still out) makes
+ *    the worker abandon the batch and wait before it claims again.
  * 2. The model evaluates the batch (model_objective.ts: async, off the event
  *    loop in onnxruntime's threads).
- * 3. One transaction completes and counts them (./batch.ts): a batch's
- *    trials are either completed and counted once, or still the run's and
- *    handed back to whoever holds the run next.
+ * 3. One transaction completes and counts them and closes the batch
+ *    (./batch.ts): a batch's trials are either completed and counted once,
+ *    or still the batch's, for whoever takes it over.
  *
- * A lease timer renews the claim (on the database's clock), extends the
- * leases of the run's trials in flight, and hears cancellation. A worker
- * that claims a run takes back the trials its last holder had in flight
- * (runs_trials.ts), so the run's trials number exactly its budget however
- * long the takeover took.
+ * A lease timer renews the batch (on the database's clock) with the leases
+ * of its trials, and hears that the batch was lost: taken over, or its run
+ * ended (cancelled, or another worker's batch reached the target).
  *
  * Errors are sorted (./retry.ts). The model's own (it cannot evaluate these
  * points, or it is gone) end the run FAILED with its reason; the batch's
  * trials are marked FAILED, and everything completed before stays. Those
  * that pass (the database away for a moment, a shared worker busy: a 503)
- * are retried in place, with a growing pause, while the lease holds: a
- * blip costs neither the lease nor a lost worker. Any other problem the
- * services raise (the study was paused) fails the run. A run that ends, for
- * any reason, gives up its trials still in flight (STALE) in the same
- * transaction. A worker that dies leaves the run under its lease: once it
- * lapses, a worker (here or elsewhere) claims it again, and a run whose
- * workers were lost MAX_CLAIMS times is FAILED.
+ * are retried in place, with a growing pause, while the batch is still
+ * held: a blip costs neither the lease nor a lost worker. Any other problem
+ * the services raise (the study was paused) fails the run. A worker that
+ * dies leaves its batch under its lease: once that lapses, a worker (here or
+ * elsewhere) takes it over, and a batch whose workers were lost MAX_CLAIMS
+ * times fails its run.
  */
-import type { Transaction } from "../../db/client.ts";
 import { retryTransient } from "../../db/errors.ts";
-import { insertRunEvent } from "../../db/queries/runs_events.ts";
-import {
-  claimRun,
-  finishRun,
-  releaseRun,
-  renewRunLease,
-  type RunEnding,
-} from "../../db/queries/runs.ts";
-import {
-  renewClientTrials,
-  staleClientTrials,
-  takeBackClientTrials,
-} from "../../db/queries/runs_trials.ts";
+import { abandonBatch, releaseBatch, renewBatchLease } from "../../db/queries/run_batches.ts";
+import { type RunEnding, studyRunById } from "../../db/queries/runs.ts";
+import { renewClientTrials, staleBatchTrials } from "../../db/queries/runs_trials.ts";
+import type { Transaction } from "../../db/client.ts";
 import type { RunRow } from "../../db/schema.ts";
 import { Problem } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
@@ -54,128 +43,107 @@ import { suggestTrials } from "../suggest.ts";
 import { type StudyMeta, studyMeta } from "../study_meta.ts";
 import type { TrialView } from "../trial_rows.ts";
 import { failTrial } from "../trials.ts";
-import { batchOf, progressDue, recordBatch } from "./batch.ts";
+import { batchOf, progressDue, recordBatch, targetReached } from "./batch.ts";
+import type { ClaimedBatch } from "./claim.ts";
+import { endRun } from "./ending.ts";
 import { backoffMs, isModelFault, LeaseLost, passes, sleep } from "./retry.ts";
-import { runClientId, stateEvent } from "./view.ts";
+import { batchClientId, isFinal } from "./view.ts";
 
-/** Claims (workers lost in the middle of it) beyond which a run is FAILED: its workers keep dying. */
+/** Workers lost in the middle of one batch beyond which its run is FAILED: its workers keep dying. */
 export const MAX_CLAIMS = 10;
 
 /**
- * The shortest wait of a run whose algorithm waits for trials others hold:
+ * The shortest wait of a batch whose algorithm waits for trials others hold:
  * each look takes the study's lock, which the others' reports need too.
  */
 const WAIT_FLOOR_SECONDS = 1;
 /** The longest. */
 const WAIT_CEILING_SECONDS = 5;
 
-/** A run a worker holds, with its study's project. */
-export interface ClaimedRun {
-  run: RunRow;
-  projectId: string;
-}
-
-/** How a worker holds runs. */
+/** How a worker holds batches. */
 export interface WorkerLease {
   workerId: string;
   /** How long a claim lasts without a renewal. */
   leaseSeconds: number;
-  /** Aborted when the worker stops: the run is released after the batch in flight. */
+  /** Aborted when the worker stops: the batch is given back unless it is being evaluated. */
   stop: AbortSignal;
   /**
-   * The least time between two progress events of a run (default 1 s): a
-   * run of small batches writes one now and then, not one per batch. The
-   * batch that reaches the budget or the target always makes one.
+   * The least time between two progress events of this worker (default 1
+   * s): a run of small batches writes one now and then, not one per batch.
+   * The batch that reaches the budget or the target always makes one.
    */
   progressSeconds?: number;
+  /** When this worker last wrote a progress event (performance.now()); the worker keeps it. */
+  progress: { at: number };
 }
 
-/** Claims the oldest claimable run for a worker (with its state event), if any. */
-export async function claimNextRun(
-  ctx: ServiceContext,
-  lease: Omit<WorkerLease, "stop">,
-): Promise<ClaimedRun | undefined> {
-  const claimed = await retryTransient(() =>
-    ctx.db.transaction(async (tx) => {
-      const now = ctx.now();
-      const found = await claimRun(tx, lease.workerId, now, lease.leaseSeconds);
-      if (!found) return undefined;
-      // Before any suggestion: the held-trials-first road then hands them to this worker.
-      await takeBackClientTrials(tx, found.run.studyId, runClientId(found.run.id), now);
-      await insertRunEvent(tx, found.run.id, stateEvent(found.run), now);
-      return found;
-    })
-  );
-  if (claimed) {
-    if (ctx.runCounters) ctx.runCounters.claimed++;
-    ctx.runs?.notify(claimed.run.id);
-  }
-  return claimed;
+/** How a batch's execution ended: `waitMs` when its algorithm had no trials to give yet. */
+export interface BatchOutcome {
+  waitMs?: number;
 }
 
-/** Drives a claimed run until it ends, is released, or is lost; never throws. */
-export async function executeRun(
+/**
+ * Drives a claimed batch until it is recorded, given back, or lost; never
+ * throws. A batch whose algorithm has no trials to give yet (they wait for
+ * trials other batches hold, perhaps a lost worker's) is abandoned, and the
+ * outcome says how long to wait before claiming again: a worker that waits
+ * holds nothing, so it can take over the very batch it waits for.
+ */
+export async function executeBatch(
   ctx: ServiceContext,
-  claimed: ClaimedRun,
+  claimed: ClaimedBatch,
   lease: WorkerLease,
-): Promise<void> {
-  await new RunExecution(ctx, claimed, lease).execute();
+): Promise<BatchOutcome> {
+  return await new BatchExecution(ctx, claimed, lease).execute();
 }
 
-/** One worker's hold on one run, from its claim to its end. */
-class RunExecution {
+/** One worker's hold on one batch, from its claim to its end. */
+class BatchExecution {
   readonly #ctx: ServiceContext;
-  readonly #projectId: string;
+  readonly #claimed: ClaimedBatch;
   readonly #lease: WorkerLease;
   readonly #lost = new AbortController();
+  readonly #clientId: string;
   #row: RunRow;
   #meta: StudyMeta | undefined;
-  /** When this worker last wrote a progress event (performance.now()). */
-  #progressAt = -Infinity;
-  /** Where the run stood at the claim, for the rate of this worker's evaluations. */
-  readonly #claimedAt: number;
-  readonly #completedAtClaim: number;
 
-  constructor(ctx: ServiceContext, claimed: ClaimedRun, lease: WorkerLease) {
+  constructor(ctx: ServiceContext, claimed: ClaimedBatch, lease: WorkerLease) {
     this.#ctx = ctx;
-    this.#projectId = claimed.projectId;
+    this.#claimed = claimed;
     this.#lease = lease;
     this.#row = claimed.run;
-    this.#claimedAt = ctx.now().getTime();
-    this.#completedAtClaim = claimed.run.completed;
+    this.#clientId = batchClientId(claimed.run.id, claimed.batch.seq);
   }
 
   get #runId(): string {
     return this.#row.id;
   }
 
-  get #clientId(): string {
-    return runClientId(this.#row.id);
-  }
-
-  async execute(): Promise<void> {
+  async execute(): Promise<BatchOutcome> {
     let renewing: Promise<void> = Promise.resolve();
     const renew = setInterval(
       () => (renewing = this.#renew()),
       (this.#lease.leaseSeconds * 1000) / 3,
     );
     try {
-      await this.#drive();
+      return (await this.#drive()) ?? {};
     } catch (error) {
       await this.#failed(error);
+      return {};
     } finally {
       clearInterval(renew);
       await renewing;
     }
   }
 
-  async #drive(): Promise<void> {
-    if (this.#row.claims > MAX_CLAIMS) {
+  async #drive(): Promise<BatchOutcome | void> {
+    const { batch } = this.#claimed;
+    if (batch.takeovers > MAX_CLAIMS) {
       return await this.#end({
         state: "FAILED",
         stopReason: null,
-        reason: `its workers were lost ${this.#row.claims - 1} times in the middle of it ` +
-          "(their processes died; see the services' logs)",
+        reason: `its workers were lost ${batch.takeovers} times in the middle of batch ` +
+          `${batch.seq} (their processes died; see the services' logs)`,
       });
     }
     const meta = await this.#persist(() => this.#studyMeta());
@@ -186,33 +154,65 @@ class RunExecution {
         reason: "the study's objective names no model (objective.evaluator)",
       });
     }
-    for (;;) {
-      if (this.#lost.signal.aborted) return;
-      const ending = this.#ending(meta);
-      if (ending) return await this.#end(ending);
-      if (this.#lease.stop.aborted) return await this.#release();
-      const count = Math.min(this.#row.batchSize, this.#row.budget - this.#row.completed);
-      const trials = await this.#persist(() => this.#suggest(count));
-      if (trials.length === 0) {
-        // The algorithm waits for trials others hold (a generation still out).
-        // cancelRun wakes the wait; the renewal then reads the request.
-        const hint = await this.#persist(() => retryAfterSeconds(this.#ctx.db, meta.id));
-        const seconds = Math.min(Math.max(hint, WAIT_FLOOR_SECONDS), WAIT_CEILING_SECONDS);
-        await this.#pause(seconds * 1000);
-        await this.#renew();
-        continue;
-      }
-      let results: PointResult[];
-      try {
-        results = await this.#persist(() =>
-          evaluatePoints(this.#ctx, meta, trials.map((t) => t.params))
-        );
-      } catch (error) {
-        if (!isModelFault(error)) throw error;
-        return await this.#modelFailed(trials, error);
-      }
-      await this.#persist((attempt) => this.#record(meta, trials, results, attempt > 0));
+    const ending = this.#ending(meta);
+    if (ending) return await this.#end(ending);
+    if (this.#lease.stop.aborted) return await this.#release();
+    const trials = await this.#persist(() => this.#suggest(batch.size));
+    if (trials.length === 0) {
+      // The algorithm waits for trials others hold (a generation still out).
+      const hint = await this.#persist(() => retryAfterSeconds(this.#ctx.db, meta.id));
+      await this.#persist(() => this.#abandon());
+      const seconds = Math.min(Math.max(hint, WAIT_FLOOR_SECONDS), WAIT_CEILING_SECONDS);
+      return { waitMs: seconds * 1000 };
     }
+    if (!(await this.#stillHeld(meta))) return;
+    let results: PointResult[];
+    try {
+      results = await this.#persist(() =>
+        evaluatePoints(this.#ctx, meta, trials.map((t) => t.params))
+      );
+    } catch (error) {
+      if (!isModelFault(error)) throw error;
+      return await this.#modelFailed(trials, error);
+    }
+    await this.#persist(() => this.#record(meta, trials, results));
+  }
+
+  /**
+   * Whether the batch is still this worker's after its suggestion. A run
+   * that ended meanwhile (cancelled) gave up the trials its batches held
+   * when it ended, but not those this suggestion made after: they are given
+   * up here, so none is left ACTIVE. (A batch taken over keeps them: its new
+   * worker takes them back.)
+   */
+  async #stillHeld(meta: StudyMeta): Promise<boolean> {
+    await this.#renew();
+    if (!this.#lost.signal.aborted) return true;
+    const ctx = this.#ctx;
+    await this.#persist(() =>
+      retryTransient(() =>
+        ctx.db.transaction(async (tx) => {
+          const run = await studyRunById(tx, this.#runId);
+          if (run && !isFinal(run.state)) return;
+          await staleBatchTrials(tx, this.#row.studyId, this.#clientId, meta.learns);
+        })
+      )
+    ).catch((error) =>
+      this.#ctx.log?.warn("cannot give up a lost batch's trials", {
+        run: this.#runId,
+        error: messageOf(error),
+      })
+    );
+    return false;
+  }
+
+  /** Gives up the batch, which holds no trials, and its reservation (it waits: see executeBatch). */
+  async #abandon(): Promise<void> {
+    const { db } = this.#ctx;
+    const { batch } = this.#claimed;
+    await retryTransient(() =>
+      db.transaction((tx) => abandonBatch(tx, this.#runId, batch.seq, this.#lease.workerId))
+    );
   }
 
   /** The study's meta (cached by the services). */
@@ -220,29 +220,28 @@ class RunExecution {
     return this.#meta ??= await studyMeta(
       this.#ctx,
       this.#ctx.db,
-      this.#projectId,
+      this.#claimed.projectId,
       this.#row.studyId,
     );
   }
 
   /**
-   * Runs a step of the run, again after a growing pause while it fails for a
-   * reason that passes (./retry.ts) and the run is still this worker's, the
-   * worker is not stopping and (`heedCancel`) no cancellation was heard;
-   * otherwise its error is thrown. The lease timer keeps the claim meanwhile.
+   * Runs a step, again after a growing pause while it fails for a reason
+   * that passes (./retry.ts), the batch is still this worker's and the
+   * worker is not stopping; otherwise its error is thrown. The lease timer
+   * keeps the batch meanwhile.
    */
-  async #persist<T>(step: (attempt: number) => Promise<T>, heedCancel = true): Promise<T> {
+  async #persist<T>(step: () => Promise<T>): Promise<T> {
     const quit = AbortSignal.any([this.#lost.signal, this.#lease.stop]);
     for (let attempt = 0;; attempt++) {
       try {
-        return await step(attempt);
+        return await step();
       } catch (error) {
-        if (!passes(error) || quit.aborted || (heedCancel && this.#row.cancelRequested)) {
-          throw error;
-        }
+        if (!passes(error) || quit.aborted) throw error;
         const ms = backoffMs(attempt);
         this.#ctx.log?.warn("a run's step failed; it is tried again", {
           run: this.#runId,
+          batch: this.#claimed.batch.seq,
           attempt: attempt + 1,
           inMs: ms,
           error: messageOf(error),
@@ -252,20 +251,12 @@ class RunExecution {
     }
   }
 
-  /** Why the run ends now, if it does: budget, target, cancellation, deadline. */
+  /** Why the run ends now, if it does: its target (reached before this claim) or its deadline. */
   #ending(meta: StudyMeta): RunEnding | null {
     const row = this.#row;
-    if (row.completed >= row.budget) {
-      return { state: "SUCCEEDED", stopReason: "budget", reason: null };
+    if (targetReached(row, meta.objective.metrics[0].goal)) {
+      return { state: "SUCCEEDED", stopReason: "target", reason: null };
     }
-    if (row.stopAtValue !== null && row.bestValue !== null) {
-      const goal = meta.objective.metrics[0].goal;
-      const reached = goal === "minimize"
-        ? row.bestValue <= row.stopAtValue
-        : row.bestValue >= row.stopAtValue;
-      if (reached) return { state: "SUCCEEDED", stopReason: "target", reason: null };
-    }
-    if (row.cancelRequested) return { state: "CANCELLED", stopReason: "cancelled", reason: null };
     if (row.maxSeconds !== null && row.startedAt !== null) {
       const elapsed = (this.#ctx.now().getTime() - row.startedAt.getTime()) / 1000;
       if (elapsed >= row.maxSeconds) {
@@ -275,16 +266,17 @@ class RunExecution {
     return null;
   }
 
-  /** The next batch, as the run's client (its trials in flight first). */
+  /** The batch's trials, as its client (those it holds first). */
   async #suggest(count: number): Promise<TrialView[]> {
     const request = { count, clientId: this.#clientId };
     const { suggestions } = this.#ctx;
-    if (suggestions) return await suggestions.suggest(this.#projectId, this.#row.studyId, request);
+    const { projectId } = this.#claimed;
+    if (suggestions) return await suggestions.suggest(projectId, this.#row.studyId, request);
     return await retryTransient(() =>
       suggestTrials(
         this.#ctx,
         this.#ctx.db,
-        this.#projectId,
+        projectId,
         this.#row.studyId,
         request,
         new AbortController().signal,
@@ -292,31 +284,28 @@ class RunExecution {
     );
   }
 
-  /** Completes and counts an evaluated batch (./batch.ts). */
-  async #record(
-    meta: StudyMeta,
-    trials: TrialView[],
-    results: PointResult[],
-    again: boolean,
-  ): Promise<void> {
+  /** Completes and counts the evaluated batch (./batch.ts); a batch lost meanwhile writes nothing. */
+  async #record(meta: StudyMeta, trials: TrialView[], results: PointResult[]): Promise<void> {
     const ctx = this.#ctx;
     const batch = batchOf(meta, trials, results);
-    const sinceLast = performance.now() - this.#progressAt;
-    const event = progressDue(this.#row, batch, sinceLast, this.#lease.progressSeconds ?? 1);
+    const { progress, progressSeconds = 1 } = this.#lease;
+    const event = progressDue(this.#row, batch, performance.now() - progress.at, progressSeconds);
     const holder = {
-      projectId: this.#projectId,
+      projectId: this.#claimed.projectId,
       workerId: this.#lease.workerId,
-      leaseSeconds: this.#lease.leaseSeconds,
-      claimedAt: this.#claimedAt,
-      completedAtClaim: this.#completedAtClaim,
+      seq: this.#claimed.batch.seq,
     };
-    const recorded = await recordBatch(ctx, holder, this.#row, meta, batch, { event, again });
-    this.#row = recorded.row;
-    if (recorded.counted) ctx.runCounters?.evaluated(batch.items.length);
-    if (event) {
-      this.#progressAt = performance.now();
-      ctx.runs?.notify(this.#runId);
+    try {
+      this.#row = await recordBatch(ctx, holder, this.#row, meta, batch, event);
+    } catch (error) {
+      if (error instanceof LeaseLost) return this.#lost.abort();
+      throw error;
     }
+    ctx.runCounters?.evaluated(batch.items.length);
+    ctx.runs?.recorded(this.#runId);
+    if (this.#row.finishedAt) ctx.runCounters?.finished(this.#row.state);
+    if (event) progress.at = performance.now();
+    if (event || this.#row.finishedAt) ctx.runs?.notify(this.#runId);
   }
 
   /** The model threw: the batch's trials FAILED, and the run with the model's reason. */
@@ -328,79 +317,55 @@ class RunExecution {
     const reason = `the model failed: ${detail}`;
     this.#ctx.log?.warn("run failed: its model threw", { run: this.#runId, reason });
     await this.#end({ state: "FAILED", stopReason: null, reason }, async (tx) => {
+      const { projectId } = this.#claimed;
       for (const t of trials) {
-        await failTrial(this.#ctx, tx, this.#projectId, this.#row.studyId, t.id, reason);
+        await failTrial(this.#ctx, tx, projectId, this.#row.studyId, t.id, reason);
       }
     });
   }
 
-  /**
-   * Ends the held run (with `also` in the same transaction), with its state
-   * event; its trials still in flight become STALE with it.
-   */
-  async #end(
-    ending: RunEnding,
-    also?: (tx: Transaction) => Promise<void>,
-  ): Promise<void> {
+  /** Ends the run (./ending.ts), with `also` in the same transaction. */
+  async #end(ending: RunEnding, also?: (tx: Transaction) => Promise<void>): Promise<void> {
     const ctx = this.#ctx;
-    const ended = await this.#persist(async () => {
-      const { learns } = await this.#studyMeta();
-      return await retryTransient(() =>
+    const { learns } = await this.#persist(() => this.#studyMeta());
+    const ended = await this.#persist(() =>
+      retryTransient(() =>
         ctx.db.transaction(async (tx) => {
-          const now = ctx.now();
           await also?.(tx);
-          await staleClientTrials(tx, this.#row.studyId, this.#clientId, learns);
-          const row = await finishRun(tx, this.#runId, this.#lease.workerId, ending, now);
-          if (!row) throw new LeaseLost();
-          await insertRunEvent(tx, row.id, stateEvent(row), now);
-          this.#row = row;
-          return true;
+          return await endRun(tx, this.#row, ending, learns, ctx.now());
         })
-      );
-    }, false).catch((error) => {
-      if (!(error instanceof LeaseLost)) throw error;
-      return false;
-    });
-    if (ended) ctx.runCounters?.finished(ending.state);
+      )
+    );
+    if (ended) {
+      this.#row = ended;
+      ctx.runCounters?.finished(ending.state);
+    }
     ctx.runs?.notify(this.#runId);
   }
 
-  /** Gives the run back to the queue (this worker stops), with its state event. */
+  /** Gives the batch back (this worker stops), for another worker to take over at once. */
   async #release(): Promise<void> {
-    const ctx = this.#ctx;
-    await ctx.db.transaction(async (tx) => {
-      const now = ctx.now();
-      const row = await releaseRun(tx, this.#runId, this.#lease.workerId, now);
-      if (row) await insertRunEvent(tx, row.id, stateEvent(row), now);
-    });
-    ctx.runs?.notify(this.#runId);
+    const { batch } = this.#claimed;
+    await releaseBatch(this.#ctx.db, this.#runId, batch.seq, this.#lease.workerId);
+    this.#ctx.runs?.wake();
   }
 
-  /** Waits `ms`, less when the run's events are written (a cancellation) or the worker stops. */
-  async #pause(ms: number): Promise<void> {
-    const { runs } = this.#ctx;
-    if (runs) return await runs.waitForEvents(this.#runId, ms, this.#lease.stop);
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  }
-
-  /**
-   * Renews the claim and the leases of the run's trials in flight; hears a
-   * cancellation, or that the run was lost. Never throws.
-   */
+  /** Renews the batch and its trials' leases; hears that the batch was lost. Never throws. */
   async #renew(): Promise<void> {
     const { db } = this.#ctx;
     try {
-      const row = await renewRunLease(
+      const { batch } = this.#claimed;
+      const row = await renewBatchLease(
         db,
         this.#runId,
+        batch.seq,
         this.#lease.workerId,
         this.#lease.leaseSeconds,
       );
       if (!row) return this.#lost.abort();
-      if (row.cancelRequested) this.#row = { ...this.#row, cancelRequested: true };
       await renewClientTrials(db, this.#row.studyId, this.#clientId, this.#ctx.now());
     } catch (error) {
-      this.#ctx.log?.warn("cannot renew a run's lease", {
+      this.#ctx.log?.warn("cannot renew a run's batch lease", {
         run: this.#runId,
         error: messageOf(error),
       });
@@ -408,18 +373,15 @@ class RunExecution {
   }
 
   /**
-   * An error that stopped the run's steps (#persist gave up on it): a
-   * cancellation heard meanwhile ends the run CANCELLED; a problem the
-   * services raised that does not pass (the study was paused or deleted)
-   * fails it; a worker that stops gives it back. Otherwise (the database is
-   * still away) it stays under its lease, to be claimed again.
+   * An error that stopped the batch's steps (#persist gave up on it): a
+   * problem the services raised that does not pass (the study was paused or
+   * deleted) fails the run; a worker that stops gives the batch back.
+   * Otherwise (the database is still away) it stays under its lease, to be
+   * taken over.
    */
   async #failed(error: unknown): Promise<void> {
     if (error instanceof LeaseLost || this.#lost.signal.aborted) return;
     try {
-      if (this.#row.cancelRequested) {
-        return await this.#end({ state: "CANCELLED", stopReason: "cancelled", reason: null });
-      }
       if (error instanceof Problem && !passes(error)) {
         return await this.#end({ state: "FAILED", stopReason: null, reason: error.message });
       }
@@ -427,8 +389,9 @@ class RunExecution {
     } catch (again) {
       error = again;
     }
-    this.#ctx.log?.error("run interrupted; it is claimed again once its lease lapses", {
+    this.#ctx.log?.error("batch interrupted; it is taken over once its lease lapses", {
       run: this.#runId,
+      batch: this.#claimed.batch.seq,
       error: String((error as Error)?.stack ?? error),
     });
   }

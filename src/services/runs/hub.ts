@@ -1,7 +1,8 @@
 /**
  * In-process signals between the parts of runs: a run's events were written
- * (watchers wake at once instead of at their next poll), a run was queued
- * (idle workers claim at once), and the process is closing (every stream
+ * (watchers wake at once instead of at their next poll), a batch of a run
+ * was recorded (workers that wait for its trials claim again), a run was
+ * queued (idle workers claim at once), and the process is closing (every stream
  * ends, so server.shutdown() does not wait for watchers of long runs).
  *
  * The database stays the truth: a signal only shortens a wait. Writers in
@@ -21,6 +22,22 @@ export class RunHub {
   /** A run's events were written. */
   notify(runId: string): void {
     this.#fire(`run:${runId}`);
+  }
+
+  /** A batch of a run was recorded: workers waiting on the run's trials claim again. */
+  recorded(runId: string): void {
+    this.#fire(`batch:${runId}`);
+  }
+
+  /** Waits up to `ms` for a batch of the run to be recorded, or its events (or `signal`). */
+  async waitForBatch(runId: string, ms: number, signal?: AbortSignal): Promise<void> {
+    const done = new AbortController();
+    const any = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
+    await Promise.race([
+      this.#wait(`batch:${runId}`, ms, any),
+      this.#wait(`run:${runId}`, ms, any),
+    ]);
+    done.abort();
   }
 
   /** A run was queued: idle workers look for it. */

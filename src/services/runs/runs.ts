@@ -6,20 +6,12 @@
  * it, in one transaction with its first event.
  */
 import type { Queryable } from "../../db/client.ts";
-import {
-  finishRun,
-  insertRun,
-  lockStudyRun,
-  markRunCancelRequested,
-  studyRun,
-  studyRuns,
-} from "../../db/queries/runs.ts";
+import { insertRun, studyRun, studyRuns } from "../../db/queries/runs.ts";
 import {
   insertRunEvent,
   type RunEventRecord,
   runEventsAfter,
 } from "../../db/queries/runs_events.ts";
-import { staleClientTrials } from "../../db/queries/runs_trials.ts";
 import { conflict, invalid, notFound } from "../../errors.ts";
 import type { ServiceContext } from "../context.ts";
 import { newId } from "../ids.ts";
@@ -27,7 +19,8 @@ import { createdCursor, createdPage, type Page } from "../page.ts";
 import { findStudy } from "../studies.ts";
 import { MAX_COORDINATES } from "../suggest.ts";
 import { studyMeta } from "../study_meta.ts";
-import { isFinal, runClientId, type RunState, type RunView, runView, stateEvent } from "./view.ts";
+import { endRun } from "./ending.ts";
+import { isFinal, type RunState, type RunView, runView, stateEvent } from "./view.ts";
 
 /** What startRun takes. */
 export interface StartRunInput {
@@ -39,6 +32,8 @@ export interface StartRunInput {
   maxSeconds?: number;
   /** Stop once the run's best primary metric reaches this value (by the metric's goal). */
   stopAtValue?: number;
+  /** Only workers that can run models on a GPU take its batches. */
+  requires?: "gpu";
 }
 
 /** The batch size of a run that names none. */
@@ -96,6 +91,7 @@ export async function startRun(
       batchSize,
       maxSeconds: input.maxSeconds ?? null,
       stopAtValue: input.stopAtValue ?? null,
+      requires: input.requires ?? null,
       scheduleId: origin?.scheduleId ?? null,
       tick: origin?.tick ?? null,
       createdAt: now,
@@ -136,11 +132,10 @@ export async function listRuns(
 }
 
 /**
- * Cancels a run. A QUEUED run, or one whose worker is gone (its lease
- * lapsed), is CANCELLED at once; a RUNNING one is asked to stop, and its
- * worker ends it as CANCELLED after the batch it is evaluating (whose
- * results are kept). Cancelling a CANCELLED run is harmless; a run that
- * SUCCEEDED or FAILED cannot be cancelled (409).
+ * Cancels a run at once, whoever works on it: its batches in flight are
+ * dropped with their trials (STALE; their workers' results are not
+ * recorded), and everything completed before stays. Cancelling a CANCELLED
+ * run is harmless; a run that SUCCEEDED or FAILED cannot be cancelled (409).
  */
 export async function cancelRun(
   ctx: ServiceContext,
@@ -150,28 +145,18 @@ export async function cancelRun(
   runId: string,
 ): Promise<RunView> {
   const meta = await studyMeta(ctx, q, projectId, studyId);
+  const cancelled = { state: "CANCELLED" as const, stopReason: "cancelled" as const, reason: null };
   const row = await q.transaction(async (tx) => {
-    const locked = await lockStudyRun(tx, studyId, runId);
-    if (!locked) throw notFound("run", runId);
-    const { run, lapsed } = locked;
-    if (run.state === "CANCELLED") return run;
-    if (isFinal(run.state)) {
-      throw conflict(`run ${runId} already ${run.state}; it cannot be cancelled`);
+    const run = await studyRun(tx, studyId, runId);
+    if (!run) throw notFound("run", runId);
+    const ended = await endRun(tx, run, cancelled, meta.learns, ctx.now());
+    if (ended) return ended;
+    // It had ended (perhaps a moment ago, by one of its workers).
+    const final = (await studyRun(tx, studyId, runId))!;
+    if (final.state !== "CANCELLED") {
+      throw conflict(`run ${runId} already ${final.state}; it cannot be cancelled`);
     }
-    const now = ctx.now();
-    if (run.state !== "QUEUED" && !lapsed) return await markRunCancelRequested(tx, runId, now);
-    // No worker holds it: its trials in flight (a lost worker's batch) are given up with it.
-    await staleClientTrials(tx, studyId, runClientId(runId), meta.learns);
-    // Found and locked above: the row is there.
-    const ended = (await finishRun(
-      tx,
-      runId,
-      null,
-      { state: "CANCELLED", stopReason: "cancelled", reason: null },
-      now,
-    ))!;
-    await insertRunEvent(tx, runId, stateEvent(ended), now);
-    return ended;
+    return final;
   });
   ctx.runs?.notify(runId);
   return runView(row);

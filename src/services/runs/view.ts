@@ -21,7 +21,10 @@ export interface RunView {
   best: { value: number; trialId: string } | null;
   stopReason: RunRow["stopReason"];
   reason: string | null;
-  cancelRequested: boolean;
+  /** Trials its batches in flight hold (evaluated now, or waiting for their workers). */
+  inFlight: number;
+  /** What a worker must have to take its batches: null (any worker), or "gpu". */
+  requires: "gpu" | null;
   claims: number;
   scheduleId: string | null;
   tick: string | null;
@@ -54,7 +57,8 @@ export function runView(row: RunRow): RunView {
     best: bestOf(row),
     stopReason: row.stopReason,
     reason: row.reason,
-    cancelRequested: row.cancelRequested,
+    inFlight: row.inFlight,
+    requires: row.requires,
     claims: row.claims,
     scheduleId: row.scheduleId,
     tick: iso(row.tick),
@@ -65,8 +69,15 @@ export function runView(row: RunRow): RunView {
   };
 }
 
-/** The client a run is among the study's clients: its trials' `clientId`. */
-export const runClientId = (runId: string) => `run:${runId}`;
+/**
+ * The client a run's batch is among the study's clients: its trials'
+ * `clientId`, `run:{run}/{seq}`. A worker that takes the batch over gets its
+ * trials back by it.
+ */
+export const batchClientId = (runId: string, seq: number) => `run:${runId}/${seq}`;
+
+/** What every one of a run's batches' client ids starts with. */
+export const runClientPrefix = (runId: string) => `run:${runId}/`;
 
 /** Whether a run's state is final. */
 export function isFinal(state: RunState): boolean {

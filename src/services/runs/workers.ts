@@ -1,25 +1,33 @@
 /**
- * Run workers inside the service (`MINIMA_RUN_WORKERS`, 0 for a process that
- * only serves the API): each is a loop on the event loop that claims a run
- * (./executor.ts) and drives it to its end, then claims the next. They never
+ * Run workers (`MINIMA_RUN_WORKERS` of them in the service, 0 for a process
+ * that only serves the API; `deno task worker` for a process that only
+ * runs): each is a loop on the event loop that claims a batch of some run
+ * (./claim.ts), drives it to its end (./executor.ts), then claims the next,
+ * so the workers of every process share the runs batch by batch. They never
  * block the event loop: their work is the services' transactions and the
  * model's asynchronous evaluations, interleaved with requests.
  *
  * An idle worker looks for work every `pollMs`, and at once when a run is
- * queued in this process (the hub's wake). Stopping (at shutdown, after the
- * server has stopped) lets each worker finish the batch it evaluates, gives
- * its run back to the queue for another process to take at once, and
- * returns once every loop has ended.
+ * queued or a batch given back in this process (the hub's wake). Stopping
+ * (at shutdown, after the server has stopped) lets each worker finish the
+ * batch it evaluates, gives a batch that waits back for another worker to
+ * take at once, and returns once every loop has ended.
  */
 import { hostname } from "node:os";
 import type { ServiceContext } from "../context.ts";
-import { claimNextRun, executeRun } from "./executor.ts";
+import { claimBatch } from "./claim.ts";
+import { executeBatch } from "./executor.ts";
 import { RunHub } from "./hub.ts";
 
 /** How a process runs its workers. */
 export interface RunWorkerOptions {
-  /** How many runs this process drives at once (0: none, only the API). */
+  /** How many batches this process evaluates at once (0: none, only the API). */
   workers: number;
+  /**
+   * Whether this process can run models on a GPU (it may take the batches
+   * of runs that require one); asked at every claim (default: never).
+   */
+  gpu?: () => boolean;
   /** How long a claim lasts without renewal (default 30 s). */
   leaseSeconds?: number;
   /** How often an idle worker looks for a run queued by another process (default 1 s). */
@@ -39,7 +47,13 @@ export class RunWorkers {
   readonly #name = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
 
   constructor(options: RunWorkerOptions) {
-    this.#options = { leaseSeconds: 30, pollMs: 1000, progressSeconds: 1, ...options };
+    this.#options = {
+      leaseSeconds: 30,
+      pollMs: 1000,
+      progressSeconds: 1,
+      gpu: () => false,
+      ...options,
+    };
   }
 
   /** Starts the workers with the app's services (once). */
@@ -63,12 +77,13 @@ export class RunWorkers {
   }
 
   async #loop(ctx: ServiceContext, workerId: string): Promise<void> {
-    const { leaseSeconds, pollMs, progressSeconds } = this.#options;
+    const { leaseSeconds, pollMs, progressSeconds, gpu } = this.#options;
     const stop = this.#stop.signal;
+    const progress = { at: -Infinity };
     while (!stop.aborted) {
       let claimed;
       try {
-        claimed = await claimNextRun(ctx, { workerId, leaseSeconds });
+        claimed = await claimBatch(ctx, { workerId, leaseSeconds, gpu: gpu() });
       } catch (error) {
         ctx.log?.warn("run worker cannot claim", { worker: workerId, error: String(error) });
       }
@@ -76,8 +91,15 @@ export class RunWorkers {
         await this.hub.waitForWork(pollMs, stop);
         continue;
       }
-      ctx.log?.info("run claimed", { run: claimed.run.id, worker: workerId });
-      await executeRun(ctx, claimed, { workerId, leaseSeconds, stop, progressSeconds });
+      ctx.log?.debug("batch claimed", {
+        run: claimed.run.id,
+        batch: claimed.batch.seq,
+        worker: workerId,
+      });
+      const lease = { workerId, leaseSeconds, stop, progressSeconds, progress };
+      const { waitMs } = await executeBatch(ctx, claimed, lease);
+      // Its algorithm waits for trials other batches hold: their results (or a lapse) first.
+      if (waitMs) await this.hub.waitForBatch(claimed.run.id, waitMs, stop);
     }
   }
 }

@@ -1,0 +1,242 @@
+/**
+ * `deno task bench:workers` (issue 12): one run spread over worker
+ * processes (`deno task worker`) on one PostgreSQL database, and what a
+ * claim costs.
+ *
+ * 1. Trials/s of one run with 1, 2 and 4 worker processes (each
+ *    MINIMA_RUN_WORKERS=1, MINIMA_ONNX_THREADS=1: one batch at a time on
+ *    one core), against 1 worker measured in the same run: the ratio.
+ *    The model is a dense MLP whose width is calibrated here so that one
+ *    batch takes about 5 ms on one thread of this machine; the study is
+ *    `random` (its suggestions cost little), batches of 8. A rep starts the
+ *    workers, times the run by its own clock (startedAt → finishedAt, set
+ *    by the workers) and stops them; reps alternate 1, 2, 4, 1, 2, 4, …
+ *    and the medians are reported. On a machine with C cores the ratio can
+ *    grow with the workers only until the workers, the API process and
+ *    PostgreSQL share the C cores: the load is printed beside it.
+ * 2. The claim overhead per batch, in this process on the same database:
+ *    claimBatch (a batch opened on a run: one transaction) and the close
+ *    that recording a batch adds (its row deleted, its reservation
+ *    released), medians over many, with 1 and 4 concurrent claimers; and
+ *    that overhead as a share of the 5 ms batch. docs/runs.md turns it into
+ *    the ceiling of one run and of the queue.
+ *
+ *   node_modules/.bin/deno run --allow-all bench/workers.ts [--budget 1600] [--claims 400]
+ *
+ * MINIMA_BENCH_DATABASE_URL and MINIMA_BENCH_REPS as for `deno task bench`
+ * (bench/settings.ts). Writes bench-results/workers.json.
+ */
+import { Api, projectKey } from "./api.ts";
+import { median } from "./measure.ts";
+import * as ort from "onnxruntime-node";
+import { createModelStudy, loadAverage, uploadModel } from "./model_client.ts";
+import { fmt, table } from "./report.ts";
+import {
+  ADMIN_KEY,
+  createScratchDatabase,
+  onInterrupt,
+  type Service,
+  startService,
+} from "./service.ts";
+import { loadSettings } from "./settings.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { abandonBatch } from "../src/db/queries/run_batches.ts";
+import { createServiceContext } from "../src/services/context.ts";
+import { claimBatch } from "../src/services/runs/claim.ts";
+import { denseMlp, randomRows, type TestModel } from "../tests/support/onnx_models.ts";
+
+function arg(name: string, fallback: string): string {
+  const i = Deno.args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < Deno.args.length ? Deno.args[i + 1] : fallback;
+}
+
+const BUDGET = Number(arg("budget", "1600"));
+const CLAIMS = Number(arg("claims", "400"));
+const BATCH = 8;
+const INPUTS = 8;
+const TARGET_MS = 5;
+const WORKERS = [1, 2, 4];
+const settings = loadSettings();
+const REPS = settings.timing.reps;
+const log = (msg: string) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+/** The first dense MLP (8 → w → w → w → 1) whose batch of 8 takes TARGET_MS on one thread. */
+async function calibrate(): Promise<{ model: TestModel; batchMs: number }> {
+  const rows = randomRows(denseMlp("probe", [INPUTS, 16, 1]), BATCH, Math.random);
+  let last: { model: TestModel; batchMs: number } | undefined;
+  for (const w of [512, 768, 1024, 1280, 1536, 2048, 2560, 3072]) {
+    const model = denseMlp(`bench-workers-${w}`, [INPUTS, w, w, w, 1]);
+    const session = await ort.InferenceSession.create(model.bytes, {
+      executionProviders: ["cpu"],
+      intraOpNumThreads: 1,
+    });
+    const feeds = { x: new ort.Tensor("float32", rows, [BATCH, INPUTS]) };
+    const times: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const t = performance.now();
+      await session.run(feeds);
+      times.push(performance.now() - t);
+    }
+    await session.release();
+    last = { model, batchMs: median(times.slice(5)) };
+    if (last.batchMs >= TARGET_MS * 0.8) return last;
+  }
+  return last!;
+}
+
+/** One rep: `n` worker processes drive a run of BUDGET trials; trials/s by the run's own clock. */
+async function rep(api: Api, env: Record<string, string>, studyId: string, n: number) {
+  const workers: Service[] = await Promise.all(
+    Array.from({ length: n }, () => startService(env, "worker.ts")),
+  );
+  try {
+    const path = `/v1/studies/${studyId}/runs`;
+    const run = await api.call<{ id: string }>(
+      "POST",
+      path,
+      { budget: BUDGET, batchSize: BATCH },
+      "setup",
+    );
+    const r = await fetch(`${api.base}${path}/${run.id}/events`, {
+      headers: { authorization: `Bearer ${api.key}` },
+      signal: AbortSignal.timeout(600_000),
+    });
+    await r.text();
+    const done = await api.call<
+      { state: string; completed: number; startedAt: string; finishedAt: string; reason: string }
+    >("GET", `${path}/${run.id}`, undefined, "setup");
+    if (done.state !== "SUCCEEDED" || done.completed !== BUDGET) {
+      throw new Error(`run ended ${done.state} (${done.completed}): ${done.reason}`);
+    }
+    const seconds = (Date.parse(done.finishedAt) - Date.parse(done.startedAt)) / 1000;
+    return BUDGET / seconds;
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+}
+
+/** Claim and close costs, in ms, with `concurrency` claimers on one run. */
+async function claimCosts(url: string, studyId: string, api: Api, concurrency: number) {
+  const database = await openDatabase({ url, poolSize: concurrency + 2 });
+  const ctx = createServiceContext({
+    db: database.db,
+    now: () => new Date(),
+    defaultLeaseSeconds: 3600,
+  });
+  const path = `/v1/studies/${studyId}/runs`;
+  const run = await api.call<{ id: string }>(
+    "POST",
+    path,
+    { budget: 1_000_000, batchSize: BATCH },
+    "setup",
+  );
+  const claim: number[] = [], close: number[] = [];
+  try {
+    await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
+      for (let i = 0; i < CLAIMS / concurrency; i++) {
+        const workerId = `bench-${c}`;
+        let t = performance.now();
+        const claimed = await claimBatch(ctx, { workerId, leaseSeconds: 30, gpu: false });
+        claim.push(performance.now() - t);
+        if (claimed?.run.id !== run.id) throw new Error("claimed another run");
+        t = performance.now();
+        await database.db.transaction((tx) =>
+          abandonBatch(tx, run.id, claimed.batch.seq, workerId)
+        );
+        close.push(performance.now() - t);
+      }
+    }));
+  } finally {
+    await api.call("POST", `${path}/${run.id}/cancel`, undefined, "setup");
+    await database.close();
+  }
+  return { claimMs: median(claim), closeMs: median(close) };
+}
+
+async function main() {
+  log(`${REPS} reps, budget ${BUDGET}, batches of ${BATCH}; load ${loadAverage()}`);
+  const { model, batchMs } = await calibrate();
+  log(`model ${model.name}: ${batchMs.toFixed(2)} ms per batch of ${BATCH} on one thread`);
+  const scratch = await createScratchDatabase(settings.serverUrl, "minima_bench_workers");
+  const cacheDir = await Deno.makeTempDir({ prefix: "minima-bench-models-" });
+  const env = {
+    DATABASE_URL: scratch.url,
+    MINIMA_ONNX_PROVIDERS: "cpu",
+    MINIMA_ONNX_THREADS: "1",
+    MINIMA_MODEL_CACHE_DIR: cacheDir,
+    MINIMA_SCHEDULER: "false",
+    MINIMA_RUN_WORKERS: "1",
+  };
+  const service = await startService({ ...env, MINIMA_RUN_WORKERS: "0" });
+  const forget = onInterrupt(() => service.stop());
+  try {
+    const api = new Api(service.url, await projectKey(service.url, ADMIN_KEY));
+    const modelId = await uploadModel(api, model.name, model.bytes);
+    const studyId = await createModelStudy(
+      api,
+      "workers",
+      model,
+      { name: "random", seed: 1 },
+      modelId,
+    );
+    const rates = new Map<number, number[]>(WORKERS.map((n) => [n, []]));
+    for (let r = 0; r < REPS; r++) {
+      for (const n of WORKERS) {
+        const rate = await rep(api, env, studyId, n);
+        rates.get(n)!.push(rate);
+        log(`rep ${r + 1}: ${n} worker(s): ${fmt(rate)} trials/s`);
+      }
+    }
+    const one = median(rates.get(1)!);
+    const scaling = WORKERS.map((n) => {
+      const m = median(rates.get(n)!);
+      return { workers: n, trialsPerSecond: m, ratio: m / one, reps: rates.get(n)! };
+    });
+    const costs = [];
+    for (const concurrency of [1, 4]) {
+      costs.push({ concurrency, ...await claimCosts(scratch.url, studyId, api, concurrency) });
+    }
+    console.log(
+      `\nminima workers — ${navigator.hardwareConcurrency} CPUs, PostgreSQL server; one run of ` +
+        `${BUDGET} trials in batches of ${BATCH}, model ${model.name} (${batchMs.toFixed(2)} ms ` +
+        `a batch); medians of ${REPS} reps; load ${loadAverage()} at end\n`,
+    );
+    console.log(table([
+      ["worker processes", "trials/s", "ratio to 1 worker", "reps"],
+      ...scaling.map((s) => [
+        String(s.workers),
+        fmt(s.trialsPerSecond),
+        `${s.ratio.toFixed(2)}x`,
+        s.reps.map(fmt).join(", "),
+      ]),
+    ]));
+    console.log("");
+    console.log(table([
+      ["claimers", "claim ms (median)", "close ms (median)", "share of a batch"],
+      ...costs.map((c) => [
+        String(c.concurrency),
+        c.claimMs.toFixed(3),
+        c.closeMs.toFixed(3),
+        `${(((c.claimMs + c.closeMs) / batchMs) * 100).toFixed(1)} %`,
+      ]),
+    ]));
+    await Deno.mkdir("bench-results", { recursive: true });
+    await Deno.writeTextFile(
+      "bench-results/workers.json",
+      JSON.stringify(
+        { model: model.name, batchMs, budget: BUDGET, batch: BATCH, scaling, costs },
+        null,
+        2,
+      ),
+    );
+    console.log("\nJSON summary in bench-results/workers.json");
+  } finally {
+    forget();
+    await service.stop();
+    await scratch.drop();
+    await Deno.remove(cacheDir, { recursive: true });
+  }
+}
+
+if (import.meta.main) await main();

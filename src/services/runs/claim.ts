@@ -1,0 +1,55 @@
+/**
+ * A run worker's claim: one batch of some run, in one short transaction
+ * (the statements are in db/queries/run_batches.ts). A batch whose worker
+ * was lost comes first, with its trials taken back, so a run's trials number
+ * exactly its budget however its workers die; otherwise a new batch is
+ * opened on the oldest run with room, and the run's first batch starts it
+ * (its RUNNING event). Several workers thus share one run, each evaluating
+ * its own batches.
+ */
+import { retryTransient } from "../../db/errors.ts";
+import { type Claimer, openBatch, takeOverBatch } from "../../db/queries/run_batches.ts";
+import { studyProject, studyRunById } from "../../db/queries/runs.ts";
+import { insertRunEvent } from "../../db/queries/runs_events.ts";
+import { takeBackClientTrials } from "../../db/queries/runs_trials.ts";
+import type { RunBatchRow, RunRow } from "../../db/schema.ts";
+import type { ServiceContext } from "../context.ts";
+import { batchClientId, stateEvent } from "./view.ts";
+
+export type { Claimer };
+
+/** A batch a worker holds, with its run (as of the claim) and the run's project. */
+export interface ClaimedBatch {
+  run: RunRow;
+  batch: RunBatchRow;
+  projectId: string;
+}
+
+/** Claims a batch for the worker, if there is one to take or room to open one. */
+export async function claimBatch(
+  ctx: ServiceContext,
+  claimer: Claimer,
+): Promise<ClaimedBatch | undefined> {
+  const claimed = await retryTransient(() =>
+    ctx.db.transaction(async (tx): Promise<ClaimedBatch | undefined> => {
+      const now = ctx.now();
+      const lapsed = await takeOverBatch(tx, claimer);
+      if (lapsed) {
+        const run = (await studyRunById(tx, lapsed.runId))!;
+        // Before any suggestion: the held-trials-first road hands them to this worker.
+        await takeBackClientTrials(tx, run.studyId, batchClientId(run.id, lapsed.seq), now);
+        return { run, batch: lapsed, projectId: await studyProject(tx, run.studyId) };
+      }
+      const opened = await openBatch(tx, claimer, now);
+      if (!opened) return undefined;
+      const { run, batch } = opened;
+      if (opened.started) await insertRunEvent(tx, run.id, stateEvent(run), now);
+      return { run, batch, projectId: await studyProject(tx, run.studyId) };
+    })
+  );
+  if (claimed) {
+    if (ctx.runCounters) ctx.runCounters.claimed++;
+    ctx.runs?.notify(claimed.run.id);
+  }
+  return claimed;
+}
