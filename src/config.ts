@@ -66,6 +66,9 @@ const ConfigSchema = z.object({
   MINIMA_ONNX_MAX_DELAY_MS: wholeNumber(60_000).default(0),
 });
 
+/** Every environment variable loadConfig reads (deploy manifests are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);
+
 /** The service's typed configuration. */
 export interface Config {
   /** TCP port to listen on (0 picks a free one). */
