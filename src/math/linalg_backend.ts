@@ -10,6 +10,11 @@
  * backends give the same results up to rounding (1e-10 relative on
  * well-conditioned matrices; the tests check every operation).
  *
+ * `gemm` (C ← α·op(A)·op(B) + β·C) serves the models of target-based
+ * surrogate optimisation (src/algorithms/sso/models.ts): their forward
+ * passes are X·W products and their vector-Jacobian products Xᵀ·V and
+ * V·Wᵀ products, the whole cost of an inner step.
+ *
  * Selection, once per isolate (the main thread and each Worker choose for
  * themselves; Workers inherit the parent's FFI permission): the environment
  * variable `MINIMA_LINALG` is `auto` (default), `typescript` or `openblas`.
@@ -36,7 +41,7 @@ export type LinalgBackendName = "openblas" | "typescript";
 /** What `MINIMA_LINALG` and {@linkcode selectLinalgBackend} accept. */
 export type LinalgChoice = LinalgBackendName | "auto";
 
-/** The operations the GP's O(n³) and O(n²m) work goes through. */
+/** The operations the GP's O(n³) and O(n²m) work (and SSO's products) go through. */
 export interface LinalgBackend {
   /** Which implementation this is. */
   readonly name: LinalgBackendName;
@@ -65,6 +70,124 @@ export interface LinalgBackend {
    * (n×n, not `l`); its strict upper part is left unspecified.
    */
   choleskyInverseLower(l: Float64Array, n: number, out: Float64Array): void;
+  /**
+   * C ← α·op(A)·op(B) + β·C, as cblas_dgemm on dense row-major matrices:
+   * op(A) is m×k (A stored m×k, or k×m when `transA`: op(A) = Aᵀ), op(B)
+   * is k×n (B stored k×n, or n×k when `transB`), C is m×n (the first m·n
+   * entries of `c`, which must not overlap `a` or `b`). With β = 0 the
+   * previous contents of C are not read (a NaN there does not survive);
+   * with α = 0 or k = 0, A and B are not read.
+   */
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: Float64Array,
+    b: Float64Array,
+    beta: number,
+    c: Float64Array,
+  ): void;
+}
+
+/** C ← β·C over the first `size` entries; β = 0 writes zeros (NaN and ∞ included). */
+function scaleForGemm(c: Float64Array, size: number, beta: number): void {
+  if (beta === 0) c.fill(0, 0, size);
+  else if (beta !== 1) { for (let i = 0; i < size; i++) c[i] *= beta; }
+}
+
+/** Rows of B (k×n, not transposed) per block: the block stays in cache while C's rows pass. */
+const GEMM_ROWS_OF_B = 64;
+/** Columns of C per block. */
+const GEMM_COLUMNS = 512;
+/** Doubles of B (n×k, transposed) per block of its rows (256 KiB). */
+const GEMM_TRANSPOSED_BLOCK = 32768;
+
+/**
+ * The TypeScript `gemm` (see {@linkcode LinalgBackend.gemm}). B not
+ * transposed: C's rows take α·op(A)[i,l]·B[l,·] four rows of B at a time
+ * (one load and store of C per four products), over blocks of 64 rows of B
+ * and 512 columns so that the block of B stays in cache while every row of
+ * C passes over it. B transposed (n×k): C[i,j] is the dot product of two
+ * contiguous rows when A is not transposed, over blocks of B's rows.
+ */
+export function gemmTypescript(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float64Array,
+  b: Float64Array,
+  beta: number,
+  c: Float64Array,
+): void {
+  scaleForGemm(c, m * n, beta);
+  if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
+  // op(A)[i, l] = a[i·rowStride + l·colStride].
+  const rowStride = transA ? 1 : k;
+  const colStride = transA ? m : 1;
+  if (!transB) {
+    for (let j0 = 0; j0 < n; j0 += GEMM_COLUMNS) {
+      const j1 = Math.min(n, j0 + GEMM_COLUMNS);
+      for (let l0 = 0; l0 < k; l0 += GEMM_ROWS_OF_B) {
+        const l1 = Math.min(k, l0 + GEMM_ROWS_OF_B);
+        for (let i = 0; i < m; i++) {
+          const ci = i * n;
+          let l = l0;
+          for (; l + 3 < l1; l += 4) {
+            const p = i * rowStride + l * colStride;
+            const s0 = alpha * a[p];
+            const s1 = alpha * a[p + colStride];
+            const s2 = alpha * a[p + 2 * colStride];
+            const s3 = alpha * a[p + 3 * colStride];
+            const b0 = l * n;
+            const b1 = b0 + n;
+            const b2 = b1 + n;
+            const b3 = b2 + n;
+            for (let j = j0; j < j1; j++) {
+              c[ci + j] += s0 * b[b0 + j] + s1 * b[b1 + j] + s2 * b[b2 + j] + s3 * b[b3 + j];
+            }
+          }
+          for (; l < l1; l++) {
+            const s = alpha * a[i * rowStride + l * colStride];
+            const bl = l * n;
+            for (let j = j0; j < j1; j++) c[ci + j] += s * b[bl + j];
+          }
+        }
+      }
+    }
+    return;
+  }
+  // B stored n×k: op(B)[l, j] = b[j·k + l].
+  const block = Math.max(1, Math.floor(GEMM_TRANSPOSED_BLOCK / k));
+  for (let j0 = 0; j0 < n; j0 += block) {
+    const j1 = Math.min(n, j0 + block);
+    for (let i = 0; i < m; i++) {
+      const ci = i * n;
+      for (let j = j0; j < j1; j++) {
+        const bj = j * k;
+        let s = 0;
+        if (transA) {
+          for (let l = 0; l < k; l++) s += a[l * m + i] * b[bj + l];
+        } else {
+          const ai = i * k;
+          let l = 0;
+          let s1 = 0;
+          for (; l + 1 < k; l += 2) {
+            s += a[ai + l] * b[bj + l];
+            s1 += a[ai + l + 1] * b[bj + l + 1];
+          }
+          if (l < k) s += a[ai + l] * b[bj + l];
+          s += s1;
+        }
+        c[ci + j] += alpha * s;
+      }
+    }
+  }
 }
 
 /** The pure TypeScript implementation (linalg.ts). */
@@ -88,6 +211,7 @@ export const typescriptBackend: LinalgBackend = {
   choleskyInverseLower(l, n, out) {
     choleskyInverseLower(l, n, out);
   },
+  gemm: gemmTypescript,
 };
 
 /** What OpenBLAS loading gave, tried once per isolate. */

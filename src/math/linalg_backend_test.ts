@@ -341,3 +341,95 @@ Deno.test(`openblas: two Workers solving at once get exact, uncorrupted results$
     for (const w of workers) w.terminate();
   }
 });
+
+/** op(A)·op(B)·α + β·C by the definition, one dot product per entry, in the order l = 0..k−1. */
+function gemmReference(
+  ...[transA, transB, m, n, k, alpha, a, b, beta, c]: Parameters<LinalgBackend["gemm"]>
+): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) {
+        s += a[transA ? l * m + i : i * k + l] * b[transB ? j * k + l : l * n + j];
+      }
+      out[i * n + j] = alpha * s + (beta === 0 ? 0 : beta * c[i * n + j]);
+    }
+  }
+  return out;
+}
+
+/** [m, n, k] shapes: empty ones, vectors, and sizes across the TypeScript loop's blocks. */
+const GEMM_SHAPES =
+  "0,3,2 3,0,2 3,2,0 1,1,1 1,7,5 7,1,5 5,3,1 13,10,67 70,3,130 9,600,66 40,30,2000"
+    .split(" ").map((shape) => shape.split(",").map(Number) as [number, number, number]);
+const TRANSPOSES = [false, true].flatMap((tA) => [false, true].map((tB) => [tA, tB] as const));
+
+Deno.test("typescript gemm equals the definition in every transpose case and shape", () => {
+  const rng = Rng.fromSeed(15);
+  for (const [m, n, k] of GEMM_SHAPES) {
+    for (const [transA, transB] of TRANSPOSES) {
+      for (const [alpha, beta] of [[1, 0], [-0.7, 1], [2.5, -0.25], [0, 3]]) {
+        const a = randomVector(rng, m * k);
+        const b = randomVector(rng, k * n);
+        const c = randomVector(rng, m * n);
+        const want = gemmReference(transA, transB, m, n, k, alpha, a, b, beta, c);
+        typescriptBackend.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+        const err = relErr(c, want);
+        assert.ok(err < 1e-13, `m ${m} n ${n} k ${k} tA ${transA} tB ${transB}: ${err}`);
+      }
+    }
+  }
+});
+
+Deno.test("typescript gemm: β = 0 ignores NaN in C, α = 0 or k = 0 only scales C", () => {
+  const a = Float64Array.of(1, 2, 3, 4);
+  const b = Float64Array.of(5, 6, 7, 8);
+  const c = Float64Array.of(NaN, Infinity, NaN, -Infinity);
+  typescriptBackend.gemm(false, false, 2, 2, 2, 1, a, b, 0, c);
+  assert.deepEqual([...c], [19, 22, 43, 50]);
+  // Aᵀ·Bᵀ = (B·A)ᵀ
+  typescriptBackend.gemm(true, true, 2, 2, 2, 1, a, b, 0, c);
+  assert.deepEqual([...c], [23, 31, 34, 46]);
+  const nan = Float64Array.of(NaN, NaN);
+  const d = Float64Array.of(1, 2, 3, 4, 99);
+  typescriptBackend.gemm(false, false, 2, 2, 1, 0, nan, nan, 2, d);
+  assert.deepEqual([...d], [2, 4, 6, 8, 99]);
+  typescriptBackend.gemm(false, false, 2, 2, 0, 1, nan, nan, 0, d);
+  assert.deepEqual([...d], [0, 0, 0, 0, 99]);
+});
+
+Deno.test(`openblas gemm agrees with typescript to 1e-12, views included${SKIP}`, {
+  ignore: !openblas.backend,
+}, () => {
+  const ob = openblas.backend!;
+  const rng = Rng.fromSeed(16);
+  for (const [m, n, k] of [...GEMM_SHAPES, [1000, 10, 1000], [10, 1000, 1000]]) {
+    for (const [transA, transB] of TRANSPOSES) {
+      for (const [alpha, beta] of [[1, 0], [-0.7, 1], [0, 3]]) {
+        const a = randomVector(rng, m * k);
+        const b = randomVector(rng, k * n);
+        const co = randomVector(rng, m * n);
+        const ct = co.slice();
+        ob.gemm(transA, transB, m, n, k, alpha, a, b, beta, co);
+        typescriptBackend.gemm(transA, transB, m, n, k, alpha, a, b, beta, ct);
+        const err = relErr(co, ct);
+        assert.ok(err < 1e-12, `m ${m} n ${n} k ${k} tA ${transA} tB ${transB}: ${err}`);
+      }
+    }
+  }
+  // Operands inside bigger buffers at offsets; C's neighbours untouched; NaN in C with β = 0.
+  const store = randomVector(rng, 200);
+  const before = store.slice();
+  const a = store.subarray(3, 3 + 12); // 4×3
+  const b = store.subarray(20, 20 + 15); // 3×5
+  const c = store.subarray(50, 50 + 20).fill(NaN); // 4×5
+  ob.gemm(false, false, 4, 5, 3, 1, a, b, 0, c);
+  const want = gemmReference(false, false, 4, 5, 3, 1, a, b, 0, c);
+  assert.ok(relErr(c, want) < 1e-12);
+  assert.deepEqual(store.subarray(0, 50), before.subarray(0, 50));
+  assert.deepEqual(store.subarray(70), before.subarray(70));
+  const d = Float64Array.of(1, 2, 3, 4);
+  ob.gemm(false, false, 2, 2, 0, 1, new Float64Array(0), new Float64Array(0), 2, d);
+  assert.deepEqual([...d], [2, 4, 6, 8]);
+});

@@ -6,7 +6,8 @@
  * row-major lower triangle is LAPACK's upper one, so `dpotrf`/`dpotri` run
  * with uplo = "U" on the same memory; CBLAS takes row-major directly.
  * Debian's OpenBLAS has no LAPACKE, so LAPACK is called through its Fortran
- * ABI (arguments by pointer, a hidden string length last).
+ * ABI (arguments by pointer, a hidden string length last). `gemm` is
+ * cblas_dgemm, row-major, with the leading dimensions of dense matrices.
  *
  * The library is looked for as `MINIMA_OPENBLAS_PATH` when set, then
  * `libopenblas.so.0` through the dynamic linker (on Debian the alternatives
@@ -53,6 +54,25 @@ const SYMBOLS = {
       "i32", // lda
       "buffer", // B
       "i32", // ldb
+    ],
+    result: "void",
+  },
+  cblas_dgemm: {
+    parameters: [
+      "i32", // order
+      "i32", // transA
+      "i32", // transB
+      "i32", // M
+      "i32", // N
+      "i32", // K
+      "f64", // alpha
+      "buffer", // A
+      "i32", // lda
+      "buffer", // B
+      "i32", // ldb
+      "f64", // beta
+      "buffer", // C
+      "i32", // ldc
     ],
     result: "void",
   },
@@ -170,6 +190,32 @@ function backendOf(lib: OpenblasLibrary, description: string): LinalgBackend {
       f.dpotri_(upper, order, out, order, info, 1n);
       if (info[0] !== 0) throw new Error(`dpotri failed (info ${info[0]}): the factor is singular`);
     },
+    gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
+      if (m === 0 || n === 0) return;
+      if (k === 0 || alpha === 0) {
+        // BLAS would only scale C here; done here so that no zero leading dimension reaches it.
+        const size = m * n;
+        if (beta === 0) c.fill(0, 0, size);
+        else if (beta !== 1) { for (let i = 0; i < size; i++) c[i] *= beta; }
+        return;
+      }
+      f.cblas_dgemm(
+        ROW_MAJOR,
+        transA ? TRANS : NO_TRANS,
+        transB ? TRANS : NO_TRANS,
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        transA ? m : k,
+        b,
+        transB ? k : n,
+        beta,
+        c,
+        n,
+      );
+    },
   };
 }
 
@@ -233,6 +279,29 @@ function selfCheck(backend: LinalgBackend): string | undefined {
       if (Math.abs(inverse[i * n + j] - reference[i * n + j]) > 1e-12) {
         return "inverse differs from TypeScript";
       }
+    }
+  }
+  return gemmCheck(backend);
+}
+
+/** cblas_dgemm against a plain triple loop, in the four transpose cases. */
+function gemmCheck(backend: LinalgBackend): string | undefined {
+  const [m, n, k] = [3, 4, 5];
+  const a = Float64Array.from({ length: m * k }, (_, i) => Math.cos(i + 0.5));
+  const b = Float64Array.from({ length: k * n }, (_, i) => Math.sin(2 * i + 1));
+  for (const transA of [false, true]) {
+    for (const transB of [false, true]) {
+      const c = Float64Array.from({ length: m * n }, (_, i) => i - 4);
+      const want = c.map((v, ij) => {
+        const [i, j] = [Math.floor(ij / n), ij % n];
+        let s = 0;
+        for (let l = 0; l < k; l++) {
+          s += a[transA ? l * m + i : i * k + l] * b[transB ? j * k + l : l * n + j];
+        }
+        return 1.5 * s - 0.5 * v;
+      });
+      backend.gemm(transA, transB, m, n, k, 1.5, a, b, -0.5, c);
+      if (relativeDifference(c, want) > 1e-12) return "gemm differs from a plain loop";
     }
   }
   return undefined;
