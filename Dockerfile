@@ -28,6 +28,8 @@ ENV DENO_DIR=/opt/deno-dir \
     NO_COLOR=1
 
 COPY package.json package-lock.json ./
+# The postinstall step patches postgres.js (scripts/patch_postgres.mjs says why).
+COPY scripts/patch_postgres.mjs ./scripts/
 
 # Full `npm ci` (not --omit=dev): deno 2.9.6 itself is a devDependency.
 # ONNXRUNTIME_NODE_INSTALL is deliberately NOT set to "skip" here: the

@@ -159,10 +159,18 @@ Deno.test({
         // Stopped on the other API process, which never evaluated anything.
         const cancelled = await call(api[0].url, key, "POST", `${run.path}/cancel`);
         assert.deepEqual([cancelled.status, cancelled.body.state], [200, "CANCELLED"]);
-        const trials = await sql`SELECT state, count(*)::int AS n FROM trials
+        // A suggestion that raced the cancel gives its trials up once its worker hears of it.
+        const counts = () =>
+          sql`SELECT state, count(*)::int AS n FROM trials
                                  WHERE study_id = ${studyId} GROUP BY state`;
+        const trials = (await withDeadline(
+          pollUntil(async () => {
+            const rows = await counts();
+            return rows.some((r) => r.state === "ACTIVE") ? undefined : rows;
+          }, api[0].exited),
+          () => "trials were left ACTIVE after the cancel",
+        ))!;
         const count = (state: string) => trials.find((r) => r.state === state)?.n ?? 0;
-        assert.equal(count("ACTIVE"), 0, "no trial left ACTIVE");
         const [row] = await sql`SELECT completed, in_flight FROM runs WHERE id = ${run.id}`;
         assert.deepEqual([row.completed, row.in_flight], [count("COMPLETED"), 0]);
         // What the workers say they recorded is what the run counted (once their counters catch up).

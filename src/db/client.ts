@@ -13,7 +13,6 @@ import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-o
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import postgres from "postgres";
 import * as schema from "./schema.ts";
-import { guardClosedSocketWrites } from "./postgres_guard.ts";
 
 /** The schema's tables, for typed queries. */
 export type Schema = typeof schema;
@@ -156,7 +155,6 @@ async function lockDataDir(dataDir: string): Promise<Deno.FsFile> {
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   const expected = journalEntries();
   if (options.url) {
-    guardClosedSocketWrites();
     const client = postgres(options.url, {
       max: options.poolSize ?? 20,
       onnotice: () => {},

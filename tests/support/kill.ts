@@ -9,17 +9,23 @@ import type postgres from "postgres";
 import type { ServiceProcess } from "./server.ts";
 import { pollUntil, withDeadline } from "./wait.ts";
 
-/** The batches of a run that the process (by its pid, part of every worker id) holds. */
+/**
+ * The batches of a run that the process (by its pid, part of every worker
+ * id) holds with trials in flight (ACTIVE under the batch's client).
+ */
 async function heldBy(sql: postgres.Sql, runId: string, pid: number) {
   return await sql<{ seq: number; worker_id: string }[]>`
-    SELECT seq, worker_id FROM run_batches
-    WHERE run_id = ${runId} AND worker_id LIKE ${`%:${pid}:%`} AND NOT released`;
+    SELECT b.seq, b.worker_id FROM run_batches b
+    WHERE b.run_id = ${runId} AND b.worker_id LIKE ${`%:${pid}:%`} AND NOT b.released
+      AND EXISTS (SELECT 1 FROM trials t
+                  WHERE t.client_id = 'run:' || b.run_id || '/' || b.seq AND t.state = 'ACTIVE')`;
 }
 
 /**
- * Waits until `proc` holds a batch of the run and `ready()` (the run went
- * far enough), SIGKILLs it, and returns the batch it still held once dead
- * (undefined if the kill landed between two batches).
+ * Waits until `proc` holds a batch of the run with trials in flight and
+ * `ready()` (the run went far enough), SIGKILLs it, and returns the batch
+ * it still held so once dead (undefined if the kill landed after the
+ * batch was recorded).
  */
 export async function killHoldingBatch(
   proc: ServiceProcess,

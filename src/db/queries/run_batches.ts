@@ -5,8 +5,8 @@
  * statements are here:
  *
  * - a claim first **takes over** a batch whose lease lapsed (its worker
- *   died, or gave it back), with `FOR UPDATE SKIP LOCKED`: claimers never
- *   wait on each other and never take one batch twice;
+ *   died, or gave it back), checked again under the run's lock, so two
+ *   claimers never take one batch twice;
  * - otherwise it **opens** a batch on the oldest run with room, reserving
  *   `min(batch_size, budget - completed - in_flight)` trials in the run's
  *   row. That row is the one contended point: the reservation waits on its
@@ -14,6 +14,9 @@
  *   one run line up instead of finding nothing to do;
  * - a worker's writes are conditioned on still holding its batch (its
  *   `worker_id`), so a worker whose batch was taken over writes nothing;
+ * - every transaction that writes a run and its batches locks the run's row
+ *   first (lockRun), then the batches, then the trials: one order, no
+ *   deadlock between claims, records, abandons, ends and cancels;
  * - the transaction that completes a batch's trials deletes its row and
  *   releases its reservation (`closeBatch`, runs.ts's `recordRunBatch`).
  *
@@ -21,9 +24,9 @@
  * several hosts share. `gpu` is whether the claiming worker can run models
  * on a GPU: runs that require one are skipped by those that cannot.
  */
-import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "../client.ts";
-import { runBatches, type RunBatchRow, type RunRow, runs } from "../schema.ts";
+import { runBatches, type RunBatchRow, type RunRow, runs, studies } from "../schema.ts";
 
 /** `seconds` from now, on the database's clock. */
 const leaseFor = (seconds: number) => sql`now() + ${seconds}::float8 * interval '1 second'`;
@@ -48,18 +51,24 @@ export async function takeOverBatch(
   tx: Queryable,
   claimer: Claimer,
 ): Promise<RunBatchRow | undefined> {
-  const [pick] = await tx.select({
-    runId: runBatches.runId,
-    seq: runBatches.seq,
-    released: runBatches.released,
-    workerId: runBatches.workerId,
-  }).from(runBatches).innerJoin(runs, eq(runs.id, runBatches.runId))
+  // Found without a lock, then taken in the order every writer uses: the
+  // run's row first, then the batch's (run_batches.ts, runs.ts, ending.ts).
+  const [pick] = await tx.select({ runId: runBatches.runId, seq: runBatches.seq })
+    .from(runBatches).innerJoin(runs, eq(runs.id, runBatches.runId))
     .where(and(lt(runBatches.leaseExpiresAt, sql`now()`), workable(claimer.gpu)))
-    .orderBy(asc(runBatches.leaseExpiresAt)).limit(1)
-    .for("update", { of: runBatches, skipLocked: true });
+    .orderBy(asc(runBatches.leaseExpiresAt)).limit(1);
   if (!pick) return undefined;
+  await lockRun(tx, pick.runId);
+  // Still lapsed once the run is ours (another claimer may have taken it meanwhile).
+  const [before] = await tx.select({ released: runBatches.released, workerId: runBatches.workerId })
+    .from(runBatches).where(and(
+      eq(runBatches.runId, pick.runId),
+      eq(runBatches.seq, pick.seq),
+      lt(runBatches.leaseExpiresAt, sql`now()`),
+    )).for("update");
+  if (!before) return undefined;
   // A batch given back, or the claimer's own (its lease lapsed while the database was away), lost no worker.
-  const lost = pick.released || pick.workerId === claimer.workerId ? 0 : 1;
+  const lost = before.released || before.workerId === claimer.workerId ? 0 : 1;
   const [batch] = await tx.update(runBatches).set({
     workerId: claimer.workerId,
     leaseExpiresAt: leaseFor(claimer.leaseSeconds),
@@ -73,8 +82,18 @@ export async function takeOverBatch(
 }
 
 /**
+ * Locks a run's row until the transaction ends: every transaction that
+ * writes a run and its batches takes the run first, so none waits on
+ * another in the opposite order (a deadlock).
+ */
+export async function lockRun(tx: Queryable, runId: string): Promise<void> {
+  await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).for("no key update");
+}
+
+/**
  * Opens a batch for the claimer on the oldest QUEUED or RUNNING run with
- * room in its budget: reserves its trials, starts a QUEUED run (RUNNING,
+ * room in its budget, but those in `avoid` (runs whose algorithm the worker
+ * found waiting): reserves its trials, starts a QUEUED run (RUNNING,
  * `started_at`, an event id for its state event). Returns the run after the
  * reservation, the batch, and whether this started the run; undefined when
  * no run has room.
@@ -83,6 +102,7 @@ export async function openBatch(
   tx: Queryable,
   claimer: Claimer,
   now: Date,
+  avoid: readonly string[] = [],
 ): Promise<{ run: RunRow; batch: RunBatchRow; started: boolean } | undefined> {
   const hasRoom = sql`${runs.completed} + ${runs.inFlight} < ${runs.budget}`;
   // FOR UPDATE, not SKIP LOCKED: the run's row is where its workers line up.
@@ -98,6 +118,7 @@ export async function openBatch(
       or(eq(runs.state, "QUEUED"), eq(runs.state, "RUNNING")),
       hasRoom,
       workable(claimer.gpu),
+      avoid.length ? notInArray(runs.id, [...avoid]) : undefined,
     ))
     .orderBy(asc(runs.createdAt)).limit(1).for("update");
   if (!pick) return undefined;
@@ -142,9 +163,9 @@ export async function renewBatchLease(
 }
 
 /**
- * Deletes a batch the worker holds (in the transaction that records it);
- * returns its reserved size, or undefined when the worker no longer holds it
- * (the transaction must then roll back).
+ * Deletes a batch the worker holds (in the transaction that records it,
+ * after lockRun); returns its reserved size, or undefined when the worker
+ * no longer holds it (the transaction must then roll back).
  */
 export async function closeBatch(
   tx: Queryable,
@@ -186,6 +207,7 @@ export async function abandonBatch(
   seq: number,
   workerId: string,
 ): Promise<boolean> {
+  await lockRun(tx, runId);
   const size = await closeBatch(tx, runId, seq, workerId);
   if (size === undefined) return false;
   await tx.update(runs).set({ inFlight: sql`${runs.inFlight} - ${size}` })
@@ -196,6 +218,24 @@ export async function abandonBatch(
 /** Deletes every batch of a run (it ended): their workers' writes then find nothing. */
 export async function dropRunBatches(tx: Queryable, runId: string): Promise<void> {
   await tx.delete(runBatches).where(eq(runBatches.runId, runId));
+}
+
+/**
+ * A RUNNING run past its deadline (`maxSeconds` from `started_at`, compared
+ * with the services' clock `now`), locked, with its study's project; runs
+ * others are ending are skipped. Undefined when there is none.
+ */
+export async function expiredRun(
+  tx: Queryable,
+  now: Date,
+): Promise<{ run: RunRow; projectId: string } | undefined> {
+  const [found] = await tx.select({ run: runs, projectId: studies.projectId }).from(runs)
+    .innerJoin(studies, eq(studies.id, runs.studyId))
+    .where(and(
+      eq(runs.state, "RUNNING"),
+      sql`${runs.startedAt} + ${runs.maxSeconds} * interval '1 second' <= ${now.toISOString()}::timestamptz`,
+    )).limit(1).for("update", { of: runs, skipLocked: true });
+  return found;
 }
 
 /** A run's batches in flight, by seq. */

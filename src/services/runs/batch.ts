@@ -8,7 +8,7 @@
  * or the target always makes one).
  */
 import { retryTransient } from "../../db/errors.ts";
-import { closeBatch } from "../../db/queries/run_batches.ts";
+import { closeBatch, lockRun } from "../../db/queries/run_batches.ts";
 import { recordRunBatch } from "../../db/queries/runs.ts";
 import { insertRunEvent } from "../../db/queries/runs_events.ts";
 import type { RunRow } from "../../db/schema.ts";
@@ -48,7 +48,12 @@ export function batchOf(meta: StudyMeta, trials: TrialView[], results: PointResu
   return { items, best, goal };
 }
 
-/** Whether a batch makes a progress event, the last one written `sinceLastMs` ago. */
+/**
+ * Whether a batch makes a progress event, the last one written `sinceLastMs`
+ * ago. `row` is the run as this worker last saw it: with other workers
+ * recording meanwhile, the batch that reaches the budget may not know it
+ * and write none (the run's final state event carries the count anyway).
+ */
 export function progressDue(
   row: RunRow,
   batch: Batch,
@@ -70,6 +75,12 @@ export function targetReached(row: RunRow, goal: "minimize" | "maximize"): boole
   return goal === "minimize" ? row.bestValue <= row.stopAtValue : row.bestValue >= row.stopAtValue;
 }
 
+/** Whether the run's deadline (`maxSeconds` from its start) has passed at `now`. */
+export function deadlinePassed(row: RunRow, now: Date): boolean {
+  if (row.maxSeconds === null || row.startedAt === null) return false;
+  return (now.getTime() - row.startedAt.getTime()) / 1000 >= row.maxSeconds;
+}
+
 /** Who records a batch: the worker holding it, and the run's project. */
 export interface Holder {
   projectId: string;
@@ -81,8 +92,8 @@ export interface Holder {
 /**
  * Completes and counts a batch of the run `row` (as the holder last saw it),
  * releasing its reservation, with a progress event if `event`; a batch that
- * reaches the budget or the target ends the run (./ending.ts) in the same
- * transaction. Returns the run's row. Throws LeaseLost when the holder no
+ * reaches the budget or the target, or is recorded past the deadline, ends
+ * the run (./ending.ts) in the same transaction. Returns the run's row. Throws LeaseLost when the holder no
  * longer holds the batch (taken over, or the run ended): nothing is written.
  * An attempt that failed after its commit (the answer lost on the way back)
  * finds its batch gone when tried again, so a batch is never counted twice.
@@ -98,6 +109,7 @@ export async function recordBatch(
   return await retryTransient(() =>
     ctx.db.transaction(async (tx) => {
       const now = ctx.now();
+      await lockRun(tx, row.id);
       const reserved = await closeBatch(tx, row.id, holder.seq, holder.workerId);
       if (reserved === undefined) throw new LeaseLost();
       await completeTrials(ctx, tx, holder.projectId, meta.id, batch.items, false);
@@ -124,6 +136,8 @@ export async function recordBatch(
         ? "budget" as const
         : targetReached(next, batch.goal)
         ? "target" as const
+        : deadlinePassed(next, now)
+        ? "deadline" as const
         : null;
       if (!ending) return next;
       const ended = { state: "SUCCEEDED" as const, stopReason: ending, reason: null };

@@ -8,12 +8,19 @@
  * its own batches.
  */
 import { retryTransient } from "../../db/errors.ts";
-import { type Claimer, openBatch, takeOverBatch } from "../../db/queries/run_batches.ts";
+import {
+  type Claimer,
+  expiredRun,
+  openBatch,
+  takeOverBatch,
+} from "../../db/queries/run_batches.ts";
 import { studyProject, studyRunById } from "../../db/queries/runs.ts";
 import { insertRunEvent } from "../../db/queries/runs_events.ts";
 import { takeBackClientTrials } from "../../db/queries/runs_trials.ts";
 import type { RunBatchRow, RunRow } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
+import { studyMeta } from "../study_meta.ts";
+import { endRun } from "./ending.ts";
 import { batchClientId, stateEvent } from "./view.ts";
 
 export type { Claimer };
@@ -25,11 +32,18 @@ export interface ClaimedBatch {
   projectId: string;
 }
 
-/** Claims a batch for the worker, if there is one to take or room to open one. */
+/**
+ * Claims a batch for the worker, if there is one to take or room to open
+ * one, on any run but those in `avoid` (whose algorithm it found waiting).
+ * A run past its deadline is ended first, whichever worker's claim finds
+ * it: a run no worker claims still ends on time.
+ */
 export async function claimBatch(
   ctx: ServiceContext,
   claimer: Claimer,
+  avoid: readonly string[] = [],
 ): Promise<ClaimedBatch | undefined> {
+  await endExpiredRun(ctx);
   const claimed = await retryTransient(() =>
     ctx.db.transaction(async (tx): Promise<ClaimedBatch | undefined> => {
       const now = ctx.now();
@@ -40,7 +54,7 @@ export async function claimBatch(
         await takeBackClientTrials(tx, run.studyId, batchClientId(run.id, lapsed.seq), now);
         return { run, batch: lapsed, projectId: await studyProject(tx, run.studyId) };
       }
-      const opened = await openBatch(tx, claimer, now);
+      const opened = await openBatch(tx, claimer, now, avoid);
       if (!opened) return undefined;
       const { run, batch } = opened;
       if (opened.started) await insertRunEvent(tx, run.id, stateEvent(run), now);
@@ -49,7 +63,27 @@ export async function claimBatch(
   );
   if (claimed) {
     if (ctx.runCounters) ctx.runCounters.claimed++;
-    ctx.runs?.notify(claimed.run.id);
+    // Watchers hear the run's start; a claim of a running run writes no event.
+    if (claimed.run.batches === 1 && claimed.batch.takeovers === 0) {
+      ctx.runs?.notify(claimed.run.id);
+    }
   }
   return claimed;
+}
+
+/** Ends a run past its deadline, if there is one (./ending.ts). */
+async function endExpiredRun(ctx: ServiceContext): Promise<void> {
+  const ended = await retryTransient(() =>
+    ctx.db.transaction(async (tx) => {
+      const now = ctx.now();
+      const found = await expiredRun(tx, now);
+      if (!found) return undefined;
+      const { learns } = await studyMeta(ctx, tx, found.projectId, found.run.studyId);
+      const ending = { state: "SUCCEEDED" as const, stopReason: "deadline" as const, reason: null };
+      return await endRun(tx, found.run, ending, learns, now);
+    })
+  );
+  if (!ended) return;
+  ctx.runCounters?.finished(ended.state);
+  ctx.runs?.notify(ended.id);
 }

@@ -20,17 +20,24 @@
  *
  * Errors are sorted (./retry.ts). The model's own (it cannot evaluate these
  * points, or it is gone) end the run FAILED with its reason; the batch's
- * trials are marked FAILED, and everything completed before stays. Those
- * that pass (the database away for a moment, a shared worker busy: a 503)
- * are retried in place, with a growing pause, while the batch is still
- * held: a blip costs neither the lease nor a lost worker. Any other problem
- * the services raise (the study was paused) fails the run. A worker that
- * dies leaves its batch under its lease: once that lapses, a worker (here or
- * elsewhere) takes it over, and a batch whose workers were lost MAX_CLAIMS
- * times fails its run.
+ * trials are marked FAILED, and everything completed before stays. The
+ * database away (a dropped connection, a deadlock) is retried in place
+ * while the batch is held, with a growing pause: a blip costs neither the
+ * lease nor a lost worker. A busy shared worker (a 503) is retried a few
+ * times, then the batch is given back for another worker. Anything else
+ * (the study was paused; a defect) fails the run with its message. A worker
+ * that dies leaves its batch under its lease: once that lapses, a worker
+ * (here or elsewhere) takes it over, and a batch taken over more than
+ * MAX_CLAIMS times fails its run.
  */
 import { retryTransient } from "../../db/errors.ts";
-import { abandonBatch, releaseBatch, renewBatchLease } from "../../db/queries/run_batches.ts";
+import {
+  abandonBatch,
+  closeBatch,
+  lockRun,
+  releaseBatch,
+  renewBatchLease,
+} from "../../db/queries/run_batches.ts";
 import { type RunEnding, studyRunById } from "../../db/queries/runs.ts";
 import { renewClientTrials, staleBatchTrials } from "../../db/queries/runs_trials.ts";
 import type { Transaction } from "../../db/client.ts";
@@ -43,10 +50,10 @@ import { suggestTrials } from "../suggest.ts";
 import { type StudyMeta, studyMeta } from "../study_meta.ts";
 import type { TrialView } from "../trial_rows.ts";
 import { failTrial } from "../trials.ts";
-import { batchOf, progressDue, recordBatch, targetReached } from "./batch.ts";
+import { batchOf, deadlinePassed, progressDue, recordBatch, targetReached } from "./batch.ts";
 import type { ClaimedBatch } from "./claim.ts";
 import { endRun } from "./ending.ts";
-import { backoffMs, isModelFault, LeaseLost, passes, sleep } from "./retry.ts";
+import { backoffMs, BRIEF_ATTEMPTS, isModelFault, LeaseLost, retryable, sleep } from "./retry.ts";
 import { batchClientId, isFinal } from "./view.ts";
 
 /** Workers lost in the middle of one batch beyond which its run is FAILED: its workers keep dying. */
@@ -188,22 +195,29 @@ class BatchExecution {
   async #stillHeld(meta: StudyMeta): Promise<boolean> {
     await this.#renew();
     if (!this.#lost.signal.aborted) return true;
+    await this.#giveUpTrials(meta);
+    return false;
+  }
+
+  /**
+   * The batch was lost: if its run has ended, the batch's trials still
+   * ACTIVE (made by a suggestion after the end) become STALE. A batch taken
+   * over keeps them, for its new worker. Never throws.
+   */
+  async #giveUpTrials(meta: StudyMeta): Promise<void> {
     const ctx = this.#ctx;
-    await this.#persist(() =>
-      retryTransient(() =>
-        ctx.db.transaction(async (tx) => {
-          const run = await studyRunById(tx, this.#runId);
-          if (run && !isFinal(run.state)) return;
-          await staleBatchTrials(tx, this.#row.studyId, this.#clientId, meta.learns);
-        })
-      )
+    await retryTransient(() =>
+      ctx.db.transaction(async (tx) => {
+        const run = await studyRunById(tx, this.#runId);
+        if (run && !isFinal(run.state)) return;
+        await staleBatchTrials(tx, this.#row.studyId, this.#clientId, meta.learns);
+      })
     ).catch((error) =>
-      this.#ctx.log?.warn("cannot give up a lost batch's trials", {
+      ctx.log?.warn("cannot give up a lost batch's trials", {
         run: this.#runId,
         error: messageOf(error),
       })
     );
-    return false;
   }
 
   /** Gives up the batch, which holds no trials, and its reservation (it waits: see executeBatch). */
@@ -237,7 +251,9 @@ class BatchExecution {
       try {
         return await step();
       } catch (error) {
-        if (!passes(error) || quit.aborted) throw error;
+        const retry = retryable(error);
+        const exhausted = retry === "briefly" && attempt + 1 >= BRIEF_ATTEMPTS;
+        if (retry === "never" || exhausted || quit.aborted) throw error;
         const ms = backoffMs(attempt);
         this.#ctx.log?.warn("a run's step failed; it is tried again", {
           run: this.#runId,
@@ -257,11 +273,8 @@ class BatchExecution {
     if (targetReached(row, meta.objective.metrics[0].goal)) {
       return { state: "SUCCEEDED", stopReason: "target", reason: null };
     }
-    if (row.maxSeconds !== null && row.startedAt !== null) {
-      const elapsed = (this.#ctx.now().getTime() - row.startedAt.getTime()) / 1000;
-      if (elapsed >= row.maxSeconds) {
-        return { state: "SUCCEEDED", stopReason: "deadline", reason: null };
-      }
+    if (deadlinePassed(row, this.#ctx.now())) {
+      return { state: "SUCCEEDED", stopReason: "deadline", reason: null };
     }
     return null;
   }
@@ -298,8 +311,9 @@ class BatchExecution {
     try {
       this.#row = await recordBatch(ctx, holder, this.#row, meta, batch, event);
     } catch (error) {
-      if (error instanceof LeaseLost) return this.#lost.abort();
-      throw error;
+      if (!(error instanceof LeaseLost)) throw error;
+      this.#lost.abort();
+      return await this.#giveUpTrials(meta);
     }
     ctx.runCounters?.evaluated(batch.items.length);
     ctx.runs?.recorded(this.#runId);
@@ -317,7 +331,11 @@ class BatchExecution {
     const reason = `the model failed: ${detail}`;
     this.#ctx.log?.warn("run failed: its model threw", { run: this.#runId, reason });
     await this.#end({ state: "FAILED", stopReason: null, reason }, async (tx) => {
-      const { projectId } = this.#claimed;
+      // Only while the batch is still this worker's: another may hold (and have completed) it.
+      const { projectId, batch } = this.#claimed;
+      if (await closeBatch(tx, this.#runId, batch.seq, this.#lease.workerId) === undefined) {
+        throw new LeaseLost();
+      }
       for (const t of trials) {
         await failTrial(this.#ctx, tx, projectId, this.#row.studyId, t.id, reason);
       }
@@ -331,11 +349,15 @@ class BatchExecution {
     const ended = await this.#persist(() =>
       retryTransient(() =>
         ctx.db.transaction(async (tx) => {
+          await lockRun(tx, this.#runId);
           await also?.(tx);
           return await endRun(tx, this.#row, ending, learns, ctx.now());
         })
       )
-    );
+    ).catch((error) => {
+      if (error instanceof LeaseLost) return this.#lost.abort();
+      throw error;
+    });
     if (ended) {
       this.#row = ended;
       ctx.runCounters?.finished(ending.state);
@@ -373,19 +395,31 @@ class BatchExecution {
   }
 
   /**
-   * An error that stopped the batch's steps (#persist gave up on it): a
-   * problem the services raised that does not pass (the study was paused or
-   * deleted) fails the run; a worker that stops gives the batch back.
-   * Otherwise (the database is still away) it stays under its lease, to be
-   * taken over.
+   * An error that stopped the batch's steps (#persist gave up on it). A
+   * worker that stops gives the batch back; so does one whose shared
+   * workers stayed busy (`unavailable` past its attempts: another worker
+   * may fare better). The database still away (the worker stopping or
+   * losing the batch meanwhile) leaves the batch under its lease, to be
+   * taken over. Anything else fails the run with its message: a problem the
+   * services raised (the study was paused or deleted), or a defect.
    */
   async #failed(error: unknown): Promise<void> {
     if (error instanceof LeaseLost || this.#lost.signal.aborted) return;
+    const retry = retryable(error);
     try {
-      if (error instanceof Problem && !passes(error)) {
-        return await this.#end({ state: "FAILED", stopReason: null, reason: error.message });
+      if (this.#lease.stop.aborted || retry === "briefly") return await this.#release();
+      if (retry === "never") {
+        const reason = error instanceof Problem
+          ? error.message
+          : `internal error in the run's worker: ${messageOf(error)}`;
+        if (!(error instanceof Problem)) {
+          this.#ctx.log?.error("run failed: an unexpected error", {
+            run: this.#runId,
+            error: String((error as Error)?.stack ?? error),
+          });
+        }
+        return await this.#end({ state: "FAILED", stopReason: null, reason });
       }
-      if (this.#lease.stop.aborted) return await this.#release();
     } catch (again) {
       error = again;
     }

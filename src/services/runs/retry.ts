@@ -6,14 +6,18 @@
  *   (onnxruntime cannot load it or evaluate these points, an output it does
  *   not give: models_evaluate.ts runModel, model_objective.ts), or the model
  *   gone (`not-found`, `conflict`). The run FAILS with the model's reason.
- * - errors that pass: `unavailable` (a shared worker's 503: the ONNX
- *   batcher, the designer pool), `cancelled`, `internal`, and every error
- *   that is not a problem at all (the database or the connection to it: a
- *   restart, pg_terminate_backend, a deadlock). The step is tried again in
- *   place, after a pause that doubles from RETRY_FIRST_MS to RETRY_MAX_MS.
- * - any other problem the services raise (the study was paused or deleted)
- *   fails the run with its message.
+ * - the database away (a dropped connection, a restart, pg_terminate_backend,
+ *   too many connections, a deadlock or serialisation failure): `always`,
+ *   the step is tried again in place for as long as the batch is held,
+ *   after a pause that doubles from RETRY_FIRST_MS to RETRY_MAX_MS.
+ * - a busy shared worker (`unavailable`: the ONNX batcher, the designer
+ *   pool, no provider loading here) or `cancelled`: `briefly`, up to
+ *   BRIEF_ATTEMPTS times, then the batch is given back for another worker.
+ * - anything else (a problem the services raise: the study was paused or
+ *   deleted; an `internal` problem or an error that is no problem: a
+ *   defect): `never`, the run fails with its message.
  */
+import { isConnectionLost, isTransient, sqlState } from "../../db/errors.ts";
 import { Problem } from "../../errors.ts";
 
 /** The first pause before a step is tried again. */
@@ -26,10 +30,19 @@ export class LeaseLost extends Error {
   override name = "LeaseLost";
 }
 
-/** Whether a failed step may simply be tried again. */
-export function passes(error: unknown): boolean {
-  if (!(error instanceof Problem)) return !(error instanceof LeaseLost);
-  return error.kind === "unavailable" || error.kind === "cancelled" || error.kind === "internal";
+/** Attempts of a step that fails `briefly` before its batch is given back. */
+export const BRIEF_ATTEMPTS = 8;
+
+/** How a failed step may be tried again: for as long as the batch is held, a few times, or not. */
+export function retryable(error: unknown): "always" | "briefly" | "never" {
+  if (error instanceof LeaseLost) return "never";
+  if (isTransient(error) || isConnectionLost(error)) return "always";
+  const state = sqlState(error);
+  if (state?.startsWith("53") || state?.startsWith("57")) return "always";
+  if (error instanceof Problem) {
+    return error.kind === "unavailable" || error.kind === "cancelled" ? "briefly" : "never";
+  }
+  return "never";
 }
 
 /** Whether an error of the model's evaluation is the model's own fault. */

@@ -6,6 +6,7 @@
  * it, in one transaction with its first event.
  */
 import type { Queryable } from "../../db/client.ts";
+import { retryTransient } from "../../db/errors.ts";
 import { insertRun, studyRun, studyRuns } from "../../db/queries/runs.ts";
 import {
   insertRunEvent,
@@ -146,18 +147,20 @@ export async function cancelRun(
 ): Promise<RunView> {
   const meta = await studyMeta(ctx, q, projectId, studyId);
   const cancelled = { state: "CANCELLED" as const, stopReason: "cancelled" as const, reason: null };
-  const row = await q.transaction(async (tx) => {
-    const run = await studyRun(tx, studyId, runId);
-    if (!run) throw notFound("run", runId);
-    const ended = await endRun(tx, run, cancelled, meta.learns, ctx.now());
-    if (ended) return ended;
-    // It had ended (perhaps a moment ago, by one of its workers).
-    const final = (await studyRun(tx, studyId, runId))!;
-    if (final.state !== "CANCELLED") {
-      throw conflict(`run ${runId} already ${final.state}; it cannot be cancelled`);
-    }
-    return final;
-  });
+  const row = await retryTransient(() =>
+    q.transaction(async (tx) => {
+      const run = await studyRun(tx, studyId, runId);
+      if (!run) throw notFound("run", runId);
+      const ended = await endRun(tx, run, cancelled, meta.learns, ctx.now());
+      if (ended) return ended;
+      // It had ended (perhaps a moment ago, by one of its workers).
+      const final = (await studyRun(tx, studyId, runId))!;
+      if (final.state !== "CANCELLED") {
+        throw conflict(`run ${runId} already ${final.state}; it cannot be cancelled`);
+      }
+      return final;
+    })
+  );
   ctx.runs?.notify(runId);
   return runView(row);
 }

@@ -80,15 +80,25 @@ export class RunWorkers {
     const { leaseSeconds, pollMs, progressSeconds, gpu } = this.#options;
     const stop = this.#stop.signal;
     const progress = { at: -Infinity };
+    // Runs whose algorithm waits for trials other batches hold, until when (performance.now()).
+    const waiting = new Map<string, number>();
     while (!stop.aborted) {
+      const now = performance.now();
+      for (const [run, until] of waiting) if (until <= now) waiting.delete(run);
       let claimed;
       try {
-        claimed = await claimBatch(ctx, { workerId, leaseSeconds, gpu: gpu() });
+        claimed = await claimBatch(ctx, { workerId, leaseSeconds, gpu: gpu() }, [
+          ...waiting.keys(),
+        ]);
       } catch (error) {
         ctx.log?.warn("run worker cannot claim", { worker: workerId, error: String(error) });
       }
       if (!claimed) {
-        await this.hub.waitForWork(pollMs, stop);
+        const [first] = waiting;
+        // Nothing else to do: wait for work, or for a batch of a waiting run, or its time.
+        if (first) await this.hub.waitForBatch(first[0], Math.min(pollMs, first[1] - now), stop);
+        else await this.hub.waitForWork(pollMs, stop);
+        if (first) waiting.delete(first[0]);
         continue;
       }
       ctx.log?.debug("batch claimed", {
@@ -98,8 +108,8 @@ export class RunWorkers {
       });
       const lease = { workerId, leaseSeconds, stop, progressSeconds, progress };
       const { waitMs } = await executeBatch(ctx, claimed, lease);
-      // Its algorithm waits for trials other batches hold: their results (or a lapse) first.
-      if (waitMs) await this.hub.waitForBatch(claimed.run.id, waitMs, stop);
+      // Its algorithm waits for trials other batches hold: other runs first, this one later.
+      if (waitMs) waiting.set(claimed.run.id, performance.now() + waitMs);
     }
   }
 }
