@@ -103,7 +103,7 @@ export async function openBatch(
   claimer: Claimer,
   now: Date,
   avoid: readonly string[] = [],
-): Promise<{ run: RunRow; batch: RunBatchRow; started: boolean } | undefined> {
+): Promise<{ run: RunRow; batch: RunBatchRow; started: boolean; projectId: string } | undefined> {
   const hasRoom = sql`${runs.completed} + ${runs.inFlight} < ${runs.budget}`;
   // FOR UPDATE, not SKIP LOCKED: the run's row is where its workers line up.
   // After the wait the row is read again, and dropped if it has no room left.
@@ -113,14 +113,15 @@ export async function openBatch(
       number
     >`LEAST(${runs.batchSize}, ${runs.budget} - ${runs.completed} - ${runs.inFlight})`,
     queued: sql<boolean>`${runs.state} = 'QUEUED'`,
-  }).from(runs)
+    projectId: studies.projectId,
+  }).from(runs).innerJoin(studies, eq(studies.id, runs.studyId))
     .where(and(
       or(eq(runs.state, "QUEUED"), eq(runs.state, "RUNNING")),
       hasRoom,
       workable(claimer.gpu),
       avoid.length ? notInArray(runs.id, [...avoid]) : undefined,
     ))
-    .orderBy(asc(runs.createdAt)).limit(1).for("update");
+    .orderBy(asc(runs.createdAt)).limit(1).for("update", { of: runs });
   if (!pick) return undefined;
   const [run] = await tx.update(runs).set({
     state: "RUNNING",
@@ -138,7 +139,7 @@ export async function openBatch(
     workerId: claimer.workerId,
     leaseExpiresAt: leaseFor(claimer.leaseSeconds),
   }).returning();
-  return { run, batch, started: pick.queued };
+  return { run, batch, started: pick.queued, projectId: pick.projectId };
 }
 
 /** The condition of every write of a worker on its batch: it still holds it. */
@@ -222,19 +223,22 @@ export async function dropRunBatches(tx: Queryable, runId: string): Promise<void
 
 /**
  * A RUNNING run past its deadline (`maxSeconds` from `started_at`, compared
- * with the services' clock `now`), locked, with its study's project; runs
- * others are ending are skipped. Undefined when there is none.
+ * with the services' clock `now`), locked (unless `lock` is false: a probe
+ * outside a transaction), with its study's project; runs others are ending
+ * are skipped. Undefined when there is none.
  */
 export async function expiredRun(
-  tx: Queryable,
+  q: Queryable,
   now: Date,
+  lock = true,
 ): Promise<{ run: RunRow; projectId: string } | undefined> {
-  const [found] = await tx.select({ run: runs, projectId: studies.projectId }).from(runs)
+  const select = q.select({ run: runs, projectId: studies.projectId }).from(runs)
     .innerJoin(studies, eq(studies.id, runs.studyId))
     .where(and(
       eq(runs.state, "RUNNING"),
       sql`${runs.startedAt} + ${runs.maxSeconds} * interval '1 second' <= ${now.toISOString()}::timestamptz`,
-    )).limit(1).for("update", { of: runs, skipLocked: true });
+    )).limit(1);
+  const [found] = lock ? await select.for("update", { of: runs, skipLocked: true }) : await select;
   return found;
 }
 

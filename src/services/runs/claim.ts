@@ -56,9 +56,9 @@ export async function claimBatch(
       }
       const opened = await openBatch(tx, claimer, now, avoid);
       if (!opened) return undefined;
-      const { run, batch } = opened;
+      const { run, batch, projectId } = opened;
       if (opened.started) await insertRunEvent(tx, run.id, stateEvent(run), now);
-      return { run, batch, projectId: await studyProject(tx, run.studyId) };
+      return { run, batch, projectId };
     })
   );
   if (claimed) {
@@ -73,6 +73,8 @@ export async function claimBatch(
 
 /** Ends a run past its deadline, if there is one (./ending.ts). */
 async function endExpiredRun(ctx: ServiceContext): Promise<void> {
+  // A probe first, outside a transaction: most claims find none.
+  if (!(await expiredRun(ctx.db, ctx.now(), false))) return;
   const ended = await retryTransient(() =>
     ctx.db.transaction(async (tx) => {
       const now = ctx.now();
