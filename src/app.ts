@@ -22,6 +22,7 @@ import { labelRoutes } from "./routes/label/mod.tsx";
 import { projectRoutes } from "./routes/projects/mod.ts";
 import { runRoutes } from "./routes/runs/mod.ts";
 import { scheduleRoutes } from "./routes/schedules/mod.ts";
+import { ssoRoutes } from "./routes/sso/mod.ts";
 import { studyRoutes } from "./routes/studies/mod.ts";
 import { trialRoutes } from "./routes/trials/mod.ts";
 import { createServiceContext, type ServiceContext } from "./services/context.ts";
@@ -91,6 +92,7 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", comparisonRoutes());
   app.route("/", labelerRoutes());
   app.route("/", modelRoutes());
+  app.route("/", ssoRoutes());
   app.route("/", labelRoutes());
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
 }

@@ -17,8 +17,13 @@ import type {
 
 /** One designer, open for one use (a suggestion, a recommendation). */
 export interface DesignerHandle {
-  /** Feedback since the last call, oldest first. */
-  update(feedback: Feedback[]): void;
+  /**
+   * Feedback since the last call, oldest first; settles once the designer
+   * has taken it in (for a worker's designer: with its state, so `dump`
+   * needs no suggest after it). A designer that takes feedback in at once
+   * may return nothing.
+   */
+  update(feedback: Feedback[]): void | Promise<void>;
   /** Up to `count` new points (see Designer.suggest). */
   suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]>;
   /** The state to save; for a worker's designer, known after a suggest. */
@@ -47,8 +52,8 @@ export class DesignerCancelled extends Error {
 /** A designer running on the event loop. */
 export class LocalDesigner implements DesignerHandle {
   constructor(readonly designer: Designer) {}
-  update(feedback: Feedback[]): void {
-    this.designer.update(feedback);
+  async update(feedback: Feedback[]): Promise<void> {
+    await this.designer.update(feedback);
   }
   async suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
     if (ctx.signal.aborted) throw new DesignerCancelled("the suggestion was cancelled");

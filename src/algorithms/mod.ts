@@ -9,6 +9,7 @@ import { cboAlgorithm } from "./cbo/mod.ts";
 import { gpBoAlgorithm } from "./gp_bo/mod.ts";
 import { randomAlgorithm } from "./random/mod.ts";
 import { sobolAlgorithm } from "./sobol/mod.ts";
+import { ssoAlgorithm } from "./sso/mod.ts";
 import { zoRankSgdAlgorithm } from "./zo_rank_sgd/mod.ts";
 import type { AlgorithmDefinition } from "./types.ts";
 
@@ -19,6 +20,7 @@ const DEFINITIONS: readonly AlgorithmDefinition<unknown>[] = [
   gpBoAlgorithm as AlgorithmDefinition<unknown>,
   cboAlgorithm as AlgorithmDefinition<unknown>,
   zoRankSgdAlgorithm as AlgorithmDefinition<unknown>,
+  ssoAlgorithm as AlgorithmDefinition<unknown>,
 ];
 
 /** Builds the name → definition map, refusing duplicate names. */

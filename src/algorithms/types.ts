@@ -8,6 +8,7 @@
  */
 import type { z } from "zod";
 import type { Space } from "../space/mod.ts";
+import type { SsoModel } from "./sso/models.ts";
 
 /** Any JSON value: what an algorithm's state and trial tags must be. */
 export type JsonValue =
@@ -85,13 +86,26 @@ export interface RankingFeedback {
   unranked: TrialRef[];
 }
 
-/** A gradient of the loss with respect to a model's targets (outputs). */
-export interface TargetGradientFeedback extends TrialRef {
+/**
+ * A gradient of a client's loss with respect to a model's targets (outputs):
+ * one round of target-based surrogate optimisation (`sso`). The round handed
+ * out z_t = f(θ; X) for a batch of inputs X; the client answers G = ∂ℓ/∂z at
+ * z_t. Not about a trial: rounds are the protocol of such studies.
+ */
+export interface TargetGradientFeedback {
   kind: "target_gradient";
-  /** ∇_z ℓ at the trial's targets, flattened. */
-  gradient: number[];
-  /** The targets z the gradient was taken at, flattened, if known. */
-  targets?: number[];
+  /** The round the gradient answers (its id). */
+  roundId: string;
+  /** Rows of the batch (b). */
+  rows: number;
+  /** The batch's inputs X, b×p, row-major. */
+  inputs: Float64Array;
+  /** z_t, the targets the round handed out, b×c, row-major. */
+  targets: Float64Array;
+  /** G = ∂ℓ/∂z at z_t, b×c, row-major. */
+  gradient: Float64Array;
+  /** The version of θ the targets were computed at (older than θ's own when rounds overlap). */
+  thetaVersion: number;
 }
 
 /** Anything reported since the designer's last update. */
@@ -138,8 +152,13 @@ export interface Designer {
    * (even none) while a generation is still out; a designer never blocks.
    */
   suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]>;
-  /** Feedback since the last call, oldest first. */
-  update(feedback: Feedback[]): void;
+  /**
+   * Feedback since the last call, oldest first. Most designers take it in at
+   * once; one that computes on it (sso's inner steps, whose model may run
+   * elsewhere) returns a promise, and the service waits for it before it
+   * saves the state.
+   */
+  update(feedback: Feedback[]): void | Promise<void>;
   /** JSON-safe state, RNG included, so the next request resumes exactly here. */
   dump(): JsonValue;
   /** The algorithm's recommendation, if it makes one. */
@@ -153,6 +172,20 @@ export interface CreateOptions<Config> {
   seed: number;
   /** The state `dump()` returned last time; absent for a new study. */
   state?: JsonValue;
+  /** What the service lends a designer that runs on its event loop (absent in a worker). */
+  services?: DesignerServices;
+}
+
+/**
+ * Things a designer may use that an algorithm cannot make itself, because
+ * they do I/O. Lent only to designers on the service's event loop.
+ */
+export interface DesignerServices {
+  /**
+   * sso's `onnx` family: the study's forward and VJP graphs, run by the
+   * service's ONNX runtime.
+   */
+  ssoModel?: SsoModel;
 }
 
 /** A registered algorithm. */
@@ -166,10 +199,22 @@ export interface AlgorithmDefinition<Config = unknown> {
   /** False when `update` ignores feedback, so the service need not load it. */
   learnsFromFeedback: boolean;
   /**
-   * True for CPU-heavy algorithms: the service runs their suggestions in a
+   * True for CPU-heavy algorithms: the service runs their designers in a
    * worker, off the event loop (when it has a worker pool).
    */
   offload?: boolean;
+  /**
+   * For an algorithm that offloads: whether a study with this config does
+   * (absent: every one). sso's built-in models compute in a worker; a model
+   * the service's ONNX runtime runs is driven from the event loop.
+   */
+  offloads?(config: Config): boolean;
+  /**
+   * How clients talk to it: `trials` (the default: suggest and complete
+   * trials over a search space) or `rounds` (sso: a study without a space,
+   * driven by startRound and completeRound; trials are refused).
+   */
+  protocol?: "trials" | "rounds";
   /** Its config; unknown keys are rejected; defaults fill the rest. */
   configSchema: z.ZodType<Config>;
   /**

@@ -404,3 +404,52 @@ export const scheduleTicks = pgTable("schedule_ticks", {
 
 /** A schedule tick's row. */
 export type ScheduleTickRow = typeof scheduleTicks.$inferSelect;
+
+/**
+ * The features of an sso study (services/sso/): its data set's rows, one
+ * table row per data row, numbered from 0 in upload order. Data, not
+ * algorithm state: a round reads the rows it draws by primary key.
+ */
+export const ssoFeatures = pgTable("sso_features", {
+  studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+  /** The row's number in upload order, from 0. */
+  row: integer("row").notNull(),
+  /** The row's p features as float64, little-endian. */
+  data: bytea("data").notNull(),
+}, (t) => [primaryKey({ columns: [t.studyId, t.row] })]);
+
+/**
+ * A round of an sso study: the targets z_t = f(θ; X) handed out for a batch
+ * of rows (drawn, named, or sent with the round), and once completed, the
+ * client's loss and what the inner steps did. The targets and the round's
+ * own features are kept while the round is open (its gradient is applied to
+ * the surrogate around its own z_t) and cleared when it completes.
+ */
+export const ssoRounds = pgTable("sso_rounds", {
+  id: uuid("id").primaryKey(),
+  studyId: uuid("study_id").notNull().references(() => studies.id, { onDelete: "cascade" }),
+  /** Position in the study, from 0. */
+  number: integer("number").notNull(),
+  state: text("state", { enum: ["OPEN", "COMPLETED"] }).notNull(),
+  /** The feature rows of the batch, in order; null when the round carried its own features. */
+  rows: jsonb("rows"),
+  /** Rows in the batch (b). */
+  batchSize: integer("batch_size").notNull(),
+  /** The round's own features (float64, b×p), while open. */
+  features: bytea("features"),
+  /** z_t (float64, b×c), while open. */
+  targets: bytea("targets"),
+  /** The version of θ the targets were computed at. */
+  thetaVersion: integer("theta_version").notNull(),
+  /** SHA-256 of the gradient that completed the round: a retry with it replays. */
+  gradientSha256: text("gradient_sha256"),
+  /** The loss the client reported with the gradient, if any. */
+  loss: doublePrecision("loss"),
+  /** What the inner steps did (θ's new version, the steps, the surrogate's values). */
+  result: jsonb("result"),
+  createdAt: createdAt(),
+  completedAt: moment("completed_at"),
+}, (t) => [uniqueIndex("sso_rounds_study_number_key").on(t.studyId, t.number)]);
+
+/** An sso round's row, as drizzle reads it. */
+export type SsoRoundRow = typeof ssoRounds.$inferSelect;

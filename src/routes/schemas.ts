@@ -122,8 +122,14 @@ export const StudySchema = z.object({
   name: z.string(),
   metadata: z.record(z.string(), z.unknown()),
   state: StudyStateSchema,
-  space: SpaceSchema,
-  objective: ObjectiveSchema,
+  space: SpaceSchema.nullable().openapi({
+    description: "The search space; null for a study driven by rounds (sso), whose subject is " +
+      "its model",
+  }),
+  objective: ObjectiveSchema.nullable().openapi({
+    description: "What is measured; null for a study driven by rounds (sso): its client's loss " +
+      "is reported with each round",
+  }),
   algorithm: z.object({
     name: z.string(),
     config: z.record(z.string(), z.unknown()),

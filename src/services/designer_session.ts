@@ -2,7 +2,9 @@
  * The designer lifecycle, written once: restore → feed → ask → save (OSS
  * Vizier's DesignerPolicy). Every caller that needs a study's algorithm goes
  * through here: suggestions (under the study's lock, or computed before it:
- * suggest_prepared.ts), recommendations, and the runs to come.
+ * suggest_prepared.ts), recommendations, runs, and the rounds of studies
+ * driven by rounds (sso: restore → feed the round's gradient → save, with
+ * `feedRound`; their trial paths are refused with a 409).
  *
  * - Restore: the designer is made from the study's saved state, in a worker
  *   of the pool for CPU-heavy algorithms (gp-bo), else on the event loop;
@@ -26,7 +28,13 @@ import {
   DesignerWorkerFailed,
   UnreadableState,
 } from "../algorithms/handle.ts";
-import type { Feedback, JsonValue, Point, Suggestion } from "../algorithms/types.ts";
+import type {
+  DesignerServices,
+  Feedback,
+  JsonValue,
+  Point,
+  Suggestion,
+} from "../algorithms/types.ts";
 import { isTransaction, type Queryable } from "../db/client.ts";
 import {
   closedComparisons,
@@ -36,7 +44,7 @@ import {
 } from "../db/queries/designer.ts";
 import { queuedTrials } from "../db/queries/feedback.ts";
 import { trialRows } from "../db/queries/trials.ts";
-import { Problem } from "../errors.ts";
+import { conflict, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { feedbackOf, pendingRankings, rankingFeedback } from "./feedback.ts";
 import { json } from "../db/records.ts";
@@ -100,10 +108,12 @@ async function open(
   meta: StudyMeta,
   saved: SavedDesigner,
   state: JsonValue | undefined,
+  services?: DesignerServices,
 ): Promise<DesignerHandle> {
+  // Stored as createStudy parsed it (defaults filled in): the algorithm's config as JSON.
   const config = json<JsonValue>(saved.config);
   const seed = Number(saved.seed);
-  if (runsRemotely(ctx, meta)) {
+  if (runsRemotely(ctx, meta) && (meta.algorithm.offloads?.(config) ?? true)) {
     return await ctx.designers!.open({
       algorithm: meta.algorithm.name,
       space: meta.space.spec,
@@ -112,7 +122,7 @@ async function open(
       state,
     }).catch(asProblem);
   }
-  return createLocal(meta.algorithm, { space: meta.space, config, seed, state });
+  return createLocal(meta.algorithm, { space: meta.space, config, seed, state, services });
 }
 
 /**
@@ -127,6 +137,7 @@ export async function restore(
   saved: SavedDesigner,
   unseen: Unseen,
 ): Promise<DesignerHandle> {
+  refuseRounds(meta);
   let designer: DesignerHandle;
   let feedback: Feedback[];
   try {
@@ -140,12 +151,58 @@ export async function restore(
     noteRebuild(ctx, meta, saved, error);
   }
   try {
-    if (feedback.length) designer.update(feedback);
+    if (feedback.length) await designer.update(feedback);
   } catch (error) {
     designer.close();
-    throw error;
+    asProblem(error);
   }
   return designer;
+}
+
+/**
+ * A 409 for a study whose algorithm is driven by rounds (sso): it has no
+ * trials to hand out (`recommend` answers null for it instead).
+ */
+export function refuseRounds(meta: StudyMeta): void {
+  if (meta.algorithm.protocol !== "rounds") return;
+  throw conflict(
+    `the study's algorithm "${meta.algorithm.name}" is driven by rounds (startRound, ` +
+      "completeRound): it hands out no trials",
+  );
+}
+
+/**
+ * One round of a designer driven by rounds (sso): restored from `saved`,
+ * fed the round's `feedback` and waited for (sso's inner steps run here: in
+ * a worker of the pool for the built-in models, on the event loop with
+ * `services` for a model the ONNX runtime runs), and its state returned for
+ * the caller's transaction to save. A saved state that cannot be read is
+ * replaced by a new designer's, as for any designer (such a study has no
+ * trials to replay: θ starts again from θ₀); logged and counted once.
+ */
+export async function feedRound(
+  ctx: ServiceContext,
+  meta: StudyMeta,
+  saved: SavedDesigner,
+  feedback: Feedback[],
+  services?: DesignerServices,
+): Promise<JsonValue> {
+  let designer: DesignerHandle;
+  try {
+    designer = await open(ctx, meta, saved, readState(saved), services);
+  } catch (error) {
+    if (!(error instanceof UnreadableState)) throw error;
+    designer = await open(ctx, meta, saved, undefined, services);
+    noteRebuild(ctx, meta, saved, error);
+  }
+  try {
+    await designer.update(feedback);
+    return designer.dump();
+  } catch (error) {
+    return asProblem(error);
+  } finally {
+    designer.close();
+  }
 }
 
 /** The saved state as JSON (undefined: none); text that is not JSON is an UnreadableState. */
@@ -228,6 +285,8 @@ export async function recommend(
   saved: SavedDesigner,
   unseen: Unseen,
 ) {
+  // A study driven by rounds has no trial to recommend (its model is getStudyModel).
+  if (meta.algorithm.protocol === "rounds") return null;
   const designer = await restore(ctx, q, meta, saved, unseen);
   try {
     return await designer.recommend().catch(asProblem);

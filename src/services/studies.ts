@@ -2,7 +2,8 @@
  * Studies: create, read, list, update, delete.
  */
 import { findAlgorithm } from "../algorithms/mod.ts";
-import type { JsonValue } from "../algorithms/types.ts";
+import type { SsoConfig } from "../algorithms/sso/config.ts";
+import type { AlgorithmDefinition, JsonValue } from "../algorithms/types.ts";
 import type { Queryable } from "../db/client.ts";
 import {
   deleteStudyRows,
@@ -21,6 +22,7 @@ import { encodeCursor, newId } from "./ids.ts";
 import { checkEvaluator } from "./model_objective.ts";
 import { checkModelRenderer } from "./model_renderer.ts";
 import { createdCursor, type Page } from "./page.ts";
+import { checkOnnxPair } from "./sso/onnx_pair.ts";
 import type {
   CreateStudyInput,
   Objective,
@@ -38,8 +40,10 @@ export interface StudyView {
   name: string;
   metadata: Record<string, unknown>;
   state: StudyState;
-  space: SpaceSpec;
-  objective: Objective;
+  /** Null for a study driven by rounds (sso). */
+  space: SpaceSpec | null;
+  /** Null for a study driven by rounds (sso). */
+  objective: Objective | null;
   algorithm: { name: string; config: Record<string, unknown>; seed: number };
   settings: { leaseSeconds: number };
   labeling: Labeling | null;
@@ -63,14 +67,15 @@ export async function countTrials(
 
 /** A study row and its counts as the API shows them. */
 export function studyView(row: StudyRow, trialCounts: Record<TrialState, number>): StudyView {
+  const rounds = findAlgorithm(row.algorithmName)?.protocol === "rounds";
   return {
     id: row.id,
     projectId: row.projectId,
     name: row.name,
     metadata: row.metadata as Record<string, unknown>,
     state: row.state,
-    space: row.space as SpaceSpec,
-    objective: row.objective as Objective,
+    space: rounds ? null : row.space as SpaceSpec,
+    objective: rounds ? null : row.objective as Objective,
     algorithm: {
       name: row.algorithmName,
       config: row.algorithmConfig as Record<string, unknown>,
@@ -84,8 +89,8 @@ export function studyView(row: StudyRow, trialCounts: Record<TrialState, number>
   };
 }
 
-/** Validates the algorithm choice and makes the designer's first state. */
-function prepareAlgorithm(input: CreateStudyInput, space: Space) {
+/** The registered algorithm a new study names; a 422 naming `algorithm.name` when none. */
+function definitionOf(input: CreateStudyInput): AlgorithmDefinition<unknown> {
   const definition = findAlgorithm(input.algorithm.name);
   if (!definition) {
     throw invalid(
@@ -94,20 +99,41 @@ function prepareAlgorithm(input: CreateStudyInput, space: Space) {
       `unknown algorithm "${input.algorithm.name}" (listAlgorithms names those available)`,
     );
   }
-  const refused = definition.checkSpace?.(space) ?? null;
-  if (refused !== null) throw invalid("space", "supported_space", refused);
-  const parsed = definition.configSchema.safeParse(input.algorithm.config);
+  return definition;
+}
+
+/** The algorithm's config, validated (422s naming `algorithm.config.<field>`). */
+function parseConfig(definition: AlgorithmDefinition<unknown>, config: unknown): unknown {
+  const parsed = definition.configSchema.safeParse(config);
   if (!parsed.success) {
     throw invalidFields(fieldIssues(parsed.error.issues, "algorithm.config"));
   }
-  const seed = input.algorithm.seed ?? Math.floor(Math.random() * 2 ** 32);
-  let state: JsonValue;
+  return parsed.data;
+}
+
+/** The designer's first state. */
+function firstState(
+  definition: AlgorithmDefinition<unknown>,
+  space: Space,
+  config: unknown,
+  seed: number,
+): JsonValue {
   try {
-    state = definition.create({ space, config: parsed.data, seed }).dump();
+    return definition.create({ space, config, seed }).dump();
   } catch (error) {
     throw invalid("algorithm", "supported_space", (error as Error).message);
   }
-  return { config: parsed.data as Record<string, unknown>, seed, state };
+}
+
+/** Validates the algorithm choice and makes the designer's first state. */
+function prepareAlgorithm(input: CreateStudyInput, space: Space) {
+  const definition = definitionOf(input);
+  const refused = definition.checkSpace?.(space) ?? null;
+  if (refused !== null) throw invalid("space", "supported_space", refused);
+  const config = parseConfig(definition, input.algorithm.config);
+  const seed = input.algorithm.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const state = firstState(definition, space, config, seed);
+  return { config: config as Record<string, unknown>, seed, state };
 }
 
 /**
@@ -148,6 +174,9 @@ function labelingOf(input: CreateStudyInput, config: Record<string, unknown>): L
   return labeling;
 }
 
+/** A new study whose algorithm searches a space: its space and objective are required. */
+type TrialsStudyInput = CreateStudyInput & { space: SpaceSpec; objective: Objective };
+
 /** Creates a study in a project. */
 export async function createStudy(
   ctx: ServiceContext,
@@ -155,9 +184,21 @@ export async function createStudy(
   projectId: string,
   input: CreateStudyInput,
 ): Promise<StudyView> {
-  const space = new Space(input.space);
-  const algorithm = prepareAlgorithm(input, space);
-  const evaluator = input.objective.evaluator;
+  if (definitionOf(input).protocol === "rounds") {
+    return await createRoundsStudy(ctx, q, projectId, input);
+  }
+  const missing = (["space", "objective"] as const).filter((k) => input[k] === undefined);
+  if (missing.length) {
+    throw invalidFields(missing.map((field) => ({
+      field,
+      rule: "required",
+      message: `a study of "${input.algorithm.name}" needs a ${field}`,
+    })));
+  }
+  const checked = input as TrialsStudyInput;
+  const space = new Space(checked.space);
+  const algorithm = prepareAlgorithm(checked, space);
+  const evaluator = checked.objective.evaluator;
   const renderer = input.labeling?.renderer;
   const rendererModel = renderer && "model" in renderer ? renderer : undefined;
   if (evaluator || rendererModel) {
@@ -166,11 +207,11 @@ export async function createStudy(
     const checkedEvaluator = evaluator && { ...evaluator, model: evaluator.model.toLowerCase() };
     const checkedRenderer = rendererModel &&
       { ...rendererModel, model: rendererModel.model.toLowerCase() };
-    const checkedInput: CreateStudyInput = {
-      ...input,
+    const checkedInput: TrialsStudyInput = {
+      ...checked,
       objective: checkedEvaluator
-        ? { ...input.objective, evaluator: checkedEvaluator }
-        : input.objective,
+        ? { ...checked.objective, evaluator: checkedEvaluator }
+        : checked.objective,
       labeling: input.labeling && checkedRenderer
         ? { ...input.labeling, renderer: checkedRenderer }
         : input.labeling,
@@ -181,7 +222,59 @@ export async function createStudy(
       return await insertNewStudy(ctx, tx, projectId, checkedInput, algorithm);
     });
   }
-  return await insertNewStudy(ctx, q, projectId, input, algorithm);
+  return await insertNewStudy(ctx, q, projectId, checked, algorithm);
+}
+
+/** What a study driven by rounds stores for the space it does not have (shown as null). */
+const NO_SPACE: SpaceSpec = { parameters: [] };
+/**
+ * What a study driven by rounds stores for the objective it does not have
+ * (shown as null): its client's loss, minimised, so that code reading a
+ * study's first metric finds one before the trial paths refuse the study.
+ */
+const NO_OBJECTIVE: Objective = { metrics: [{ name: "loss", goal: "minimize" }] };
+
+/**
+ * Creates a study whose algorithm is driven by rounds (sso): no space, no
+ * objective, no labeling (422s naming each given). Its config is checked,
+ * and an ONNX pair against the project's models in the study's transaction
+ * (their sizes stored with the config); the designer's first state holds θ₀.
+ */
+async function createRoundsStudy(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  input: CreateStudyInput,
+): Promise<StudyView> {
+  const definition = definitionOf(input);
+  const given = (["space", "objective", "labeling"] as const).filter((k) => input[k] !== undefined);
+  if (given.length) {
+    throw invalidFields(given.map((field) => ({
+      field,
+      rule: "rounds_algorithm",
+      message: `"${definition.name}" is driven by rounds (its subject is a model): a study of ` +
+        `it takes no ${field}`,
+    })));
+  }
+  const space = new Space(NO_SPACE);
+  const config = parseConfig(definition, input.algorithm.config) as SsoConfig;
+  const seed = input.algorithm.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const insert = async (tx: Queryable, checked: SsoConfig) => {
+    const algorithm = {
+      config: checked as unknown as Record<string, unknown>,
+      seed,
+      state: firstState(definition, space, checked, seed),
+    };
+    const study = { ...input, space: NO_SPACE, objective: NO_OBJECTIVE };
+    return await insertNewStudy(ctx, tx, projectId, study, algorithm);
+  };
+  if (config.model.family !== "onnx") return await insert(q, config);
+  const model = config.model;
+  // Checked in the study's transaction, which keeps the models' rows locked until it commits.
+  return await q.transaction(async (tx) => {
+    const resolved = await checkOnnxPair(tx, projectId, model);
+    return await insert(tx, parseConfig(definition, { ...config, model: resolved }) as SsoConfig);
+  });
 }
 
 /** Writes a checked new study. */
@@ -189,8 +282,8 @@ async function insertNewStudy(
   ctx: ServiceContext,
   q: Queryable,
   projectId: string,
-  input: CreateStudyInput,
-  algorithm: ReturnType<typeof prepareAlgorithm>,
+  input: TrialsStudyInput,
+  algorithm: { config: Record<string, unknown>; seed: number; state: JsonValue },
 ): Promise<StudyView> {
   const now = ctx.now();
   const row = await insertStudy(q, {

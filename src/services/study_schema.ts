@@ -196,8 +196,13 @@ export type Labeling = z.infer<typeof LabelingSchema>;
 export const CreateStudySchema = z.strictObject({
   name: z.string().min(1).max(200),
   metadata: MetadataSchema.optional(),
-  space: SpaceSchema,
-  objective: ObjectiveSchema,
+  space: SpaceSchema.optional().describe(
+    "The search space (required, except for algorithms driven by rounds: sso's subject is its " +
+      "model, and it takes no space)",
+  ),
+  objective: ObjectiveSchema.optional().describe(
+    "What is measured (required, except for algorithms driven by rounds: sso takes none)",
+  ),
   algorithm: AlgorithmChoiceSchema,
   settings: StudySettingsSchema.optional(),
   labeling: LabelingSchema.optional().describe(

@@ -4,8 +4,8 @@
  * one study's suggestion is being computed.
  *
  * A `RemoteDesigner` is a DesignerHandle whose calls run in a worker of the
- * pool; its `suggest` brings back the points and the designer's state, which
- * `dump` then returns.
+ * pool; its `update` and `suggest` bring back the designer's state (and the
+ * points), which `dump` then returns.
  *
  * Failure and cancellation:
  * - a worker that crashes (an uncaught error, a message it cannot read)
@@ -173,7 +173,7 @@ export class DesignerPool {
       throw error;
     }
     return new RemoteDesigner({
-      update: (feedback) => send({ op: "update", session, feedback }),
+      update: (feedback) => ask((call) => ({ op: "update", session, call, feedback })),
       suggest: (count, pending, signal) =>
         ask((call) => ({
           op: "suggest",
@@ -199,7 +199,7 @@ export class DesignerPool {
 }
 
 interface RemoteLink {
-  update: (feedback: Feedback[]) => void;
+  update: (feedback: Feedback[]) => Promise<DesignerReply>;
   suggest: (count: number, pending: number[][], signal: AbortSignal) => Promise<DesignerReply>;
   recommend: () => Promise<DesignerReply>;
   close: () => void;
@@ -228,14 +228,18 @@ export class RemoteDesigner implements DesignerHandle {
     return reply.suggestions;
   }
 
-  update(feedback: Feedback[]): void {
-    this.#link.update(feedback);
+  async update(feedback: Feedback[]): Promise<void> {
     this.#fresh = false;
+    const reply = await this.#link.update(feedback);
+    if ("error" in reply) throw new Error(reply.error);
+    if (!("updated" in reply)) throw new Error("a designer worker answered out of turn");
+    this.#state = reply.state;
+    this.#fresh = true;
   }
 
   dump(): JsonValue {
     if (!this.#fresh || this.#state === undefined) {
-      throw new Error("a remote designer's state is known only after a suggest");
+      throw new Error("a remote designer's state is known only after an update or a suggest");
     }
     return this.#state;
   }

@@ -18,7 +18,7 @@ export type DesignerRequest =
     seed: number;
     state: JsonValue | undefined;
   }
-  | { op: "update"; session: number; feedback: Feedback[] }
+  | { op: "update"; session: number; call: number; feedback: Feedback[] }
   | {
     op: "suggest";
     session: number;
@@ -36,13 +36,15 @@ export type DesignerRequest =
   | { op: "close"; session: number };
 
 /**
- * A worker's answer: to a create, that the designer is ready; to a suggest,
- * the points and the designer's state after them; to a recommend, the
+ * A worker's answer: to a create, that the designer is ready; to an update,
+ * the designer's state after it; to a suggest, the points and the
+ * designer's state after them; to a recommend, the
  * designer's recommendation. `unreadableState` marks a create that failed
  * because the saved state could not be restored.
  */
 export type DesignerReply =
   | { session: number; call: number; created: true }
+  | { session: number; call: number; updated: true; state: JsonValue }
   | { session: number; call: number; suggestions: Suggestion[]; state: JsonValue }
   | { session: number; call: number; recommendation: Recommendation | null }
   | { session: number; call: number; error: string; unreadableState?: boolean };

@@ -1,9 +1,9 @@
 /**
  * The body of a designer worker: runs designers (their fits and searches)
  * off the service's event loop. Each session is one designer for the length
- * of one use (a suggestion, a recommendation); messages of a session arrive
- * in order. Which algorithms it knows is a parameter, so that tests can run
- * a worker with designers made to crash or to wait.
+ * of one use (a suggestion, a recommendation, a round of sso); messages of a
+ * session arrive in order. Which algorithms it knows is a parameter, so that
+ * tests can run a worker with designers made to crash or to wait.
  */
 /// <reference lib="deno.worker" />
 import { Space } from "../../space/mod.ts";
@@ -80,17 +80,11 @@ export function serveDesigners(
         self.postMessage(reply);
         return;
       }
-      case "update": {
-        const designer = sessions.get(message.session);
-        if (designer && !(designer instanceof Error)) {
-          try {
-            designer.update(message.feedback);
-          } catch (error) {
-            sessions.set(message.session, error as Error);
-          }
-        }
-        return;
-      }
+      case "update":
+        return await answer(message, async (designer) => {
+          await designer.update(message.feedback);
+          return { updated: true, state: designer.dump() };
+        });
       case "suggest":
         return await answer(message, async (designer) => ({
           suggestions: await designer.suggest(message.count, {

@@ -363,11 +363,12 @@ Deno.test("target gradients are not for this algorithm: ignored", () => {
   const before = stateOf(designer);
   const feedback: Feedback = {
     kind: "target_gradient",
-    trialId: "t",
-    number: 0,
-    point: [0.5],
-    tag: null,
-    gradient: [1],
+    roundId: "r",
+    rows: 1,
+    inputs: new Float64Array([0.5]),
+    targets: new Float64Array([0]),
+    gradient: new Float64Array([1]),
+    thetaVersion: 0,
   };
   designer.update([feedback]);
   assert.equal(stateOf(designer).stats.ignored, 1);
