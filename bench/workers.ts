@@ -14,6 +14,9 @@
  *    and the medians are reported. On a machine with C cores the ratio can
  *    grow with the workers only until the workers, the API process and
  *    PostgreSQL share the C cores: the load is printed beside it.
+ *    Both figures are taken twice: on a database with synchronous_commit
+ *    on (every commit waits for the disk: this machine's shared disk makes
+ *    that several milliseconds) and off (the disk's share left out).
  * 2. The claim overhead per batch, in this process on the same database:
  *    claimBatch (a batch opened on a run: one transaction) and the close
  *    that recording a batch adds (its row deleted, its reservation
@@ -29,12 +32,16 @@
 import { Api, projectKey } from "./api.ts";
 import { median } from "./measure.ts";
 import * as ort from "onnxruntime-node";
+import postgres from "postgres";
 import { createModelStudy, loadAverage, uploadModel } from "./model_client.ts";
 import { fmt, table } from "./report.ts";
 import {
   ADMIN_KEY,
+  cpuBetween,
+  type CpuUse,
   createScratchDatabase,
   onInterrupt,
+  sampleCpu,
   type Service,
   startService,
 } from "./service.ts";
@@ -86,12 +93,19 @@ async function calibrate(): Promise<{ model: TestModel; batchMs: number }> {
 }
 
 /** One rep: `n` worker processes drive a run of BUDGET trials; trials/s by the run's own clock. */
-async function rep(api: Api, env: Record<string, string>, studyId: string, n: number) {
+async function rep(
+  api: Api,
+  env: Record<string, string>,
+  studyId: string,
+  n: number,
+  apiPid: number,
+): Promise<{ rate: number; cpu: CpuUse }> {
   const workers: Service[] = await Promise.all(
     Array.from({ length: n }, () => startService(env, "worker.ts")),
   );
   try {
     const path = `/v1/studies/${studyId}/runs`;
+    const before = sampleCpu(apiPid);
     const run = await api.call<{ id: string }>(
       "POST",
       path,
@@ -103,6 +117,7 @@ async function rep(api: Api, env: Record<string, string>, studyId: string, n: nu
       signal: AbortSignal.timeout(600_000),
     });
     await r.text();
+    const cpu = cpuBetween(before, sampleCpu(apiPid));
     const done = await api.call<
       { state: string; completed: number; startedAt: string; finishedAt: string; reason: string }
     >("GET", `${path}/${run.id}`, undefined, "setup");
@@ -110,7 +125,7 @@ async function rep(api: Api, env: Record<string, string>, studyId: string, n: nu
       throw new Error(`run ended ${done.state} (${done.completed}): ${done.reason}`);
     }
     const seconds = (Date.parse(done.finishedAt) - Date.parse(done.startedAt)) / 1000;
-    return BUDGET / seconds;
+    return { rate: BUDGET / seconds, cpu };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
@@ -154,11 +169,32 @@ async function claimCosts(url: string, studyId: string, api: Api, concurrency: n
   return { claimMs: median(claim), closeMs: median(close) };
 }
 
-async function main() {
-  log(`${REPS} reps, budget ${BUDGET}, batches of ${BATCH}; load ${loadAverage()}`);
-  const { model, batchMs } = await calibrate();
-  log(`model ${model.name}: ${batchMs.toFixed(2)} ms per batch of ${BATCH} on one thread`);
+/** What one database configuration gave. */
+interface Measured {
+  config: string;
+  scaling: {
+    workers: number;
+    trialsPerSecond: number;
+    ratio: number;
+    reps: number[];
+    /** The machine's CPU busy during the run, percent of one core (median of the reps). */
+    busyPercent: number;
+    postgresPercent: number;
+  }[];
+  costs: { concurrency: number; claimMs: number; closeMs: number }[];
+}
+
+/**
+ * Scaling and claim costs on a scratch database whose `synchronous_commit`
+ * is `sync` (on: every commit waits for its WAL to reach the disk; off: the
+ * disk's share of each commit left out, what a server with a fast log disk
+ * approaches).
+ */
+async function measureOn(model: TestModel, sync: "on" | "off"): Promise<Measured> {
   const scratch = await createScratchDatabase(settings.serverUrl, "minima_bench_workers");
+  const admin = postgres(settings.serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`ALTER DATABASE ${scratch.name} SET synchronous_commit TO ${sync}`);
+  await admin.end();
   const cacheDir = await Deno.makeTempDir({ prefix: "minima-bench-models-" });
   const env = {
     DATABASE_URL: scratch.url,
@@ -180,63 +216,94 @@ async function main() {
       { name: "random", seed: 1 },
       modelId,
     );
-    const rates = new Map<number, number[]>(WORKERS.map((n) => [n, []]));
+    const rates = new Map<number, { rate: number; cpu: CpuUse }[]>(WORKERS.map((n) => [n, []]));
     for (let r = 0; r < REPS; r++) {
       for (const n of WORKERS) {
-        const rate = await rep(api, env, studyId, n);
-        rates.get(n)!.push(rate);
-        log(`rep ${r + 1}: ${n} worker(s): ${fmt(rate)} trials/s`);
+        const got = await rep(api, env, studyId, n, service.pid);
+        rates.get(n)!.push(got);
+        log(
+          `synchronous_commit=${sync}, rep ${r + 1}: ${n} worker(s): ${fmt(got.rate)} trials/s, ` +
+            `CPU ${got.cpu.total}% (postgres ${got.cpu.postgres}%)`,
+        );
       }
     }
-    const one = median(rates.get(1)!);
+    const one = median(rates.get(1)!.map((x) => x.rate));
     const scaling = WORKERS.map((n) => {
-      const m = median(rates.get(n)!);
-      return { workers: n, trialsPerSecond: m, ratio: m / one, reps: rates.get(n)! };
+      const xs = rates.get(n)!;
+      const m = median(xs.map((x) => x.rate));
+      return {
+        workers: n,
+        trialsPerSecond: m,
+        ratio: m / one,
+        reps: xs.map((x) => x.rate),
+        busyPercent: median(xs.map((x) => x.cpu.total)),
+        postgresPercent: median(xs.map((x) => x.cpu.postgres)),
+      };
     });
     const costs = [];
     for (const concurrency of [1, 4]) {
       costs.push({ concurrency, ...await claimCosts(scratch.url, studyId, api, concurrency) });
     }
-    console.log(
-      `\nminima workers — ${navigator.hardwareConcurrency} CPUs, PostgreSQL server; one run of ` +
-        `${BUDGET} trials in batches of ${BATCH}, model ${model.name} (${batchMs.toFixed(2)} ms ` +
-        `a batch); medians of ${REPS} reps; load ${loadAverage()} at end\n`,
-    );
-    console.log(table([
-      ["worker processes", "trials/s", "ratio to 1 worker", "reps"],
-      ...scaling.map((s) => [
-        String(s.workers),
-        fmt(s.trialsPerSecond),
-        `${s.ratio.toFixed(2)}x`,
-        s.reps.map(fmt).join(", "),
-      ]),
-    ]));
-    console.log("");
-    console.log(table([
-      ["claimers", "claim ms (median)", "close ms (median)", "share of a batch"],
-      ...costs.map((c) => [
-        String(c.concurrency),
-        c.claimMs.toFixed(3),
-        c.closeMs.toFixed(3),
-        `${(((c.claimMs + c.closeMs) / batchMs) * 100).toFixed(1)} %`,
-      ]),
-    ]));
-    await Deno.mkdir("bench-results", { recursive: true });
-    await Deno.writeTextFile(
-      "bench-results/workers.json",
-      JSON.stringify(
-        { model: model.name, batchMs, budget: BUDGET, batch: BATCH, scaling, costs },
-        null,
-        2,
-      ),
-    );
-    console.log("\nJSON summary in bench-results/workers.json");
+    return { config: `synchronous_commit=${sync}`, scaling, costs };
   } finally {
     forget();
     await service.stop();
     await scratch.drop();
     await Deno.remove(cacheDir, { recursive: true });
   }
+}
+
+async function main() {
+  log(`${REPS} reps, budget ${BUDGET}, batches of ${BATCH}; load ${loadAverage()}`);
+  const { model, batchMs } = await calibrate();
+  log(`model ${model.name}: ${batchMs.toFixed(2)} ms per batch of ${BATCH} on one thread`);
+  const results = [await measureOn(model, "on"), await measureOn(model, "off")];
+  console.log(
+    `\nminima workers — ${navigator.hardwareConcurrency} CPUs, PostgreSQL server; one run of ` +
+      `${BUDGET} trials in batches of ${BATCH}, model ${model.name} (${batchMs.toFixed(2)} ms ` +
+      `a batch); medians of ${REPS} reps; load ${loadAverage()} at end\n`,
+  );
+  console.log(table([
+    [
+      "database",
+      "worker processes",
+      "trials/s",
+      "ratio to 1 worker",
+      "CPU busy",
+      "postgres",
+      "reps",
+    ],
+    ...results.flatMap((r) =>
+      r.scaling.map((s) => [
+        r.config,
+        String(s.workers),
+        fmt(s.trialsPerSecond),
+        `${s.ratio.toFixed(2)}x`,
+        `${s.busyPercent}%`,
+        `${s.postgresPercent}%`,
+        s.reps.map(fmt).join(", "),
+      ])
+    ),
+  ]));
+  console.log("");
+  console.log(table([
+    ["database", "claimers", "claim ms (median)", "close ms (median)", "share of a batch"],
+    ...results.flatMap((r) =>
+      r.costs.map((c) => [
+        r.config,
+        String(c.concurrency),
+        c.claimMs.toFixed(3),
+        c.closeMs.toFixed(3),
+        `${(((c.claimMs + c.closeMs) / batchMs) * 100).toFixed(1)} %`,
+      ])
+    ),
+  ]));
+  await Deno.mkdir("bench-results", { recursive: true });
+  await Deno.writeTextFile(
+    "bench-results/workers.json",
+    JSON.stringify({ model: model.name, batchMs, budget: BUDGET, batch: BATCH, results }, null, 2),
+  );
+  console.log("\nJSON summary in bench-results/workers.json");
 }
 
 if (import.meta.main) await main();
