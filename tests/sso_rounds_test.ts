@@ -257,7 +257,7 @@ describeOnBackends("sso through HTTP", testBackends(), async (t, app) => {
     studyId = await ssoStudy(app, { targetStepSize: 150 }, 7);
     const suggest = await app.request("POST", `${studyPath(studyId)}/trials/suggest`, { count: 1 });
     assert.equal(suggest.status, 409, suggest.text);
-    assert.match(suggest.body.detail, /rounds/);
+    assert.match(suggest.body.detail, /learns from rounds \(algorithm sso\)/);
     const best = await app.expect<{ trials: unknown[]; recommendation: unknown }>(
       200,
       "GET",

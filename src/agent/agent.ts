@@ -12,7 +12,7 @@
  * agent took is left ACTIVE.
  */
 import { type AgentOptions, fillTemplate, trialEnv, unknownPlaceholders } from "./args.ts";
-import { AgentClient, type AgentTrial, ApiError, pause } from "./client.ts";
+import { AgentClient, type AgentStudy, type AgentTrial, ApiError, pause } from "./client.ts";
 import { runCommand, type RunningCommand } from "./command.ts";
 import { Reporter } from "./report.ts";
 
@@ -22,19 +22,41 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 /** A usage mistake found once the study is known (exit code 2). */
 export class AgentSetupError extends Error {}
 
+/**
+ * The study's space and objective; an AgentSetupError (exit code 2, before
+ * anything runs) for a study without them: one that learns from rounds
+ * (sso), whose client computes gradients for the rounds the service hands
+ * out, which is not a command run per trial.
+ */
+function trialsOf(study: AgentStudy): {
+  space: NonNullable<AgentStudy["space"]>;
+  objective: NonNullable<AgentStudy["objective"]>;
+} {
+  if (study.space !== null && study.objective !== null) {
+    return { space: study.space, objective: study.objective };
+  }
+  throw new AgentSetupError(
+    `study ${study.id} learns from rounds (algorithm ${study.algorithm.name}): it has no space and ` +
+      "hands out no trials, so there is nothing for the agent to run; drive it with " +
+      `startRound/completeRound (POST /v1/studies/${study.id}/rounds; the README's SSO section)`,
+  );
+}
+
 /** Runs the agent to its end and returns its exit code. */
 export async function runAgent(options: AgentOptions): Promise<number> {
   const client = new AgentClient(options.url, options.key, options.studyId);
   const study = await client.study();
-  const unknown = unknownPlaceholders(options.command, study.space.parameters.map((p) => p.name));
+  const { space, objective } = trialsOf(study);
+  const names = space.parameters.map((p) => p.name);
+  const unknown = unknownPlaceholders(options.command, names);
   if (unknown.length > 0) {
     throw new AgentSetupError(
       `the command names ${unknown.map((n) => `{${n}}`).join(", ")}, which the study's space ` +
-        `does not have (its params: ${study.space.parameters.map((p) => p.name).join(", ")})`,
+        `does not have (its params: ${names.join(", ")})`,
     );
   }
   const leaseSeconds = study.settings.leaseSeconds;
-  const reporter = new Reporter(options.count, study.objective.metrics[0], options.json);
+  const reporter = new Reporter(options.count, objective.metrics[0], options.json);
   reporter.emit({
     event: "started",
     studyId: options.studyId,

@@ -20,8 +20,11 @@ export interface AgentTrial {
 export interface AgentStudy {
   id: string;
   state: string;
-  space: { parameters: { name: string }[] };
-  objective: { metrics: { name: string; goal: "minimize" | "maximize" }[] };
+  /** Null for a study that learns from rounds (sso): it has no trials to run. */
+  space: { parameters: { name: string }[] } | null;
+  /** Null for a study that learns from rounds (sso). */
+  objective: { metrics: { name: string; goal: "minimize" | "maximize" }[] } | null;
+  algorithm: { name: string };
   settings: { leaseSeconds: number };
 }
 

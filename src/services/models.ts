@@ -311,9 +311,10 @@ export async function downloadModel(
 }
 
 /**
- * deleteModel: 409 while a study's objective or renderer uses the model; its bytes go
- * with it when no other model names them. (Schedules, issue 12, will be
- * checked here too.)
+ * deleteModel: 409 while a study uses the model (studiesUsingModel): as its
+ * objective (which also covers the study's schedules: their runs evaluate
+ * that objective), its renderer, or the forward or vjp graph of its sso
+ * model. Its bytes go with it when no other model names them.
  */
 export async function deleteModel(
   ctx: ServiceContext,
@@ -328,11 +329,10 @@ export async function deleteModel(
       if (sha256 === undefined) throw notFound("model", modelId);
       const users = await studiesUsingModel(tx, projectId, modelId, 5);
       if (users.length > 0) {
-        const names = users.map((s) => `"${s.name}" (${s.id})`).join(", ");
+        const names = users.map((s) => `"${s.name}" (${s.id}, its ${s.use})`).join(", ");
         const which = users.length < 5 ? "" : "studies including ";
         throw conflict(
-          `model ${modelId} is the objective or renderer of ${which}${names}: delete or ` +
-            "recreate them first",
+          `model ${modelId} is used by ${which}${names}: delete or recreate them first`,
         );
       }
       try {

@@ -10,7 +10,7 @@ import { reportOpenTrial, reportOpenTrials } from "../db/queries/reports.ts";
 import { selectTrials } from "../db/queries/trials.ts";
 import { conflict, type FieldIssue, invalidFields, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
-import { type StudyMeta, studyMeta } from "./study_meta.ts";
+import { type StudyMeta, trialStudyMeta } from "./study_meta.ts";
 import { type TrialRecord } from "../db/records.ts";
 import {
   checkValues,
@@ -151,7 +151,7 @@ export async function completeTrial(
   trialId: string,
   report: Report,
 ): Promise<TrialView> {
-  const meta = await studyMeta(ctx, q, projectId, studyId);
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
   const issues = checkReport(meta, report, "");
   if (issues.length) throw invalidFields(issues);
   // One row: a plain UPDATE by primary key (the common, hot path).
@@ -176,7 +176,7 @@ export async function completeTrials(
   items: ({ trialId: string } & Report)[],
   returnRows = true,
 ): Promise<TrialView[]> {
-  const meta = await studyMeta(ctx, q, projectId, studyId);
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
   const issues: FieldIssue[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, i) => {

@@ -9,7 +9,7 @@ import type { AlgorithmDefinition } from "../algorithms/types.ts";
 import type { Queryable } from "../db/client.ts";
 import { projectStudy } from "../db/queries/studies.ts";
 import type { StudyRow } from "../db/schema.ts";
-import { notFound } from "../errors.ts";
+import { conflict, notFound } from "../errors.ts";
 import { Space } from "../space/mod.ts";
 import type { SpaceSpec } from "../space/schema.ts";
 import type { Evaluator, Labeling, Objective } from "./study_schema.ts";
@@ -110,6 +110,37 @@ export async function studyMeta(
   const row = await projectStudy(q, projectId, studyId);
   if (!row) throw notFound("study", studyId);
   return cache.of(row);
+}
+
+/**
+ * A 409 for a study whose algorithm learns from rounds (sso): such a study
+ * has no space and no trials, so every trial operation (createTrial,
+ * suggestTrials, completeTrial(s), failTrial, heartbeatTrial) refuses it
+ * here, before it reads or writes anything else. The reads answer what is
+ * true of it instead: no trials (listTrials, getTrial, exportTrials) and no
+ * best trial or recommendation (getBestTrials; its model is getStudyModel).
+ * The opposite check, for the rounds paths, is requireRounds (sso/study.ts).
+ */
+export function requireTrials(meta: StudyMeta): StudyMeta {
+  if (meta.algorithm.protocol !== "rounds") return meta;
+  throw conflict(
+    `study ${meta.id} learns from rounds (algorithm ${meta.algorithm.name}): use ` +
+      `startRound/completeRound (POST /v1/studies/${meta.id}/rounds) and getStudyModel; it has ` +
+      "no space and takes no trials",
+  );
+}
+
+/**
+ * A study's fixed facts for a trial operation: a 404 unless it is the
+ * project's, a 409 when it learns from rounds (requireTrials).
+ */
+export async function trialStudyMeta(
+  ctx: HoldsStudyMetas,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+): Promise<StudyMeta> {
+  return requireTrials(await studyMeta(ctx, q, projectId, studyId));
 }
 
 /** Forgets a deleted study in the context's cache. */

@@ -37,7 +37,7 @@ import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { ask, computesBeforeLock, readUnseen, restore } from "./designer_session.ts";
 import { newId } from "./ids.ts";
-import { type StudyMeta, studyMeta } from "./study_meta.ts";
+import { type StudyMeta, trialStudyMeta } from "./study_meta.ts";
 import {
   type Prepared,
   PreparedDesigner,
@@ -107,7 +107,10 @@ function checkCount(meta: StudyMeta, request: SuggestRequest): void {
   }
 }
 
-/** Checks a request against the study before it may wait for the lock. */
+/**
+ * Checks a request against the study before it may wait for the lock (a
+ * study that learns from rounds is a 409 here: see requireTrials).
+ */
 export async function checkSuggestRequest(
   ctx: ServiceContext,
   db: Queryable,
@@ -115,7 +118,7 @@ export async function checkSuggestRequest(
   studyId: string,
   request: SuggestRequest,
 ): Promise<StudyMeta> {
-  const meta = await studyMeta(ctx, db, projectId, studyId);
+  const meta = await trialStudyMeta(ctx, db, projectId, studyId);
   checkCount(meta, request);
   return meta;
 }
@@ -145,7 +148,7 @@ export async function suggestBatch(
   requests: SuggestRequest[],
   signal: AbortSignal,
 ): Promise<TrialView[][]> {
-  const meta = await studyMeta(ctx, db, projectId, studyId);
+  const meta = await trialStudyMeta(ctx, db, projectId, studyId);
   for (const r of requests) checkCount(meta, r);
   const total = requests.reduce((n, r) => n + r.count, 0);
   const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];

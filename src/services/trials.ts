@@ -20,7 +20,7 @@ import { readUnseen, recommend } from "./designer_session.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./page.ts";
 import { findStudy } from "./studies.ts";
-import { studyMeta } from "./study_meta.ts";
+import { studyMeta, trialStudyMeta } from "./study_meta.ts";
 import type { TrialState } from "./study_schema.ts";
 import { checkReport, finalFields, type Report } from "./reports.ts";
 import { type TrialRecord } from "../db/records.ts";
@@ -54,7 +54,7 @@ export async function heartbeatTrial(
   studyId: string,
   trialId: string,
 ): Promise<TrialView> {
-  const meta = await studyMeta(ctx, q, projectId, studyId);
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
   const now = ctx.now();
   const until = new Date(now.getTime() + meta.leaseSeconds * 1000);
   const renewed = await renewLease(q, studyId, trialId, now, until);
@@ -75,7 +75,7 @@ export async function failTrial(
   trialId: string,
   reason: string | undefined,
 ): Promise<TrialView> {
-  const meta = await studyMeta(ctx, q, projectId, studyId);
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
   const now = ctx.now();
   const failed = await markFailed(q, studyId, trialId, reason ?? null, now, meta.learns);
   if (failed) return trialView(failed, now);
@@ -102,11 +102,13 @@ export async function createTrial(
   studyId: string,
   input: NewTrial,
 ): Promise<TrialView> {
+  // The study's fixed facts, read before its lock: a study that learns from rounds is refused
+  // before anything is locked or written (requireTrials).
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
   return await q.transaction(async (tx) => {
     // The lock makes the study's next trial number ours until the commit.
     const number = await lockNextNumber(tx, projectId, studyId);
     if (number === undefined) throw notFound("study", studyId);
-    const meta = await studyMeta(ctx, tx, projectId, studyId);
     const issues = meta.space.check(input.params, "params");
     const hasResult = input.values !== undefined || input.infeasible === true ||
       input.variances !== undefined;
@@ -174,6 +176,9 @@ export async function getBestTrials(
   limit: number,
 ): Promise<{ trials: TrialView[]; recommendation: RecommendationView | null }> {
   const meta = await studyMeta(ctx, q, projectId, studyId);
+  // A study that learns from rounds (sso) has no trials and no point to recommend: its trained
+  // model is getStudyModel. Answered without reading its designer.
+  if (meta.algorithm.protocol === "rounds") return { trials: [], recommendation: null };
   // One snapshot: the designer's state and what was reported since it was saved.
   const [saved, best, unseen] = await q.transaction(
     (tx) =>

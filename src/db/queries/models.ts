@@ -107,23 +107,37 @@ export async function projectModels(
   )).orderBy(desc(models.createdAt), desc(models.id)).limit(page.limit);
 }
 
+/** How a study uses a model: its objective, its renderer, or its sso model's forward or vjp graph. */
+export type ModelUse = "objective" | "renderer" | "sso forward" | "sso vjp";
+
 /**
- * Up to `limit` names of the project's studies that use the model: as their
- * objective (objective.evaluator.model) or to draw candidates
- * (labeling.renderer.model).
+ * Up to `limit` of the project's studies that use the model, oldest first,
+ * each with how (the first use that applies): as their objective
+ * (objective.evaluator.model), to draw candidates (labeling.renderer.model),
+ * or as the forward or vjp graph of an sso study's `onnx` model
+ * (algorithm_config.model.forward, .vjp: createStudy stores both lowercase).
  */
 export async function studiesUsingModel(
   q: Queryable,
   projectId: string,
   modelId: string,
   limit: number,
-): Promise<{ id: string; name: string }[]> {
-  return await q.select({ id: studies.id, name: studies.name }).from(studies).where(and(
+): Promise<{ id: string; name: string; use: ModelUse }[]> {
+  const id = modelId.toLowerCase();
+  const evaluator = sql`${studies.objective} -> 'evaluator' ->> 'model' = ${id}`;
+  const renderer = sql`${studies.labeling} -> 'renderer' ->> 'model' = ${id}`;
+  const isSso = sql`${studies.algorithmName} = 'sso'`;
+  const ssoModel = sql`${studies.algorithmConfig} -> 'model'`;
+  const forward = sql`(${isSso} AND ${ssoModel} ->> 'forward' = ${id})`;
+  const vjp = sql`(${isSso} AND ${ssoModel} ->> 'vjp' = ${id})`;
+  return await q.select({
+    id: studies.id,
+    name: studies.name,
+    use: sql<ModelUse>`CASE WHEN ${evaluator} THEN 'objective' WHEN ${renderer} THEN 'renderer'
+      WHEN ${forward} THEN 'sso forward' ELSE 'sso vjp' END`,
+  }).from(studies).where(and(
     eq(studies.projectId, projectId),
-    or(
-      sql`${studies.objective} -> 'evaluator' ->> 'model' = ${modelId}`,
-      sql`${studies.labeling} -> 'renderer' ->> 'model' = ${modelId}`,
-    ),
+    or(evaluator, renderer, forward, vjp),
   )).orderBy(asc(studies.createdAt)).limit(limit);
 }
 
