@@ -90,6 +90,11 @@ describeOnBackends("sso studies and the trial paths", testBackends(), async (t, 
         }],
         ["failTrial", "POST", `${path}/trials/${someTrial}/fail`, { reason: "x" }, keyed()],
         ["heartbeatTrial", "POST", `${path}/trials/${someTrial}/heartbeat`, undefined],
+        ["startRun", "POST", `${path}/runs`, { budget: 10 }],
+        ["createSchedule", "POST", `${path}/schedules`, {
+          cron: "0 3 * * *",
+          run: { budget: 10 },
+        }],
       ];
       for (const [what, method, url, body, options] of attempts) {
         assertRefused(await app.request(method, url, body, options), id, what);

@@ -23,7 +23,7 @@ import { newId } from "./ids.ts";
 import { createdCursor, createdPage, type Page } from "./page.ts";
 import type { StartRunInput } from "./runs/runs.ts";
 import { type RunView, runView } from "./runs/view.ts";
-import { studyMeta } from "./study_meta.ts";
+import { studyMeta, trialStudyMeta } from "./study_meta.ts";
 
 /** What a tick does while the schedule's previous run is still going. */
 export type Overlap = ScheduleRow["overlap"];
@@ -130,7 +130,8 @@ export async function createSchedule(
   studyId: string,
   input: ScheduleInput,
 ): Promise<ScheduleView> {
-  const meta = await studyMeta(ctx, q, projectId, studyId);
+  // A study that learns from rounds (sso) takes no runs: its own 409 says what it takes.
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
   if (!meta.evaluator) {
     throw conflict(
       `study ${studyId} has no model to evaluate: a schedule starts runs, and a run evaluates ` +

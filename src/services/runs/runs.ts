@@ -19,7 +19,7 @@ import { newId } from "../ids.ts";
 import { createdCursor, createdPage, type Page } from "../page.ts";
 import { findStudy } from "../studies.ts";
 import { MAX_COORDINATES } from "../suggest.ts";
-import { studyMeta } from "../study_meta.ts";
+import { studyMeta, trialStudyMeta } from "../study_meta.ts";
 import { endRun } from "./ending.ts";
 import { isFinal, type RunState, type RunView, runView, stateEvent } from "./view.ts";
 
@@ -60,7 +60,8 @@ export async function startRun(
   input: StartRunInput,
   origin?: RunOrigin,
 ): Promise<RunView> {
-  const meta = await studyMeta(ctx, q, projectId, studyId);
+  // A study that learns from rounds (sso) takes no runs: its own 409 says what it takes.
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
   if (!meta.evaluator) {
     throw conflict(
       `study ${studyId} has no model to evaluate: a run evaluates the model its objective names ` +
