@@ -31,15 +31,8 @@
  * MAX_CLAIMS times fails its run.
  */
 import { retryTransient } from "../../db/errors.ts";
-import {
-  abandonBatch,
-  closeBatch,
-  lockRun,
-  releaseBatch,
-  renewBatchLease,
-} from "../../db/queries/run_batches.ts";
-import { type RunEnding, studyRunById } from "../../db/queries/runs.ts";
-import { renewClientTrials, staleBatchTrials } from "../../db/queries/runs_trials.ts";
+import { closeBatch, lockRun } from "../../db/queries/run_batches.ts";
+import type { RunEnding } from "../../db/queries/runs.ts";
 import type { Transaction } from "../../db/client.ts";
 import type { RunRow } from "../../db/schema.ts";
 import { Problem } from "../../errors.ts";
@@ -54,7 +47,8 @@ import { batchOf, deadlinePassed, progressDue, recordBatch, targetReached } from
 import type { ClaimedBatch } from "./claim.ts";
 import { endRun } from "./ending.ts";
 import { backoffMs, BRIEF_ATTEMPTS, isModelFault, LeaseLost, retryable, sleep } from "./retry.ts";
-import { batchClientId, isFinal } from "./view.ts";
+import { BatchHold, messageOf } from "./hold.ts";
+import { batchClientId } from "./view.ts";
 
 /** Workers lost in the middle of one batch beyond which its run is FAILED: its workers keep dying. */
 export const MAX_CLAIMS = 10;
@@ -109,7 +103,7 @@ class BatchExecution {
   readonly #ctx: ServiceContext;
   readonly #claimed: ClaimedBatch;
   readonly #lease: WorkerLease;
-  readonly #lost = new AbortController();
+  readonly #hold: BatchHold;
   readonly #clientId: string;
   #row: RunRow;
   #meta: StudyMeta | undefined;
@@ -120,6 +114,7 @@ class BatchExecution {
     this.#lease = lease;
     this.#row = claimed.run;
     this.#clientId = batchClientId(claimed.run.id, claimed.batch.seq);
+    this.#hold = new BatchHold(ctx, claimed, lease, this.#clientId);
   }
 
   get #runId(): string {
@@ -129,7 +124,7 @@ class BatchExecution {
   async execute(): Promise<BatchOutcome> {
     let renewing: Promise<void> = Promise.resolve();
     const renew = setInterval(
-      () => (renewing = this.#renew()),
+      () => (renewing = this.#hold.renew()),
       (this.#lease.leaseSeconds * 1000) / 3,
     );
     try {
@@ -163,16 +158,16 @@ class BatchExecution {
     }
     const ending = this.#ending(meta);
     if (ending) return await this.#end(ending);
-    if (this.#lease.stop.aborted) return await this.#release();
+    if (this.#lease.stop.aborted) return await this.#hold.release();
     const trials = await this.#persist(() => this.#suggest(batch.size));
     if (trials.length === 0) {
       // The algorithm waits for trials others hold (a generation still out).
       const hint = await this.#persist(() => retryAfterSeconds(this.#ctx.db, meta.id));
-      await this.#persist(() => this.#abandon());
+      await this.#persist(() => this.#hold.abandon());
       const seconds = Math.min(Math.max(hint, WAIT_FLOOR_SECONDS), WAIT_CEILING_SECONDS);
       return { waitMs: seconds * 1000 };
     }
-    if (!(await this.#stillHeld(meta))) return;
+    if (!(await this.#hold.stillHeld(meta.learns))) return;
     let results: PointResult[];
     try {
       results = await this.#persist(() =>
@@ -183,50 +178,6 @@ class BatchExecution {
       return await this.#modelFailed(trials, error);
     }
     await this.#persist(() => this.#record(meta, trials, results));
-  }
-
-  /**
-   * Whether the batch is still this worker's after its suggestion. A run
-   * that ended meanwhile (cancelled) gave up the trials its batches held
-   * when it ended, but not those this suggestion made after: they are given
-   * up here, so none is left ACTIVE. (A batch taken over keeps them: its new
-   * worker takes them back.)
-   */
-  async #stillHeld(meta: StudyMeta): Promise<boolean> {
-    await this.#renew();
-    if (!this.#lost.signal.aborted) return true;
-    await this.#giveUpTrials(meta);
-    return false;
-  }
-
-  /**
-   * The batch was lost: if its run has ended, the batch's trials still
-   * ACTIVE (made by a suggestion after the end) become STALE. A batch taken
-   * over keeps them, for its new worker. Never throws.
-   */
-  async #giveUpTrials(meta: StudyMeta): Promise<void> {
-    const ctx = this.#ctx;
-    await retryTransient(() =>
-      ctx.db.transaction(async (tx) => {
-        const run = await studyRunById(tx, this.#runId);
-        if (run && !isFinal(run.state)) return;
-        await staleBatchTrials(tx, this.#row.studyId, this.#clientId, meta.learns);
-      })
-    ).catch((error) =>
-      ctx.log?.warn("cannot give up a lost batch's trials", {
-        run: this.#runId,
-        error: messageOf(error),
-      })
-    );
-  }
-
-  /** Gives up the batch, which holds no trials, and its reservation (it waits: see executeBatch). */
-  async #abandon(): Promise<void> {
-    const { db } = this.#ctx;
-    const { batch } = this.#claimed;
-    await retryTransient(() =>
-      db.transaction((tx) => abandonBatch(tx, this.#runId, batch.seq, this.#lease.workerId))
-    );
   }
 
   /** The study's meta (cached by the services). */
@@ -246,7 +197,7 @@ class BatchExecution {
    * keeps the batch meanwhile.
    */
   async #persist<T>(step: () => Promise<T>): Promise<T> {
-    const quit = AbortSignal.any([this.#lost.signal, this.#lease.stop]);
+    const quit = AbortSignal.any([this.#hold.lost, this.#lease.stop]);
     for (let attempt = 0;; attempt++) {
       try {
         return await step();
@@ -312,8 +263,8 @@ class BatchExecution {
       this.#row = await recordBatch(ctx, holder, this.#row, meta, batch, event);
     } catch (error) {
       if (!(error instanceof LeaseLost)) throw error;
-      this.#lost.abort();
-      return await this.#giveUpTrials(meta);
+      this.#hold.lose();
+      return await this.#hold.giveUpTrials(meta.learns);
     }
     ctx.runCounters?.evaluated(batch.items.length);
     ctx.runs?.recorded(this.#runId);
@@ -355,7 +306,7 @@ class BatchExecution {
         })
       )
     ).catch((error) => {
-      if (error instanceof LeaseLost) return this.#lost.abort();
+      if (error instanceof LeaseLost) return this.#hold.lose();
       throw error;
     });
     if (ended) {
@@ -363,35 +314,6 @@ class BatchExecution {
       ctx.runCounters?.finished(ending.state);
     }
     ctx.runs?.notify(this.#runId);
-  }
-
-  /** Gives the batch back (this worker stops), for another worker to take over at once. */
-  async #release(): Promise<void> {
-    const { batch } = this.#claimed;
-    await releaseBatch(this.#ctx.db, this.#runId, batch.seq, this.#lease.workerId);
-    this.#ctx.runs?.wake();
-  }
-
-  /** Renews the batch and its trials' leases; hears that the batch was lost. Never throws. */
-  async #renew(): Promise<void> {
-    const { db } = this.#ctx;
-    try {
-      const { batch } = this.#claimed;
-      const row = await renewBatchLease(
-        db,
-        this.#runId,
-        batch.seq,
-        this.#lease.workerId,
-        this.#lease.leaseSeconds,
-      );
-      if (!row) return this.#lost.abort();
-      await renewClientTrials(db, this.#row.studyId, this.#clientId, this.#ctx.now());
-    } catch (error) {
-      this.#ctx.log?.warn("cannot renew a run's batch lease", {
-        run: this.#runId,
-        error: messageOf(error),
-      });
-    }
   }
 
   /**
@@ -404,10 +326,10 @@ class BatchExecution {
    * services raised (the study was paused or deleted), or a defect.
    */
   async #failed(error: unknown): Promise<void> {
-    if (error instanceof LeaseLost || this.#lost.signal.aborted) return;
+    if (error instanceof LeaseLost || this.#hold.lost.aborted) return;
     const retry = retryable(error);
     try {
-      if (this.#lease.stop.aborted || retry === "briefly") return await this.#release();
+      if (this.#lease.stop.aborted || retry === "briefly") return await this.#hold.release();
       if (retry === "never") {
         const reason = error instanceof Problem
           ? error.message
@@ -429,8 +351,4 @@ class BatchExecution {
       error: String((error as Error)?.stack ?? error),
     });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
