@@ -16,6 +16,8 @@ import { branin } from "./support/onnx_models.ts";
 import { modelStudy, runsPath, runtime, uploadModel } from "./support/runs.ts";
 // After the harness, whose app extends zod with `.openapi` before the services make schemas.
 import { Scheduler, type TickOutcome } from "../src/services/schedules_ticks.ts";
+import { createServiceContext } from "../src/services/context.ts";
+import { claimBatch } from "../src/services/runs/claim.ts";
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
@@ -214,6 +216,37 @@ for (const backend of testBackends()) {
           assert.equal(started.length, 1);
           assert.equal(started[0].scheduleId, s.id);
           assert.ok(Date.parse(started[0].tick) >= Date.parse(resumed.nextTickAt));
+          await app.expect(204, "DELETE", `${path(studyId)}/${s.id}`);
+        });
+
+        await t.step("overlap queue: the next run waits for the previous one to end", async () => {
+          const s = await create({ cron: "*/10 * * * * *", overlap: "queue" });
+          advance(10);
+          await pass(s.id);
+          advance(10);
+          await pass(s.id);
+          const [first, next] = (await runsOf(s.id)).reverse();
+          assert.deepEqual([first.state, next.state], ["QUEUED", "QUEUED"]);
+          // A worker claims everything it may (each claim takes a whole run: budget 4).
+          const ctx = createServiceContext({
+            db: app.database.db,
+            now: () => new Date(),
+            defaultLeaseSeconds: 3600,
+          });
+          const claimAll = async () => {
+            const ids: string[] = [];
+            for (;;) {
+              const c = await claimBatch(ctx, { workerId: "w", leaseSeconds: 3600, gpu: false });
+              if (!c) return ids;
+              ids.push(c.run.id);
+            }
+          };
+          const claimed = await claimAll();
+          assert.ok(claimed.includes(first.id), "the first run is taken");
+          assert.ok(!claimed.includes(next.id), "the next one waits while the first is going");
+          await app.expect(200, "POST", `${runsPath(studyId)}/${first.id}/cancel`);
+          assert.deepEqual(await claimAll(), [next.id], "then it is taken");
+          await app.expect(200, "POST", `${runsPath(studyId)}/${next.id}/cancel`);
         });
       } finally {
         await scheduler.stop();

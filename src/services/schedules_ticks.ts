@@ -14,8 +14,9 @@
  * `catchUp: one` acts on L whatever its age: one run for everything missed.
  * While the schedule's previous run is still going (QUEUED or RUNNING),
  * `overlap` decides: `skip` records the tick as skipped, `queue` starts the
- * run QUEUED (workers take runs oldest first), `cancel-previous` cancels the
- * previous runs (cancelRun) and starts the new one.
+ * run QUEUED, and workers open no batch on it until every earlier run of
+ * the schedule has ended (db/queries/run_batches.ts), `cancel-previous`
+ * cancels the previous runs (cancelRun) and starts the new one.
  */
 import type { Queryable } from "../db/client.ts";
 import {

@@ -120,6 +120,7 @@ export async function openBatch(
       hasRoom,
       workable(claimer.gpu),
       avoid.length ? notInArray(runs.id, [...avoid]) : undefined,
+      notBehindItsSchedule,
     ))
     .orderBy(asc(runs.createdAt)).limit(1).for("update", { of: runs });
   if (!pick) return undefined;
@@ -141,6 +142,16 @@ export async function openBatch(
   }).returning();
   return { run, batch, started: pick.queued, projectId: pick.projectId };
 }
+
+/**
+ * A run a schedule queued behind its previous run (`overlap: "queue"`)
+ * starts only once every earlier run of the schedule has ended.
+ */
+const notBehindItsSchedule = sql`NOT (${runs.state} = 'QUEUED' AND ${runs.scheduleId} IS NOT NULL
+  AND EXISTS (SELECT 1 FROM runs AS earlier
+              WHERE earlier.schedule_id = ${runs.scheduleId}
+                AND earlier.created_at < ${runs.createdAt}
+                AND earlier.state IN ('QUEUED', 'RUNNING')))`;
 
 /** The condition of every write of a worker on its batch: it still holds it. */
 const holds = (runId: string, seq: number, workerId: string) =>
