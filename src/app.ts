@@ -15,7 +15,7 @@ import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
 import { modelRoutes, UPLOAD_MODEL_PATH } from "./routes/models/mod.ts";
-import type { AppEnv } from "./routes/common.ts";
+import { type AppEnv, jsonDepthLimit } from "./routes/common.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
 import { labelRoutes } from "./routes/label/mod.tsx";
@@ -183,6 +183,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set("principal", principal);
     await next();
   });
+  // Before any route parses (and recursively validates) a body; uploadModel's is not JSON.
+  app.use(
+    "/v1/*",
+    (c, next) =>
+      c.req.method === "POST" && c.req.path === UPLOAD_MODEL_PATH
+        ? next()
+        : jsonDepthLimit(c, next),
+  );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

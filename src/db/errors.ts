@@ -1,6 +1,23 @@
 /**
- * PostgreSQL errors, whichever driver (and drizzle's wrapping) raised them.
+ * PostgreSQL errors, whichever driver (and drizzle's wrapping) raised them,
+ * and which of them a transaction may simply be run again for.
+ *
+ * Deadlocks and serialisation failures roll the transaction back: running it
+ * again is always safe (retryTransient). A lost connection is safe to retry
+ * only when it is known that the transaction did not commit, that is, when
+ * the connection was lost before the COMMIT was sent: while the transaction's
+ * own work ran (the server rolls back a transaction whose session ends).
+ * retryTransaction knows this because it runs the work itself and sees
+ * whether the work had finished when the error came; it then runs it once
+ * more, after a short pause that lets the pool notice its dead connections.
+ * A connection lost during the COMMIT is ambiguous (the server may have
+ * committed and died before saying so): it is not retried here but answered
+ * 503, and a client that retries with the same Idempotency-Key gets the
+ * first answer if it committed, or the work done once if it did not. Work
+ * outside one transaction (several transactions, or single statements) is
+ * never retried on a lost connection, for the same reason.
  */
+import type { Database, Transaction } from "./client.ts";
 
 /** The SQLSTATE of an error or of any error in its `cause` chain. */
 export function sqlState(error: unknown): string | undefined {
@@ -75,6 +92,42 @@ export async function retryTransient<T>(work: () => Promise<T>, attempts = 4): P
     } catch (error) {
       if (attempt >= attempts || !isTransient(error)) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/**
+ * Runs `work` in a transaction of `db`, again when it fails with a deadlock
+ * or a serialisation failure (as retryTransient), and once more when the
+ * connection was lost before the work had finished, so before any COMMIT
+ * (see the module header). A connection lost after the work finished (at
+ * the COMMIT) is thrown, never retried.
+ */
+export async function retryTransaction<T>(
+  db: Pick<Database, "transaction">,
+  work: (tx: Transaction) => Promise<T>,
+  attempts = 4,
+): Promise<T> {
+  let reconnected = false;
+  for (let attempt = 1;; attempt++) {
+    let finished = false;
+    try {
+      return await db.transaction(async (tx) => {
+        const result = await work(tx);
+        finished = true;
+        return result;
+      });
+    } catch (error) {
+      if (isTransient(error) && attempt < attempts) {
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+        continue;
+      }
+      if (isConnectionLost(error) && !finished && !reconnected) {
+        reconnected = true;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+        continue;
+      }
+      throw error;
     }
   }
 }

@@ -1,14 +1,21 @@
 /**
  * What every route module shares: the app's types, the problem responses,
- * validation errors, pagination and idempotency.
+ * validation errors, the JSON depth limit, pagination and idempotency.
  */
 import { z } from "@hono/zod-openapi";
-import type { Context, TypedResponse } from "hono";
+import type { Context, MiddlewareHandler, TypedResponse } from "hono";
 import type { ContentfulStatusCode, SuccessStatusCode } from "hono/utils/http-status";
 import type { JSONParsed } from "hono/utils/types";
 import type { DatabaseHandle, Queryable } from "../db/client.ts";
 import { retryTransient } from "../db/errors.ts";
-import { type FieldIssue, fieldIssues, Problem, type ProblemKind, problemType } from "../errors.ts";
+import {
+  type FieldIssue,
+  fieldIssues,
+  formatPath,
+  Problem,
+  type ProblemKind,
+  problemType,
+} from "../errors.ts";
 import { isPlainText } from "../services/ids.ts";
 import type { ServiceContext } from "../services/context.ts";
 import type { Principal } from "../services/principals.ts";
@@ -50,7 +57,9 @@ const DESCRIPTIONS: Record<number, string> = {
   413: "Request body too large",
   415: "Body is not application/json",
   422: "The body breaks a rule; `errors` names each field and rule",
-  503: "This process cannot serve it now (a runtime it needs is absent or failed); retry later",
+  503:
+    "This process cannot serve it now (its database connection was lost, or a runtime it needs " +
+    "is absent or failed); retry later, with the same Idempotency-Key where the request has one",
 };
 
 const EXAMPLES: Record<
@@ -190,6 +199,74 @@ export function validationHook(
   throw new Problem("bad-request", summary, issues);
 }
 
+/** The deepest nesting of arrays and objects a JSON body may have (the body itself is level 1). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Where a JSON text nests arrays and objects deeper than `limit`: the path
+ * of the innermost named member holding the nesting ("metadata.note"; the
+ * body itself is "(body)"), or undefined within the limit. It reads the text
+ * once, without parsing it and without recursion, and keeps at most `limit`
+ * levels, so any depth costs the same; a malformed text is the parser's to
+ * refuse.
+ */
+export function tooDeep(text: string, limit = MAX_JSON_DEPTH): string | undefined {
+  const levels: { array: boolean; index: number; key: string; expectsKey: boolean }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      const top = levels[levels.length - 1];
+      if (top && !top.array && top.expectsKey) {
+        top.key = memberName(text.slice(start, i + 1));
+        top.expectsKey = false;
+      }
+    } else if (ch === "{" || ch === "[") {
+      levels.push({ array: ch === "[", index: 0, key: "", expectsKey: ch === "{" });
+      if (levels.length > limit) {
+        const path: (string | number)[] = levels.slice(0, -1).map((l) => l.array ? l.index : l.key);
+        while (typeof path[path.length - 1] === "number") path.pop();
+        return formatPath(path);
+      }
+    } else if (ch === "}" || ch === "]") {
+      levels.pop();
+    } else if (ch === ",") {
+      const top = levels[levels.length - 1];
+      if (top?.array) top.index++;
+      else if (top) top.expectsKey = true;
+    }
+  }
+  return undefined;
+}
+
+function memberName(quoted: string): string {
+  try {
+    return String(JSON.parse(quoted));
+  } catch {
+    return quoted;
+  }
+}
+
+/**
+ * Refuses, with a 400 naming the field, a JSON body nested deeper than
+ * MAX_JSON_DEPTH, before the body is parsed: validation, fingerprints and
+ * storage all walk values recursively, and a body nested 100,000 levels deep
+ * would overflow their stacks.
+ */
+export const jsonDepthLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (/\bjson\b/i.test(c.req.header("content-type") ?? "")) {
+    const field = tooDeep(await c.req.text());
+    if (field !== undefined) {
+      const message = `nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`;
+      throw new Problem("bad-request", `${field}: ${message}`, [
+        { field, rule: "max_depth", message },
+      ]);
+    }
+  }
+  await next();
+};
+
 /**
  * Strings PostgreSQL cannot store (a NUL, an unpaired surrogate), anywhere in
  * a parsed request, keys included.
@@ -251,13 +328,16 @@ export type AnswerResponse<A extends Answer> = A extends Answer<204, unknown>
 /**
  * Runs a POST's work once per Idempotency-Key (in one transaction with the
  * key), or plainly when there is no key. A retry with the same key replays
- * the stored answer, which is the same `A` the work produced the first time.
+ * the stored answer, which is the same `A` the work produced the first time;
+ * with `secret` (the body's field holding a minted key), the answer is
+ * stored without it and a retry is a 409 naming the key's id instead.
  */
 export async function idempotent<A extends Answer>(
   c: Context<AppEnv>,
   operation: string,
   body: unknown,
   work: (q: Queryable) => Promise<A>,
+  options: { secret?: string } = {},
 ): Promise<AnswerResponse<A>> {
   const key = c.req.header("idempotency-key");
   const db = c.var.services.db;
@@ -270,14 +350,14 @@ export async function idempotent<A extends Answer>(
     return c.json(r.body as object, r.status as ContentfulStatusCode) as AnswerResponse<A>;
   };
   if (key === undefined) return send(await retryTransient(() => work(db)));
-  const r = await retryTransient(() =>
-    runIdempotent(db, {
-      scope: scopeOf(c.var.principal),
-      key,
-      operation,
-      fingerprint: `${c.req.path}\n${canonicalJson(body)}`,
-    }, work)
-  );
+  // runIdempotent retries its transaction itself (deadlocks; a connection lost before the COMMIT).
+  const r = await runIdempotent(db, {
+    scope: scopeOf(c.var.principal),
+    key,
+    operation,
+    fingerprint: `${c.req.path}\n${canonicalJson(body)}`,
+    secret: options.secret,
+  }, work);
   if (r.replayed) c.header("Idempotent-Replayed", "true");
   return send(r);
 }

@@ -1,6 +1,14 @@
 /**
  * exportTrials: every trial of a study as CSV or JSON Lines, streamed in
  * batches so a study of any size is exported in constant memory.
+ *
+ * CSV is opened in spreadsheets, which run a cell that starts with =, +, -,
+ * @, a tab or a carriage return as a formula (CSV injection): clientIds,
+ * categorical values, reasons and parameter names are the clients' text. As
+ * OWASP advises (and defusedcsv does), such a text cell is exported with a
+ * leading single quote, which spreadsheets show as text; a number (-1.5, or
+ * a text that is one) is left as it is. JSON Lines carries every value as
+ * it is.
  */
 import type { Database } from "../db/client.ts";
 import { trialsAfter } from "../db/queries/trials.ts";
@@ -15,10 +23,22 @@ export type ExportFormat = "csv" | "jsonl";
 /** Trials fetched per query while streaming. */
 const BATCH = 2000;
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
+/** What a spreadsheet would run as a formula: text starting with =, +, -, @, tab or CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A plain decimal number, which spreadsheets read as a number, not a formula. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Quotes a CSV field when it needs it (RFC 4180), after prefixing text that
+ * would start a formula with a single quote (see the module header).
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : String(value);
+  let text = typeof value === "string" ? value : String(value);
+  if (typeof value === "string" && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

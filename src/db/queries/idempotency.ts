@@ -3,7 +3,7 @@
  * NOTHING) in the transaction that does the work: a concurrent retry waits
  * on the key's unique index until the first request commits.
  */
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database, Queryable } from "../client.ts";
 import { idempotencyKeys } from "../schema.ts";
 
@@ -56,6 +56,25 @@ export async function storeAnswer(
 export async function deleteKeysBefore(db: Database, cutoff: Date): Promise<number> {
   const rows = await db.delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, sql`${cutoff.toISOString()}::timestamptz`))
+    .returning({ key: idempotencyKeys.key });
+  return rows.length;
+}
+
+/**
+ * Removes `field` from the stored answers of `operations` that still hold
+ * it (answers stored before secrets were left out); returns how many.
+ */
+export async function forgetField(
+  db: Database,
+  operations: string[],
+  field: string,
+): Promise<number> {
+  const rows = await db.update(idempotencyKeys)
+    .set({ response: sql`${idempotencyKeys.response} - ${field}::text` })
+    .where(and(
+      inArray(idempotencyKeys.operation, operations),
+      sql`${idempotencyKeys.response} ? ${field}::text`,
+    ))
     .returning({ key: idempotencyKeys.key });
   return rows.length;
 }

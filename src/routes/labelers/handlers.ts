@@ -10,17 +10,24 @@ import {
   revokeLabelerToken,
 } from "../../services/projects.ts";
 import { findStudy } from "../../services/studies.ts";
-import type { AppEnv } from "../common.ts";
+import { type AppEnv, idempotent } from "../common.ts";
 import type { createLabelerRoute, listLabelersRoute, revokeLabelerRoute } from "./routes.ts";
 
-/** createLabelerToken: for one of the project's studies. */
-export const createLabelerHandler: RouteHandler<typeof createLabelerRoute, AppEnv> = async (c) => {
+/**
+ * createLabelerToken: for one of the project's studies (idempotent; the
+ * token is never stored, so a replay is a 409).
+ */
+export const createLabelerHandler: RouteHandler<typeof createLabelerRoute, AppEnv> = (c) => {
   const projectId = requireProjectKey(c.var.principal);
   const { studyId } = c.req.valid("param");
-  const s = c.var.services;
-  await findStudy(s.db, projectId, studyId);
-  const { name } = c.req.valid("json");
-  return c.json(await createLabelerToken(s.db, projectId, studyId, name), 201);
+  const body = c.req.valid("json");
+  return idempotent(c, "createLabelerToken", body, async (q) => {
+    await findStudy(q, projectId, studyId);
+    return {
+      status: 201 as const,
+      body: await createLabelerToken(q, projectId, studyId, body.name),
+    };
+  }, { secret: "key" });
 };
 
 /** listLabelerTokens. */

@@ -4,7 +4,7 @@
  * on its own and the handlers are typed against it.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { idParam, json, jsonBody, problemResponses } from "../common.ts";
+import { IdempotencyHeaders, idParam, json, jsonBody, problemResponses } from "../common.ts";
 import {
   ApiKeySchema,
   EXAMPLE,
@@ -31,11 +31,14 @@ export const createLabelerRoute = createRoute({
   summary: "Mint a labeler token for a study",
   description: "The token can fetch, rank, skip and undo this study's comparisons and see their " +
     "renderings, nothing else. It is shown once; only its hash is stored. Open the labeling " +
-    "page at `/label/{studyId}#token=<token>`.",
+    "page at `/label/{studyId}#token=<token>`. With an `Idempotency-Key`, a retry mints " +
+    "nothing and, since the token is not kept, answers 409 (`errors[0].rule`: `shown_once`) " +
+    "naming the token's id: revoke it and mint another if the first answer was lost.",
   tags,
   security,
   request: {
     params: StudyParams,
+    headers: IdempotencyHeaders,
     body: jsonBody(
       z.strictObject({ name: z.string().min(1).max(200) }).openapi("CreateLabelerTokenRequest"),
       { name: "ada" },
@@ -46,7 +49,7 @@ export const createLabelerRoute = createRoute({
       description: "The token (shown once)",
       ...json(NewApiKeySchema, { ...EXAMPLE_LABELER, key: EXAMPLE_KEY }),
     },
-    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 

@@ -37,15 +37,15 @@ export const listProjectsHandler: RouteHandler<typeof listProjectsRoute, AppEnv>
   return c.json(await listProjects(c.var.services.db, c.req.valid("query")), 200);
 };
 
-/** createApiKey (idempotent). */
+/** createApiKey (idempotent; the key is never stored, so a replay is a 409). */
 export const createApiKeyHandler: RouteHandler<typeof createApiKeyRoute, AppEnv> = (c) => {
   requireAdmin(c.var.principal);
   const body = c.req.valid("json");
   const { projectId } = c.req.valid("param");
   return idempotent(c, "createApiKey", body, async (q) => ({
-    status: 201,
+    status: 201 as const,
     body: await createApiKey(q, projectId, body.name),
-  }));
+  }), { secret: "key" });
 };
 
 /** listApiKeys. */

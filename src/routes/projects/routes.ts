@@ -88,7 +88,9 @@ export const createApiKeyRoute = createRoute({
   summary: "Mint an API key for a project",
   description:
     "Admin only. The answer holds the key, the only time it is shown: only its SHA-256 hash is stored. " +
-    "A project key sees its project's studies and nothing else.",
+    "A project key sees its project's studies and nothing else. With an `Idempotency-Key`, a " +
+    "retry mints nothing and, since the key is not kept, answers 409 (`errors[0].rule`: " +
+    "`shown_once`) naming the key's id: revoke it and mint another if the first answer was lost.",
   tags,
   security,
   request: {
