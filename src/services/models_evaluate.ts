@@ -8,12 +8,23 @@
  * Answers are bounded like requests: at most MAX_EVALUATE_VALUES output
  * values, refused before the run when the outputs' shapes tell, else after
  * it, before any JSON is built (422s naming `outputs.<name>`).
+ *
+ * Whether the model exists is asked of the database for every request,
+ * but once its row is known here not before the run, and concurrent
+ * requests share the question (models_lookup.ts).
  */
-import { EvaluationFailed, ModelInvalid, type Tensor } from "../evaluators/onnx/mod.ts";
+import {
+  type EvaluateOptions,
+  EvaluationFailed,
+  ModelInvalid,
+  type Tensor,
+} from "../evaluators/onnx/mod.ts";
 import { type FieldIssue, invalid, invalidFields, notFound } from "../errors.ts";
+import type { ModelRow } from "../db/schema.ts";
 import type { ServiceContext } from "./context.ts";
-import { findModel, requireOnnx, signatureOf } from "./models.ts";
+import { requireOnnx, signatureOf } from "./models.ts";
 import { ModelBytesGone, ModelFileCache } from "./models_cache.ts";
+import { modelLookups } from "./models_lookup.ts";
 import {
   decodeTensor,
   type DimBindings,
@@ -67,6 +78,7 @@ export async function runModel(
   ctx: ServiceContext,
   model: { id: string; sha256: string; projectId: string },
   inputs: Record<string, Tensor>,
+  options: EvaluateOptions = {},
 ): Promise<ModelRun> {
   const onnx = requireOnnx(ctx);
   const files = ctx.modelFiles ??= new ModelFileCache();
@@ -76,6 +88,7 @@ export async function runModel(
       () => files.path(ctx.db, model.sha256),
       inputs,
       model.projectId,
+      options,
     );
   } catch (error) {
     if (error instanceof ModelBytesGone) throw notFound("model", model.id);
@@ -146,16 +159,46 @@ function checkOutputs(sizes: [name: string, values: number][]): void {
  * (each mismatch a 422 naming `inputs.<name>`), evaluated, and the outputs
  * (as JSON numbers, or base64 bytes when `outputEncoding` asks)
  * with the provider that ran them, the rows of the session run the request
- * was part of, and the time it took.
+ * was part of, and the time it took. `early`: the model's lookup, begun when
+ * the request came (`earlyLookup`); without, it begins here.
  */
 export async function evaluateModel(
   ctx: ServiceContext,
   projectId: string,
   modelId: string,
   body: EvaluateInput,
+  early?: Promise<ModelRow>,
 ): Promise<EvaluationView<TensorView | TensorBytesView>> {
   requireOnnx(ctx);
-  const row = await findModel(ctx.db, projectId, modelId);
+  const lookups = modelLookups(ctx);
+  const exists = early ?? lookups.check(projectId, modelId);
+  const row = lookups.known(projectId, modelId) ?? await exists;
+  let run: Promise<ModelRun>;
+  try {
+    // The inputs were decoded for this request: their buffers move to the worker.
+    run = runModel(ctx, row, checkedInputs(row, body), { transfer: true });
+  } catch (error) {
+    // A model that is gone is a 404 whatever its inputs.
+    await exists;
+    throw error;
+  }
+  // Answered below, unless the model is gone: then its outcome is dropped.
+  run.catch(() => {});
+  await exists;
+  const { outputs: tensors, provider, batchRows, ms } = await run;
+  checkOutputs(Object.entries(tensors).map(([name, t]) => [name, t.data.length]));
+  const view = body.outputEncoding === "base64" ? tensorBytesView : tensorView;
+  const outputs: Record<string, TensorView | TensorBytesView> = {};
+  for (const [name, t] of Object.entries(tensors)) outputs[name] = view(t);
+  return { outputs, provider, batchRows, ms };
+}
+
+/**
+ * The request's inputs as tensors, checked against the model's signature
+ * and the limits (422s naming each field), the outputs' size too when their
+ * shapes tell.
+ */
+function checkedInputs(row: ModelRow, body: EvaluateInput): Record<string, Tensor> {
   const signature = signatureOf(row);
   const known = new Set(signature.inputs.map((i) => i.name));
   const unknown = Object.keys(body.inputs).filter((n) => !known.has(n));
@@ -183,10 +226,5 @@ export async function evaluateModel(
   }
   // Outputs of unknown size count as none here; the answer is checked after the run.
   checkOutputs(signature.outputs.map((o) => [o.name, knownSize(o.shape, bindings) ?? 0]));
-  const run = await runModel(ctx, row, inputs);
-  checkOutputs(Object.entries(run.outputs).map(([name, t]) => [name, t.data.length]));
-  const view = body.outputEncoding === "base64" ? tensorBytesView : tensorView;
-  const outputs: Record<string, TensorView | TensorBytesView> = {};
-  for (const [name, t] of Object.entries(run.outputs)) outputs[name] = view(t);
-  return { outputs, provider: run.provider, batchRows: run.batchRows, ms: run.ms };
+  return inputs;
 }

@@ -204,9 +204,17 @@ export function rastrigin(d = 20): TestModel {
   };
 }
 
-/** Fixed weights in [-scale, scale], the same on every run. */
-function weights(count: number, seed: number, scale: number): number[] {
-  return Array.from({ length: count }, (_, i) => scale * Math.sin(seed * 7.31 + i * 1.618));
+/** Weight `i` of a fixed series in [-scale, scale], the same on every run. */
+const weight = (i: number, seed: number, scale: number) =>
+  scale * Math.sin(seed * 7.31 + i * 1.618);
+const weights = (count: number, seed: number, scale: number): number[] =>
+  Array.from({ length: count }, (_, i) => weight(i, seed, scale));
+
+/** `weights` as float32, straight into the array (tens of millions for the large MLP). */
+function weights32(count: number, seed: number, scale: number): Float32Array {
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = weight(i, seed, scale);
+  return out;
 }
 
 /** A small MLP, 8 → 16 (tanh) → 1, fixed weights: `x: [N, 8]` → `y: [N, 1]`. */
@@ -266,8 +274,8 @@ export function denseMlp(name: string, widths: number[]): TestModel {
     const fanIn = widths[l];
     return {
       dims: [fanIn, out],
-      w: Float32Array.from(weights(fanIn * out, 10 + 2 * l, 1.5 / Math.sqrt(fanIn))),
-      b: Float32Array.from(weights(out, 11 + 2 * l, 0.1)),
+      w: weights32(fanIn * out, 10 + 2 * l, 1.5 / Math.sqrt(fanIn)),
+      b: weights32(out, 11 + 2 * l, 0.1),
     };
   });
   const nodes: NodeSpec[] = [];
@@ -317,11 +325,20 @@ export function surrogateMlp(): TestModel {
 }
 
 /**
- * A wide scoring network, 256 → 2048 → 2048 → 1 (tanh), 19 MB of weights:
- * a one-row run is bound by reading them, which a run of many rows shares.
+ * A wide scoring network, 256 → 2048 → 2048 → 1 (tanh), 19 MB of weights: few enough to stay
+ * in a large last-level cache (32 MB on the bench's host), so a one-row run is cheap.
  */
 export function wideMlp(): TestModel {
   return denseMlp("wide-mlp", [256, 2048, 2048, 1]);
+}
+
+/**
+ * A large scoring network, 256 → 4096 → 4096 → 4096 → 4096 → 1 (tanh), 206 MB of weights
+ * (under the 256 MiB upload limit; built in about 2 s): more than any cache, so a one-row run
+ * streams every weight from memory, and a run of many rows reads them once for all its rows.
+ */
+export function largeMlp(): TestModel {
+  return denseMlp("large-mlp", [256, 4096, 4096, 4096, 4096, 1]);
 }
 
 /** A linear decoder to images, `z: [1, k]` → `image: [1, 3, H, W]` through a sigmoid. */

@@ -3,6 +3,7 @@
  * tensors, and the writer of ONNX graphs. Import from here.
  */
 export {
+  type EvaluateOptions,
   type Evaluation,
   EvaluationFailed,
   ModelInvalid,

@@ -4,16 +4,18 @@
  *
  * - Sessions live in a Worker (`worker.ts`): onnxruntime-node runs and
  *   loads synchronously on the calling thread, and the event loop must not
- *   wait on a model.
+ *   wait on a model. Inputs made for a run (a merged batch's, or a
+ *   caller's that says so: `transfer`) move there instead of being copied.
  * - Providers are tried in the configured order (`providers.ts`); the one
  *   that loaded a model is reported with every evaluation.
  * - Sessions are cached by model key, least recently used out by model
  *   bytes (`cache.ts`), and released when evicted.
  * - Concurrent evaluations of a model are merged into one session run
- *   along dim 0 (`batcher.ts`) when its inputs and outputs all share one
+ *   along dim 0 (`batcher.ts`, `batch_run.ts`) when its inputs and outputs all share one
  *   symbolic first dim, and only those of one scope (a project: sessions
  *   are shared by content, batches never across projects); each caller
- *   gets back exactly its rows.
+ *   gets back exactly its rows. The end of a run waits a little for the
+ *   callers it answered (the batcher's gathering window).
  * - A model's header is read before onnxruntime sees it (`proto.ts`), so
  *   bytes that are not ONNX are ModelInvalid whichever providers are set.
  * - Inputs are checked against the model's signature before they run
@@ -25,9 +27,10 @@
  */
 import { Problem } from "../../errors.ts";
 import type { Logger } from "../../log.ts";
-import { Batcher, type BatchItem } from "./batcher.ts";
+import { Batcher } from "./batcher.ts";
+import { type Request, runBatch } from "./batch_run.ts";
 import { type Cached, SessionCache } from "./cache.ts";
-import { type LoadedModel, LoadFailed, RunFailed, SessionHost } from "./host.ts";
+import { type LoadedModel, LoadFailed, SessionHost } from "./host.ts";
 import { OnnxMetrics, type OnnxStatus, renderOnnxMetrics } from "./metrics.ts";
 import { explainFailure, failureKind, providerSpecs, ProviderStates } from "./providers.ts";
 import {
@@ -40,25 +43,19 @@ import {
 import {
   batchAxis,
   checkInputs,
-  concatRows,
   type ModelSignature,
-  sliceRows,
   type Tensor,
   type TensorInfo,
   unsupportedTensors,
 } from "./tensor.ts";
 
 export type { ModelSignature, Tensor, TensorInfo, TensorType } from "./tensor.ts";
+export { EvaluationFailed } from "./batch_run.ts";
 export type { OnnxStatus } from "./metrics.ts";
 
 /** The model cannot be loaded or is not one minima evaluates; the message is onnxruntime's reason. */
 export class ModelInvalid extends Error {
   override name = "ModelInvalid";
-}
-
-/** onnxruntime failed while running a model on inputs that match its signature. */
-export class EvaluationFailed extends Error {
-  override name = "EvaluationFailed";
 }
 
 /** How the runtime is set up (see src/config.ts for the variables). */
@@ -93,10 +90,14 @@ export interface Evaluation {
   ms: number;
 }
 
-interface Request extends BatchItem {
-  inputs: Record<string, Tensor>;
-  resolve: (r: { outputs: Record<string, Tensor>; batchRows: number }) => void;
-  reject: (e: unknown) => void;
+/** How an evaluation's inputs are handed over. */
+export interface EvaluateOptions {
+  /**
+   * The inputs' buffers are the runtime's to give away: a request that runs
+   * alone moves them to the worker instead of copying them there, and the
+   * caller must not read them again (they are detached).
+   */
+  transfer?: boolean;
 }
 
 interface Entry extends Cached {
@@ -176,6 +177,7 @@ export class OnnxRuntime {
     load: () => Promise<Uint8Array | string>,
     inputs: Record<string, Tensor>,
     scope = "",
+    options: EvaluateOptions = {},
   ): Promise<Evaluation> {
     const start = performance.now();
     this.#open();
@@ -187,8 +189,12 @@ export class OnnxRuntime {
       const shapeKey = entry.axis
         ? JSON.stringify([scope, entry.inputs.map((i) => inputs[i.name].dims.slice(1))])
         : null;
+      const transfer = options.transfer
+        ? [...new Set(Object.values(inputs).map((t) => t.data.buffer as ArrayBuffer))]
+        : [];
       const answer = await new Promise<{ outputs: Record<string, Tensor>; batchRows: number }>(
-        (resolve, reject) => entry.batcher.push({ rows, shapeKey, inputs, resolve, reject }),
+        (resolve, reject) =>
+          entry.batcher.push({ rows, shapeKey, inputs, transfer, resolve, reject }),
       );
       const ms = performance.now() - start;
       this.#metrics.evaluation(key, entry.provider, rows, ms / 1000);
@@ -291,7 +297,13 @@ export class OnnxRuntime {
       batcher: new Batcher<Request>({
         maxRows: this.#options.maxBatchRows,
         maxDelayMs: this.#options.maxDelayMs,
-        run: (items) => this.#runBatch(entry, items),
+        gather: true,
+        run: (items) =>
+          runBatch(
+            (inputs, rows, transfer) => this.#run(entry, inputs, rows, transfer),
+            entry.inputs.map((i) => i.name),
+            items,
+          ),
       }),
     };
     this.#cache.add(key, entry);
@@ -314,65 +326,6 @@ export class OnnxRuntime {
     const outputs = await this.#host.run(entry.key, inputs, transfer);
     this.#metrics.run(entry.key, entry.provider, rows);
     return outputs;
-  }
-
-  /**
-   * Runs requests one by one, each settled with its own answer. An error
-   * other than onnxruntime's on one request (the worker died: a 503) fails
-   * it and every request after it: a fresh worker would hold no session.
-   */
-  async #runAlone(entry: Entry, items: Request[]): Promise<void> {
-    for (const [i, item] of items.entries()) {
-      try {
-        item.resolve({
-          outputs: await this.#run(entry, item.inputs, item.rows, []),
-          batchRows: item.rows,
-        });
-      } catch (error) {
-        if (error instanceof RunFailed) {
-          item.reject(new EvaluationFailed(error.message));
-          continue;
-        }
-        for (const rest of items.slice(i)) rest.reject(error);
-        return;
-      }
-    }
-  }
-
-  async #runBatch(entry: Entry, items: Request[]): Promise<void> {
-    if (items.length === 1) return this.#runAlone(entry, items);
-    const rows = items.reduce((n, i) => n + i.rows, 0);
-    const feeds: Record<string, Tensor> = {};
-    for (const info of entry.inputs) {
-      feeds[info.name] = concatRows(items.map((i) => i.inputs[info.name]));
-    }
-    let outputs: Record<string, Tensor>;
-    try {
-      outputs = await this.#run(
-        entry,
-        feeds,
-        rows,
-        Object.values(feeds).map((t) => t.data.buffer as ArrayBuffer),
-      );
-    } catch (error) {
-      // A model that cannot take this batch may still take each request alone.
-      if (error instanceof RunFailed) return this.#runAlone(entry, items);
-      for (const item of items) item.reject(error);
-      return;
-    }
-    if (!Object.values(outputs).every((t) => t.dims[0] === rows)) {
-      // Outputs not row by row with the inputs: they cannot be cut per caller.
-      return this.#runAlone(entry, items);
-    }
-    let at = 0;
-    for (const item of items) {
-      const mine: Record<string, Tensor> = {};
-      for (const [name, t] of Object.entries(outputs)) {
-        mine[name] = sliceRows(t, at, at + item.rows);
-      }
-      at += item.rows;
-      item.resolve({ outputs: mine, batchRows: rows });
-    }
   }
 
   /** The worker died: its sessions are gone, and what waited for them fails. */

@@ -3,6 +3,8 @@
  * handler returns must be one of the route's documented responses.
  */
 import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import type { ModelRow } from "../../db/schema.ts";
 import { Problem } from "../../errors.ts";
 import {
   deleteModel,
@@ -13,6 +15,8 @@ import {
   storeModel,
 } from "../../services/models.ts";
 import { evaluateModel } from "../../services/models_evaluate.ts";
+import { earlyLookup } from "../../services/models_lookup.ts";
+import { isUuid } from "../../services/ids.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import { type AppEnv, idempotent } from "../common.ts";
 import type {
@@ -104,14 +108,35 @@ export const deleteModelHandler: RouteHandler<typeof deleteModelRoute, AppEnv> =
   return c.body(null, 204);
 };
 
+/** The path of evaluateModel, as hono matches it. */
+export const EVALUATE_MODEL_PATH = "/v1/models/:modelId/evaluate";
+
+/** The model lookups begun by `lookUpEarly`, by request. */
+const early = new WeakMap<Context, Promise<ModelRow>>();
+
+/**
+ * Middleware of evaluateModel that begins the model's lookup as the request
+ * comes, for a project key and a well-formed id (anything else is refused by
+ * the route as before, and the lookup is not begun).
+ */
+export const lookUpEarly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { projectId, role } = c.var.principal;
+  const modelId = c.req.param("modelId")?.toLowerCase() ?? "";
+  if (c.req.method === "POST" && role === "project" && projectId && isUuid(modelId)) {
+    early.set(c, earlyLookup(c.var.services, projectId, modelId));
+  }
+  await next();
+};
+
 /** evaluateModel. */
 export const evaluateModelHandler: RouteHandler<typeof evaluateModelRoute, AppEnv> = async (
   c,
 ) => {
   const projectId = requireProjectKey(c.var.principal);
   const { modelId } = c.req.valid("param");
+  const body = c.req.valid("json");
   return c.json(
-    await evaluateModel(c.var.services, projectId, modelId, c.req.valid("json")),
+    await evaluateModel(c.var.services, projectId, modelId, body, early.get(c)),
     200,
   );
 };

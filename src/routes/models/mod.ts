@@ -8,9 +8,11 @@ import { type AppEnv, validationHook } from "../common.ts";
 import {
   deleteModelHandler,
   downloadModelHandler,
+  EVALUATE_MODEL_PATH,
   evaluateModelHandler,
   getModelHandler,
   listModelsHandler,
+  lookUpEarly,
   uploadModelHandler,
 } from "./handlers.ts";
 import {
@@ -28,6 +30,8 @@ export const UPLOAD_MODEL_PATH = "/v1/models";
 /** The models routes. */
 export function modelRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Before the route's validators read the body (see earlyLookup).
+  app.use(EVALUATE_MODEL_PATH, lookUpEarly);
   app.openapi(uploadModelRoute, uploadModelHandler);
   app.openapi(listModelsRoute, listModelsHandler);
   app.openapi(getModelRoute, getModelHandler);
