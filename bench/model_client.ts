@@ -147,11 +147,11 @@ export async function runToEnd(
  * The model in onnxruntime-node in this process: the raw baseline. The
  * computation is set as minima's worker sets it (src/evaluators/onnx/
  * worker.ts: the provider, all graph optimizations); the threads keep
- * onnxruntime's defaults, which spin between runs: minima's worker turns
- * that off (it shares the cores with an event loop), while a process that
- * runs nothing but back-to-back sessions gains from it, so the baseline is
- * the faster of the two. `run` evaluates one float32 batch and returns the
- * first output.
+ * onnxruntime's defaults, which go on spinning between runs: minima's
+ * worker stops them when a run ends (it shares the cores with an event
+ * loop), while a process that runs nothing but back-to-back sessions gains
+ * from spinning, so the baseline is the faster of the two. `run` evaluates
+ * one float32 batch and returns the first output.
  */
 export async function rawSession(model: TestModel, provider: string) {
   const session = await ort.InferenceSession.create(model.bytes, {
