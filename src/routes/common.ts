@@ -216,7 +216,7 @@ export function tooDeep(text: string, limit = MAX_JSON_DEPTH): string | undefine
     const ch = text[i];
     if (ch === '"') {
       const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      i = stringEnd(text, i);
       const top = levels[levels.length - 1];
       if (top && !top.array && top.expectsKey) {
         top.key = memberName(text.slice(start, i + 1));
@@ -238,6 +238,21 @@ export function tooDeep(text: string, limit = MAX_JSON_DEPTH): string | undefine
     }
   }
   return undefined;
+}
+
+/**
+ * Where the string opened at `start` closes (its closing quote's index, or
+ * the text's end): found with indexOf, not a character at a time, since a
+ * large body (a base64 tensor) is mostly one long string.
+ */
+function stringEnd(text: string, start: number): number {
+  for (let j = start;;) {
+    j = text.indexOf('"', j + 1);
+    if (j < 0) return text.length;
+    let slashes = 0;
+    while (text.charCodeAt(j - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return j;
+  }
 }
 
 function memberName(quoted: string): string {
