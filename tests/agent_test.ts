@@ -292,3 +292,23 @@ Deno.test("minima agent runs a user's program as the objective [postgres]", asyn
     for (const text of outputs) assert.ok(!text.includes(ADMIN_KEY));
   }
 });
+
+Deno.test("minima agent's module graph is its own folder and node builtins (it compiles alone)", async () => {
+  // `deno task agent:compile` compiles src/agent/main.ts with --no-config: without the project's
+  // node_modules. An import from elsewhere in the service would break that, or drag the service in.
+  const main = new URL("../src/agent/main.ts", import.meta.url);
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", "--no-config", main.pathname],
+    env: { NO_COLOR: "1" },
+  }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    modules: { specifier: string }[];
+  };
+  const folder = new URL("./", main).href;
+  const outside = info.modules.map((m) => m.specifier).filter((s) =>
+    !s.startsWith(folder) && !s.startsWith("node:")
+  );
+  assert.deepEqual(outside, []);
+  assert.ok(info.modules.length >= 5, `the agent's modules: ${info.modules.length}`);
+});
