@@ -19,6 +19,10 @@ import { type AppEnv, jsonDepthLimit } from "./routes/common.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
 import { labelRoutes } from "./routes/label/mod.tsx";
+import {
+  documentUnknownQueryParameters,
+  unknownQueryParameters,
+} from "./routes/query_parameters.ts";
 import { projectRoutes } from "./routes/projects/mod.ts";
 import { runRoutes } from "./routes/runs/mod.ts";
 import { scheduleRoutes } from "./routes/schedules/mod.ts";
@@ -94,6 +98,7 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", modelRoutes());
   app.route("/", ssoRoutes());
   app.route("/", labelRoutes());
+  documentUnknownQueryParameters(app);
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
 }
 
@@ -183,6 +188,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set("principal", principal);
     await next();
   });
+  app.use("/v1/*", unknownQueryParameters(app));
   // Before any route parses (and recursively validates) a body; uploadModel's is not JSON.
   app.use(
     "/v1/*",

@@ -29,12 +29,12 @@ Deno.test("minima agent runs a user's program as the objective [postgres]", asyn
     const project = await call(service.url, ADMIN_KEY, "POST", "/v1/projects", { name: "agent" });
     const key: string =
       (await call(service.url, ADMIN_KEY, "POST", `/v1/projects/${project.body.id}/keys`, {
-        name: "batch",
+        name: `batch-${crypto.randomUUID().slice(0, 8)}`,
       })).body.key;
     const env = { MINIMA_API_KEY: key, MINIMA_URL: service.url };
     const newStudy = async (leaseSeconds = 60) => {
       const r = await call(service.url, key, "POST", "/v1/studies", {
-        name: "branin-agent",
+        name: `branin-agent-${crypto.randomUUID().slice(0, 8)}`,
         space: {
           parameters: [
             { name: "x1", type: "float", min: -5, max: 10 },
@@ -238,7 +238,7 @@ Deno.test("minima agent runs a user's program as the objective [postgres]", asyn
       "a study that learns from rounds (sso) is refused before anything runs",
       async () => {
         const r = await call(service.url, key, "POST", "/v1/studies", {
-          name: "sso-agent",
+          name: `sso-agent-${crypto.randomUUID().slice(0, 8)}`,
           algorithm: {
             name: "sso",
             seed: 1,

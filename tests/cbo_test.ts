@@ -22,7 +22,7 @@ const SPACE = {
 
 async function cboStudy(app: TestApp, config: Record<string, unknown> = {}): Promise<string> {
   return await newStudy(app, {
-    name: "cbo",
+    name: `cbo-${crypto.randomUUID().slice(0, 8)}`,
     space: SPACE,
     algorithm: { name: "cbo", config: { particles: 4, ...config }, seed: 3 },
   });
@@ -41,7 +41,7 @@ function value(t: Trial): number {
 describeOnBackends("cbo", testBackends(), async (t, app) => {
   await t.step("categorical parameters are refused at study creation", async () => {
     const r = await app.request("POST", "/v1/studies", {
-      name: "cat",
+      name: `cat-${crypto.randomUUID().slice(0, 8)}`,
       space: {
         parameters: [...SPACE.parameters, { name: "c", type: "categorical", values: [1, 2] }],
       },
@@ -54,7 +54,7 @@ describeOnBackends("cbo", testBackends(), async (t, app) => {
     assert.match(r.body.detail, /categorical/);
     // A swarm whose state would be too large to save with every generation.
     const huge = await app.request("POST", "/v1/studies", {
-      name: "huge",
+      name: `huge-${crypto.randomUUID().slice(0, 8)}`,
       objective: { metrics: [{ name: "value", goal: "minimize" }] },
       algorithm: { name: "cbo", config: { particles: 1000, runs: 1 } },
       space: {

@@ -26,7 +26,7 @@ async function rankingStudy(
   config: Record<string, unknown> = {},
 ): Promise<string> {
   return await newStudy(app, {
-    name: "colours",
+    name: `colours-${crypto.randomUUID().slice(0, 8)}`,
     space: SPACE,
     algorithm: { name: "zo-rank-sgd", config, seed: 7 },
     labeling,
@@ -50,7 +50,7 @@ function distance(c: Candidate, target: number[]): number {
 describeOnBackends("comparisons", testBackends(), async (t, app) => {
   await t.step("labeling needs an algorithm that learns from rankings", async () => {
     const bad = await app.request("POST", "/v1/studies", {
-      name: "x",
+      name: `x-${crypto.randomUUID().slice(0, 8)}`,
       space: SPACE,
       objective: { metrics: [{ name: "value", goal: "minimize" }] },
       algorithm: { name: "random" },
@@ -67,7 +67,7 @@ describeOnBackends("comparisons", testBackends(), async (t, app) => {
     assert.equal(none.status, 409, none.text);
     // A comparison shows a whole round of the algorithm.
     const split = await app.request("POST", "/v1/studies", {
-      name: "x",
+      name: `x-${crypto.randomUUID().slice(0, 8)}`,
       space: SPACE,
       objective: { metrics: [{ name: "value", goal: "minimize" }] },
       algorithm: { name: "zo-rank-sgd", config: { candidates: 5 } },

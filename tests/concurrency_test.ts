@@ -142,7 +142,8 @@ describeOnBackends("grouped suggestions", testBackends(), async (t, app) => {
   await t.step("concurrent requests served together get what one-by-one requests get", async () => {
     const body = studyBody({ algorithm: { name: "random", seed: 99 } });
     const grouped = (await app.request("POST", "/v1/studies", body)).body.id;
-    const single = (await app.request("POST", "/v1/studies", body)).body.id;
+    const single = (await app.request("POST", "/v1/studies", { ...body, name: `${body.name}-1` }))
+      .body.id;
     const counts = Array.from({ length: 24 }, (_, i) => 1 + (i % 4));
     const replies = await Promise.all(
       counts.map((count, i) =>

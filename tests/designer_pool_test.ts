@@ -58,7 +58,7 @@ describeOnBackends(
           });
           const ids = [
             (await call("POST", "/v1/studies", body)).body.id,
-            (await app.request("POST", "/v1/studies", body)).body.id,
+            (await app.request("POST", "/v1/studies", { ...body, name: `${body.name}-1` })).body.id,
           ];
           const points: unknown[][] = [[], []];
           for (let round = 0; round < 4; round++) {
@@ -141,7 +141,7 @@ describeOnBackends(
           });
           const ids = [
             (await call("POST", "/v1/studies", body)).body.id,
-            (await app.request("POST", "/v1/studies", body)).body.id,
+            (await app.request("POST", "/v1/studies", { ...body, name: `${body.name}-1` })).body.id,
           ];
           const sends = [call, (m: string, p: string, b?: unknown) => app.request(m, p, b)];
           const seen: unknown[][] = [[], []];
@@ -185,7 +185,11 @@ describeOnBackends(
             (m: string, p: string, b?: unknown) => app.request(m, p, b),
           ];
           const ids: string[] = [];
-          for (const send of sends) ids.push((await send("POST", "/v1/studies", body)).body.id);
+          for (const [k, send] of sends.entries()) {
+            ids.push(
+              (await send("POST", "/v1/studies", { ...body, name: `${body.name}-${k}` })).body.id,
+            );
+          }
           for (const [k, send] of sends.entries()) {
             const design = (await send("POST", `/v1/studies/${ids[k]}/trials/suggest`, {
               count: 6,

@@ -23,7 +23,7 @@ const SPACE = {
 /** Creates a zo-rank-sgd study drawn by `renderer`; the raw reply. */
 function studyWith(app: TestApp, renderer: unknown, space: unknown = SPACE) {
   return app.request("POST", "/v1/studies", {
-    name: "faces",
+    name: `faces-${crypto.randomUUID().slice(0, 8)}`,
     space,
     objective: { metrics: [{ name: "preference", goal: "maximize" }] },
     algorithm: { name: "zo-rank-sgd", config: { candidates: 3 }, seed: 11 },
@@ -104,7 +104,7 @@ describeWithModels("labeling with a model renderer", async (t, app) => {
     }
     const other = await app.newProject("elsewhere");
     const foreign = await app.request("POST", "/v1/studies", {
-      name: "not yours",
+      name: `not yours-${crypto.randomUUID().slice(0, 8)}`,
       space: SPACE,
       objective: { metrics: [{ name: "preference", goal: "maximize" }] },
       algorithm: { name: "zo-rank-sgd", config: { candidates: 3 } },

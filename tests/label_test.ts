@@ -45,7 +45,7 @@ function tags(html: string, name: string): string[] {
 
 describeOnBackends("labeling page", testBackends(), async (t, app) => {
   const studyId = await newStudy(app, {
-    name: "colors",
+    name: `colors-${crypto.randomUUID().slice(0, 8)}`,
     space: {
       parameters: ["r", "g", "b"].map((name) => ({ name, type: "float", min: 0, max: 1 })),
     },
@@ -238,7 +238,7 @@ Deno.test({
       // A zo-rank-sgd study of colours with a labeler token; its comparisons by number.
       const colourStudy = async (labeling: Record<string, unknown>) => {
         const study = await call(base, projectKey, "POST", "/v1/studies", {
-          name: "colors",
+          name: `colors-${crypto.randomUUID().slice(0, 8)}`,
           space: {
             parameters: ["r", "g", "b"].map((name) => ({ name, type: "float", min: 0, max: 1 })),
           },

@@ -43,7 +43,7 @@ describeWithModels("model objectives", async (t, app, onnx) => {
   };
   const studyWith = (ev: unknown, extra: Record<string, unknown> = {}) =>
     app.request("POST", "/v1/studies", {
-      name: "on a model",
+      name: `on a model-${crypto.randomUUID().slice(0, 8)}`,
       space,
       objective: { metrics: [{ name: "value", goal: "minimize" }], evaluator: ev },
       algorithm: { name: "random", seed: 3 },
@@ -174,7 +174,7 @@ describeWithModels("model objectives", async (t, app, onnx) => {
       });
       assert.deepEqual(await evaluatePoints(ctx, meta, []), []);
       const bStudy = await app.request("POST", "/v1/studies", {
-        name: "branin",
+        name: `branin-${crypto.randomUUID().slice(0, 8)}`,
         space: {
           parameters: [{ name: "x1", type: "float", min: -5, max: 10 }, {
             name: "x2",

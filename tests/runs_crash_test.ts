@@ -71,7 +71,7 @@ Deno.test({
       const modelId = (await uploaded.json()).id;
       assert.equal(uploaded.status, 201);
       const study = await call(service.url, key, "POST", "/v1/studies", {
-        name: "branin-cbo",
+        name: `branin-cbo-${crypto.randomUUID().slice(0, 8)}`,
         space: {
           parameters: [
             { name: "x0", type: "float", min: -5, max: 10 },

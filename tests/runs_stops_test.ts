@@ -152,7 +152,7 @@ describeRuns(
       async () => {
         const modelId = await uploadModel(app, "gather", throwingModel());
         const created = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
-          name: "throws",
+          name: `throws-${crypto.randomUUID().slice(0, 8)}`,
           space: { parameters: [{ name: "x", type: "float", min: 0, max: 3 }] },
           objective: {
             metrics: [{ name: "value", goal: "minimize" }],
@@ -201,7 +201,7 @@ describeRuns(
     assert.deepEqual(events.map((e) => [e.id, e.data.state]), [[1, "QUEUED"], [2, "CANCELLED"]]);
 
     const plain = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
-      name: "no model",
+      name: `no model-${crypto.randomUUID().slice(0, 8)}`,
       space: { parameters: [{ name: "x", type: "float", min: 0, max: 1 }] },
       objective: { metrics: [{ name: "value", goal: "minimize" }] },
       algorithm: { name: "random" },

@@ -103,7 +103,7 @@ for (const backend of testBackends()) {
 
           // A study without a model: a schedule of it could never start a run.
           const plain = await app.expect<Json>(201, "POST", "/v1/studies", {
-            name: "plain",
+            name: `plain-${crypto.randomUUID().slice(0, 8)}`,
             space: { parameters: [{ name: "x", type: "float", min: 0, max: 1 }] },
             objective: { metrics: [{ name: "value", goal: "minimize" }] },
             algorithm: { name: "random", config: {}, seed: 1 },

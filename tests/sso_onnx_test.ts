@@ -48,7 +48,7 @@ async function createSso(app: TestApp, model: unknown, extra: Record<string, unk
     "POST",
     "/v1/studies",
     {
-      name: "sso",
+      name: `sso-${crypto.randomUUID().slice(0, 8)}`,
       algorithm: { name: "sso", seed: 11, config: { model, targetStepSize: 40, ...extra } },
     },
   )).body;
@@ -271,7 +271,7 @@ describeWithModels("sso with ONNX", async (t, app) => {
     const wrong = await uploadBytes(app, "v-wrong", linearVjp(P, C + 1));
     const refuse = async (model: unknown, field: string) => {
       const r = await app.request("POST", "/v1/studies", {
-        name: "bad",
+        name: `bad-${crypto.randomUUID().slice(0, 8)}`,
         algorithm: { name: "sso", config: { model, targetStepSize: 1 } },
       });
       assert.equal(r.status, 422, r.text);

@@ -44,7 +44,7 @@ function assertRefused(r: Reply, studyId: string, what: string): void {
 
 describeOnBackends("sso studies and the trial paths", testBackends(), async (t, app) => {
   const created = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
-    name: "refusals",
+    name: `refusals-${crypto.randomUUID().slice(0, 8)}`,
     algorithm: {
       name: "sso",
       seed: 3,
@@ -141,7 +141,7 @@ describeOnBackends("sso studies and the trial paths", testBackends(), async (t, 
 
   await t.step("studies driven by trials still take every trial operation", async () => {
     const other = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
-      name: "trials",
+      name: `trials-${crypto.randomUUID().slice(0, 8)}`,
       space: { parameters: [{ name: "x", type: "float", min: 0, max: 1 }] },
       objective: { metrics: [{ name: "loss", goal: "minimize" }] },
       algorithm: { name: "random", seed: 1 },

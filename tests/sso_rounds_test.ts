@@ -145,7 +145,7 @@ describeOnBackends("sso through HTTP", testBackends(), async (t, app) => {
     async () => {
       const before = await studyCount(app);
       const sso = (config: unknown, extra: Record<string, unknown> = {}) => ({
-        name: "bad",
+        name: `bad-${crypto.randomUUID().slice(0, 8)}`,
         algorithm: { name: "sso", config },
         ...extra,
       });
@@ -266,7 +266,7 @@ describeOnBackends("sso through HTTP", testBackends(), async (t, app) => {
     assert.deepEqual(best.body, { trials: [], recommendation: null });
     // And rounds on a study driven by trials are a 409.
     const other = (await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
-      name: "r",
+      name: `r-${crypto.randomUUID().slice(0, 8)}`,
       space: { parameters: [{ name: "x", type: "float", min: 0, max: 1 }] },
       objective: { metrics: [{ name: "v", goal: "minimize" }] },
       algorithm: { name: "random" },
@@ -537,7 +537,7 @@ describeOnBackends("sso through HTTP", testBackends(), async (t, app) => {
 
   await t.step("getStudyModel: θ with its layout; an mlp study's θ₀ from its seed", async () => {
     const r = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
-      name: "mlp",
+      name: `mlp-${crypto.randomUUID().slice(0, 8)}`,
       algorithm: {
         name: "sso",
         seed: 9,

@@ -82,6 +82,23 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * The constraint (or unique index) an error names, from it or its `cause`
+ * chain: PGlite calls it `constraint`, postgres.js `constraint_name`.
+ */
+export function violatedConstraint(error: unknown): string | undefined {
+  for (
+    let e = error as Record<string, unknown> | undefined, depth = 0;
+    e && depth < 8;
+    depth++
+  ) {
+    const name = e.constraint ?? e.constraint_name;
+    if (typeof name === "string") return name;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+/**
  * Runs `work` again (up to `attempts` times, with a short jittered pause)
  * when it fails with a deadlock or a serialisation failure.
  */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { MIGRATIONS_DIR, openDatabase, query } from "./client.ts";
+import { violatedConstraint } from "./errors.ts";
 
 /** A copy of the migrations folder with only the first `count` migrations. */
 async function firstMigrations(count: number): Promise<string> {
@@ -60,6 +61,51 @@ Deno.test({
     } finally {
       await database.close();
       await Deno.remove(early, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "migration 0010 renames studies that share a name in a project, oldest first",
+  async fn() {
+    const early = await firstMigrations(10);
+    const database = await openDatabase({ dataDir: "memory://" });
+    try {
+      await migrate(database.db as never, { migrationsFolder: early });
+      await database.db.execute(sql`INSERT INTO projects VALUES
+        ('00000000-0000-4000-8000-000000000001', 'p', now()),
+        ('00000000-0000-4000-8000-000000000002', 'q', now())`);
+      const study = (n: number, project: number, name: string, at: string) =>
+        database.db.execute(
+          sql`INSERT INTO studies (id, project_id, name, state, space, objective, algorithm_name,
+                algorithm_config, seed, lease_seconds, created_at)
+              VALUES (${`10000000-0000-4000-8000-00000000000${n}`},
+                      ${`00000000-0000-4000-8000-00000000000${project}`}, ${name}, 'ACTIVE',
+                      '{}', '{}', 'random', '{}', 1, 60, ${at})`,
+        );
+      await study(1, 1, "s", "2026-01-03");
+      await study(2, 1, "s", "2026-01-01"); // the oldest "s" keeps its name
+      await study(3, 1, "s", "2026-01-02");
+      await study(4, 1, "s (3)", "2026-01-04"); // already holds the name the third "s" would get
+      await study(5, 2, "s", "2026-01-05"); // another project's "s" is not a duplicate
+      await database.migrate();
+      const rows = await query<{ id: string; name: string }>(
+        database.db,
+        sql`SELECT id, name FROM studies ORDER BY id`,
+      );
+      assert.deepEqual(rows.map((r) => r.name), [
+        "s (10000000-0000-4000-8000-000000000001)",
+        "s",
+        "s (2)",
+        "s (3)",
+        "s",
+      ]);
+      await assert.rejects(
+        study(6, 1, "s", "2026-01-06"),
+        (e) => violatedConstraint(e) === "studies_project_name_key",
+      );
+    } finally {
+      await database.close();
     }
   },
 });

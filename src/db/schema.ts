@@ -77,7 +77,11 @@ export const studies = pgTable("studies", {
   nextTrialNumber: integer("next_trial_number").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: moment("updated_at").notNull().defaultNow(),
-}, (t) => [index("studies_project_created_idx").on(t.projectId, t.createdAt, t.id)]);
+}, (t) => [
+  index("studies_project_created_idx").on(t.projectId, t.createdAt, t.id),
+  // A study's name is unique in its project: clients find their study again by name.
+  uniqueIndex("studies_project_name_key").on(t.projectId, t.name),
+]);
 
 /** A study's row, as drizzle reads it. */
 export type StudyRow = typeof studies.$inferSelect;

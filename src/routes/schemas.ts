@@ -134,6 +134,10 @@ export const StudySchema = z.object({
     name: z.string(),
     config: z.record(z.string(), z.unknown()),
     seed: z.number().int(),
+    reason: z.string().optional().openapi({
+      description: "Why minima chose this algorithm: only in createStudy's answer, when the " +
+        "request named none",
+    }),
   }),
   settings: z.object({ leaseSeconds: z.number().int() }),
   labeling: LabelingSchema.nullable().openapi({

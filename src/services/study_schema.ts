@@ -203,11 +203,20 @@ export const CreateStudySchema = z.strictObject({
   objective: ObjectiveSchema.optional().describe(
     "What is measured (required, except for algorithms driven by rounds: sso takes none)",
   ),
-  algorithm: AlgorithmChoiceSchema,
+  algorithm: AlgorithmChoiceSchema.optional().describe(
+    "The algorithm; absent, minima chooses one for the space (gp-bo for small spaces, random " +
+      "search past them) and says why in the answer's `algorithm.reason`",
+  ),
   settings: StudySettingsSchema.optional(),
   labeling: LabelingSchema.optional().describe(
     "Comparisons for people to rank (algorithms that learn from rankings); defaults apply " +
       "when the algorithm takes rankings and this is absent",
+  ),
+  ifExists: z.enum(["error", "return"]).default("error").describe(
+    "When the project already has a study of this name: `error` (default) answers 409; " +
+      "`return` answers the existing study (200) when its definition matches this request " +
+      "(algorithm, config, space, objective, and the seed, settings and labeling given), and " +
+      "409 naming each difference when it does not",
   ),
 });
 /** The body of createStudy. */

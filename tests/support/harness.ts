@@ -168,10 +168,10 @@ export async function startTestApp(
   return harness;
 }
 
-/** A small valid study body; override any field. */
+/** A small valid study body, of a name not used before (names are unique); override any field. */
 export function studyBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    name: "branin",
+    name: `branin-${crypto.randomUUID().slice(0, 8)}`,
     space: {
       parameters: [
         { name: "x1", type: "float", min: -5, max: 10 },

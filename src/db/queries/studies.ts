@@ -19,6 +19,17 @@ export async function projectStudy(
   return row;
 }
 
+/** The project's study of that name (names are unique in a project). */
+export async function projectStudyNamed(
+  q: Queryable,
+  projectId: string,
+  name: string,
+): Promise<StudyRow | undefined> {
+  const [row] = await q.select().from(studies)
+    .where(and(eq(studies.projectId, projectId), eq(studies.name, name)));
+  return row;
+}
+
 /** Locks the study's row; returns its state (undefined when it is gone). */
 export async function lockStudyState(tx: Queryable, studyId: string): Promise<string | undefined> {
   const [row] = await query<{ state: string }>(
@@ -38,18 +49,19 @@ export async function insertStudy(
 }
 
 /**
- * Up to `limit` of the project's studies (of one state, if given), newest
+ * Up to `limit` of the project's studies (of one state and name, if given), newest
  * first, after the (createdAt, id) position `after`.
  */
 export async function projectStudies(
   q: Queryable,
   projectId: string,
-  page: { limit: number; state?: StudyRow["state"]; after?: [Date, string] },
+  page: { limit: number; state?: StudyRow["state"]; name?: string; after?: [Date, string] },
 ): Promise<StudyRow[]> {
   const { after } = page;
   return await q.select().from(studies).where(and(
     eq(studies.projectId, projectId),
     page.state ? eq(studies.state, page.state) : undefined,
+    page.name !== undefined ? eq(studies.name, page.name) : undefined,
     after
       ? or(
         lt(studies.createdAt, after[0]),

@@ -4,13 +4,8 @@
  */
 import type { RouteHandler } from "@hono/zod-openapi";
 import { requireProjectKey } from "../../services/projects.ts";
-import {
-  createStudy,
-  deleteStudy,
-  getStudy,
-  listStudies,
-  updateStudy,
-} from "../../services/studies.ts";
+import { createStudy } from "../../services/study_create.ts";
+import { deleteStudy, getStudy, listStudies, updateStudy } from "../../services/studies.ts";
 import { type AppEnv, idempotent } from "../common.ts";
 import type {
   createStudyRoute,
@@ -24,10 +19,10 @@ import type {
 export const createStudyHandler: RouteHandler<typeof createStudyRoute, AppEnv> = (c) => {
   const projectId = requireProjectKey(c.var.principal);
   const body = c.req.valid("json");
-  return idempotent(c, "createStudy", body, async (q) => ({
-    status: 201,
-    body: await createStudy(c.var.services, q, projectId, body),
-  }));
+  return idempotent(c, "createStudy", body, async (q) => {
+    const { study, created } = await createStudy(c.var.services, q, projectId, body);
+    return { status: created ? 201 : 200, body: study };
+  });
 };
 
 /** listStudies. */

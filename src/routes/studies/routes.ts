@@ -43,6 +43,8 @@ const CreateStudyRequest = CreateStudySchema.extend({
         "); unknown keys are refused, defaults fill the rest",
       anyOf: CONFIG_COMPONENTS.map((c) => ({ $ref: `#/components/schemas/${c.component}` })),
     }),
+  }).optional().openapi({
+    description: CreateStudySchema.shape.algorithm.description,
   }),
 }).openapi("CreateStudyRequest");
 
@@ -54,7 +56,10 @@ export const createStudyRoute = createRoute({
   description:
     "A search space, an objective (the first metric is optimised, others recorded) and an algorithm " +
     "(see listAlgorithms) with its config and an optional seed; a seeded study is deterministic. " +
-    "Floats and ints may have a `step`; `scale: log` needs min > 0.",
+    "Floats and ints may have a `step`; `scale: log` needs min > 0. Names are unique in a " +
+    'project: with `"ifExists": "return"` an existing study of that name is answered (200) ' +
+    "when its definition matches, else 409 naming each difference. Without an algorithm, " +
+    "minima chooses one for the space and says why (`algorithm.reason`).",
   tags,
   security,
   request: {
@@ -77,6 +82,7 @@ export const createStudyRoute = createRoute({
     },
   },
   responses: {
+    200: studyResponse('The existing study of that name (`"ifExists": "return"`)'),
     201: studyResponse("Created"),
     ...problemResponses(400, 401, 403, 409, 413, 415, 422),
   },
@@ -87,10 +93,19 @@ export const listStudiesRoute = createRoute({
   path: "/v1/studies",
   operationId: "listStudies",
   summary: "List the project's studies",
-  description: "Newest first, paginated with a cursor; optionally only studies in one state.",
+  description: "Newest first, paginated with a cursor; optionally only studies in one state, " +
+    "or the study of one name.",
   tags,
   security,
-  request: { query: PageQuery.extend({ state: StudyStateSchema.optional() }) },
+  request: {
+    query: PageQuery.extend({
+      state: StudyStateSchema.optional(),
+      name: z.string().min(1).max(200).optional().openapi({
+        description: "Only the study of this name (names are unique in a project)",
+        example: "branin",
+      }),
+    }),
+  },
   responses: {
     200: {
       description: "A page of studies",
@@ -140,7 +155,7 @@ export const updateStudyRoute = createRoute({
   },
   responses: {
     200: studyResponse("The updated study"),
-    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
