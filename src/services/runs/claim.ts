@@ -43,6 +43,7 @@ export async function claimBatch(
   claimer: Claimer,
   avoid: readonly string[] = [],
 ): Promise<ClaimedBatch | undefined> {
+  const t = performance.now();
   await endExpiredRun(ctx);
   const claimed = await retryTransient(() =>
     ctx.db.transaction(async (tx): Promise<ClaimedBatch | undefined> => {
@@ -62,6 +63,7 @@ export async function claimBatch(
     })
   );
   if (claimed) {
+    ctx.runCounters?.spent("claim", performance.now() - t);
     if (ctx.runCounters) ctx.runCounters.claimed++;
     // Watchers hear the run's start; a claim of a running run writes no event.
     if (claimed.run.batches === 1 && claimed.batch.takeovers === 0) {
