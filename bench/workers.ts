@@ -18,13 +18,23 @@
  *    on (every commit waits for the disk: this machine's shared disk makes
  *    that several milliseconds) and off (the disk's share left out).
  * 2. The claim overhead per batch, in this process on the same database:
- *    claimBatch (a batch opened on a run: one transaction) and the close
- *    that recording a batch adds (its row deleted, its reservation
- *    released), medians over many, with 1 and 4 concurrent claimers; and
- *    that overhead as a share of the 5 ms batch. docs/runs.md turns it into
- *    the ceiling of one run and of the queue.
+ *    claimBatch (a batch opened on a running run: one statement) and the
+ *    close that recording a batch adds (its row deleted, its reservation
+ *    released: abandonBatch, one statement), medians over many, with 1 and
+ *    4 concurrent claimers; and that overhead as a share of the 5 ms batch.
+ *    docs/runs.md turns it into the ceiling of one run and of the queue.
+ * 3. Where a batch's time goes: each rep prints the workers' mean time per
+ *    batch in each step (claim, suggest, hold, evaluate, record: their
+ *    /metrics), and with `--profile` what the database's sessions waited on
+ *    (pg_stat_activity sampled every 3 ms; bench/workers_profile.ts).
  *
  *   node_modules/.bin/deno run --allow-all bench/workers.ts [--budget 1600] [--claims 400]
+ *     [--sync on,off] [--profile] [--compare DIR]
+ *
+ * `--compare DIR` measures another checkout's workers and claim (DIR, e.g.
+ * `git archive` of the commit before a change, with node_modules linked)
+ * beside these, rep by rep in turn, on the same databases: old and new
+ * under the same load. The load average is printed before each rep.
  *
  * MINIMA_BENCH_DATABASE_URL and MINIMA_BENCH_REPS as for `deno task bench`
  * (bench/settings.ts). Writes bench-results/workers.json.
@@ -46,7 +56,7 @@ import {
   startService,
 } from "./service.ts";
 import { loadSettings } from "./settings.ts";
-import { openDatabase } from "../src/db/client.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
 import * as batches from "../src/db/queries/run_batches.ts";
 import * as services from "../src/services/context.ts";
 import * as claims from "../src/services/runs/claim.ts";
@@ -104,7 +114,8 @@ interface Variant {
   worker: "worker.ts" | `/${string}`;
   /** Its claim and close, for the claim costs. */
   claimBatch: typeof claims.claimBatch;
-  abandonBatch: typeof batches.abandonBatch;
+  /** Closes a batch and releases its reservation, as its code does (abandonBatch). */
+  close: (db: Database, runId: string, seq: number, workerId: string) => Promise<unknown>;
   createServiceContext: typeof services.createServiceContext;
 }
 
@@ -113,18 +124,22 @@ async function variants(): Promise<Variant[]> {
     name: "this",
     worker: "worker.ts",
     claimBatch: claims.claimBatch,
-    abandonBatch: batches.abandonBatch,
+    // One statement.
+    close: (db, runId, seq, workerId) => batches.abandonBatch(db, runId, seq, workerId),
     createServiceContext: services.createServiceContext,
   };
   if (!COMPARE) return [here];
   const root = await Deno.realPath(COMPARE);
   const load = (p: string) => import(`file://${root}/src/${p}`);
+  const { abandonBatch } = await load("db/queries/run_batches.ts");
   return [
     {
       name: `baseline (${root})`,
       worker: `/${root.slice(1)}/src/worker.ts`,
       claimBatch: (await load("services/runs/claim.ts")).claimBatch,
-      abandonBatch: (await load("db/queries/run_batches.ts")).abandonBatch,
+      // Its abandonBatch locks the run's row first: a transaction of its own.
+      close: (db: Database, runId: string, seq: number, workerId: string) =>
+        db.transaction((tx) => abandonBatch(tx, runId, seq, workerId)),
       createServiceContext: (await load("services/context.ts")).createServiceContext,
     },
     here,
@@ -217,9 +232,7 @@ async function claimCosts(
         claim.push(performance.now() - t);
         if (claimed?.run.id !== run.id) throw new Error("claimed another run");
         t = performance.now();
-        await database.db.transaction((tx) =>
-          variant.abandonBatch(tx, run.id, claimed.batch.seq, workerId)
-        );
+        await variant.close(database.db, run.id, claimed.batch.seq, workerId);
         close.push(performance.now() - t);
       }
     }));
