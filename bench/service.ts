@@ -50,15 +50,16 @@ export function freePort(): number {
 
 /**
  * Spawns `deno run --allow-all src/main.ts` (or `entry`: `worker.ts` for a
- * worker process) with `env` added to the bench's settings and waits until
- * GET /readyz answers 200 (60 s at most).
+ * worker process, or the absolute path of another checkout's entry) with
+ * `env` added to the bench's settings and waits until GET /readyz answers
+ * 200 (60 s at most).
  */
 export async function startService(
   env: Record<string, string>,
-  entry: "main.ts" | "worker.ts" = "main.ts",
+  entry: "main.ts" | "worker.ts" | `/${string}` = "main.ts",
 ): Promise<Service> {
   const port = freePort();
-  const main = new URL(`../src/${entry}`, import.meta.url).pathname;
+  const main = entry.startsWith("/") ? entry : new URL(`../src/${entry}`, import.meta.url).pathname;
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", main],
     env: {

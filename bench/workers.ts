@@ -18,13 +18,23 @@
  *    on (every commit waits for the disk: this machine's shared disk makes
  *    that several milliseconds) and off (the disk's share left out).
  * 2. The claim overhead per batch, in this process on the same database:
- *    claimBatch (a batch opened on a run: one transaction) and the close
- *    that recording a batch adds (its row deleted, its reservation
- *    released), medians over many, with 1 and 4 concurrent claimers; and
- *    that overhead as a share of the 5 ms batch. docs/runs.md turns it into
- *    the ceiling of one run and of the queue.
+ *    claimBatch (a batch opened on a running run: one statement) and the
+ *    close that recording a batch adds (its row deleted, its reservation
+ *    released: abandonBatch, one statement), medians over many, with 1 and
+ *    4 concurrent claimers; and that overhead as a share of the 5 ms batch.
+ *    docs/runs.md turns it into the ceiling of one run and of the queue.
+ * 3. Where a batch's time goes: each rep prints the workers' mean time per
+ *    batch in each step (claim, suggest, hold, evaluate, record: their
+ *    /metrics), and with `--profile` what the database's sessions waited on
+ *    (pg_stat_activity sampled every 3 ms; bench/workers_profile.ts).
  *
  *   node_modules/.bin/deno run --allow-all bench/workers.ts [--budget 1600] [--claims 400]
+ *     [--sync on,off] [--profile] [--compare DIR]
+ *
+ * `--compare DIR` measures another checkout's workers and claim (DIR, e.g.
+ * `git archive` of the commit before a change, with node_modules linked)
+ * beside these, rep by rep in turn, on the same databases: old and new
+ * under the same load. The load average is printed before each rep.
  *
  * MINIMA_BENCH_DATABASE_URL and MINIMA_BENCH_REPS as for `deno task bench`
  * (bench/settings.ts). Writes bench-results/workers.json.
@@ -46,11 +56,12 @@ import {
   startService,
 } from "./service.ts";
 import { loadSettings } from "./settings.ts";
-import { openDatabase } from "../src/db/client.ts";
-import { abandonBatch } from "../src/db/queries/run_batches.ts";
-import { createServiceContext } from "../src/services/context.ts";
-import { claimBatch } from "../src/services/runs/claim.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
+import * as batches from "../src/db/queries/run_batches.ts";
+import * as services from "../src/services/context.ts";
+import * as claims from "../src/services/runs/claim.ts";
 import { denseMlp, randomRows, type TestModel } from "../tests/support/onnx_models.ts";
+import { type StepMs, stepMs, WaitSampler } from "./workers_profile.ts";
 
 function arg(name: string, fallback: string): string {
   const i = Deno.args.indexOf(`--${name}`);
@@ -58,6 +69,10 @@ function arg(name: string, fallback: string): string {
 }
 
 const BUDGET = Number(arg("budget", "1600"));
+const SYNC = arg("sync", "on,off").split(",") as ("on" | "off")[];
+const PROFILE = Deno.args.includes("--profile");
+/** Another checkout whose workers (and claim) are measured beside these, alternating. */
+const COMPARE = Deno.args.includes("--compare") ? arg("compare", "") : "";
 const CLAIMS = Number(arg("claims", "400"));
 const BATCH = 8;
 const INPUTS = 8;
@@ -92,6 +107,55 @@ async function calibrate(): Promise<{ model: TestModel; batchMs: number }> {
   return last!;
 }
 
+/** The code measured: this checkout's, or the one `--compare` names (the baseline). */
+interface Variant {
+  name: string;
+  /** Its worker process's entry. */
+  worker: "worker.ts" | `/${string}`;
+  /** Its claim and close, for the claim costs. */
+  claimBatch: typeof claims.claimBatch;
+  /** Closes a batch and releases its reservation, as its code does (abandonBatch). */
+  close: (db: Database, runId: string, seq: number, workerId: string) => Promise<unknown>;
+  createServiceContext: typeof services.createServiceContext;
+}
+
+async function variants(): Promise<Variant[]> {
+  const here: Variant = {
+    name: "this",
+    worker: "worker.ts",
+    claimBatch: claims.claimBatch,
+    // One statement.
+    close: (db, runId, seq, workerId) => batches.abandonBatch(db, runId, seq, workerId),
+    createServiceContext: services.createServiceContext,
+  };
+  if (!COMPARE) return [here];
+  const root = await Deno.realPath(COMPARE);
+  const load = (p: string) => import(`file://${root}/src/${p}`);
+  const { abandonBatch } = await load("db/queries/run_batches.ts");
+  return [
+    {
+      name: `baseline (${root})`,
+      worker: `/${root.slice(1)}/src/worker.ts`,
+      claimBatch: (await load("services/runs/claim.ts")).claimBatch,
+      // Its abandonBatch locks the run's row first: a transaction of its own.
+      close: (db: Database, runId: string, seq: number, workerId: string) =>
+        db.transaction((tx) => abandonBatch(tx, runId, seq, workerId)),
+      createServiceContext: (await load("services/context.ts")).createServiceContext,
+    },
+    here,
+  ];
+}
+
+/** What one rep measured. */
+interface Rep {
+  rate: number;
+  cpu: CpuUse;
+  /** Mean ms per batch in each step (the workers' /metrics; zeros for code that counts none). */
+  steps: StepMs;
+  /** With --profile: mean active sessions, and the commonest waits (share of samples). */
+  waits?: { active: number; waits: [string, number][] };
+}
+
 /** One rep: `n` worker processes drive a run of BUDGET trials; trials/s by the run's own clock. */
 async function rep(
   api: Api,
@@ -99,13 +163,17 @@ async function rep(
   studyId: string,
   n: number,
   apiPid: number,
-): Promise<{ rate: number; cpu: CpuUse }> {
+  variant: Variant,
+  database: string,
+): Promise<Rep> {
   const workers: Service[] = await Promise.all(
-    Array.from({ length: n }, () => startService(env, "worker.ts")),
+    Array.from({ length: n }, () => startService(env, variant.worker)),
   );
+  const sampler = PROFILE ? new WaitSampler(settings.serverUrl, database) : undefined;
   try {
     const path = `/v1/studies/${studyId}/runs`;
     const before = sampleCpu(apiPid);
+    sampler?.start();
     const run = await api.call<{ id: string }>(
       "POST",
       path,
@@ -118,6 +186,7 @@ async function rep(
     });
     await r.text();
     const cpu = cpuBetween(before, sampleCpu(apiPid));
+    const waits = await sampler?.stop();
     const done = await api.call<
       { state: string; completed: number; startedAt: string; finishedAt: string; reason: string }
     >("GET", `${path}/${run.id}`, undefined, "setup");
@@ -125,16 +194,23 @@ async function rep(
       throw new Error(`run ended ${done.state} (${done.completed}): ${done.reason}`);
     }
     const seconds = (Date.parse(done.finishedAt) - Date.parse(done.startedAt)) / 1000;
-    return { rate: BUDGET / seconds, cpu };
+    const steps = await stepMs(workers.map((w) => w.url));
+    return { rate: BUDGET / seconds, cpu, steps, waits };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
 }
 
 /** Claim and close costs, in ms, with `concurrency` claimers on one run. */
-async function claimCosts(url: string, studyId: string, api: Api, concurrency: number) {
+async function claimCosts(
+  variant: Variant,
+  url: string,
+  studyId: string,
+  api: Api,
+  concurrency: number,
+) {
   const database = await openDatabase({ url, poolSize: concurrency + 2 });
-  const ctx = createServiceContext({
+  const ctx = variant.createServiceContext({
     db: database.db,
     now: () => new Date(),
     defaultLeaseSeconds: 3600,
@@ -152,13 +228,11 @@ async function claimCosts(url: string, studyId: string, api: Api, concurrency: n
       for (let i = 0; i < CLAIMS / concurrency; i++) {
         const workerId = `bench-${c}`;
         let t = performance.now();
-        const claimed = await claimBatch(ctx, { workerId, leaseSeconds: 30, gpu: false });
+        const claimed = await variant.claimBatch(ctx, { workerId, leaseSeconds: 30, gpu: false });
         claim.push(performance.now() - t);
         if (claimed?.run.id !== run.id) throw new Error("claimed another run");
         t = performance.now();
-        await database.db.transaction((tx) =>
-          abandonBatch(tx, run.id, claimed.batch.seq, workerId)
-        );
+        await variant.close(database.db, run.id, claimed.batch.seq, workerId);
         close.push(performance.now() - t);
       }
     }));
@@ -169,9 +243,10 @@ async function claimCosts(url: string, studyId: string, api: Api, concurrency: n
   return { claimMs: median(claim), closeMs: median(close) };
 }
 
-/** What one database configuration gave. */
+/** What one database configuration gave, for one variant. */
 interface Measured {
   config: string;
+  variant: string;
   scaling: {
     workers: number;
     trialsPerSecond: number;
@@ -180,6 +255,9 @@ interface Measured {
     /** The machine's CPU busy during the run, percent of one core (median of the reps). */
     busyPercent: number;
     postgresPercent: number;
+    /** Mean ms per batch in each step, median over the reps. */
+    steps: StepMs;
+    waits: Rep["waits"][];
   }[];
   costs: { concurrency: number; claimMs: number; closeMs: number }[];
 }
@@ -188,9 +266,13 @@ interface Measured {
  * Scaling and claim costs on a scratch database whose `synchronous_commit`
  * is `sync` (on: every commit waits for its WAL to reach the disk; off: the
  * disk's share of each commit left out, what a server with a fast log disk
- * approaches).
+ * approaches), for each variant, their reps alternating.
  */
-async function measureOn(model: TestModel, sync: "on" | "off"): Promise<Measured> {
+async function measureOn(
+  model: TestModel,
+  sync: "on" | "off",
+  all: Variant[],
+): Promise<Measured[]> {
   const scratch = await createScratchDatabase(settings.serverUrl, "minima_bench_workers");
   const admin = postgres(settings.serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`ALTER DATABASE ${scratch.name} SET synchronous_commit TO ${sync}`);
@@ -216,35 +298,77 @@ async function measureOn(model: TestModel, sync: "on" | "off"): Promise<Measured
       { name: "random", seed: 1 },
       modelId,
     );
-    const rates = new Map<number, { rate: number; cpu: CpuUse }[]>(WORKERS.map((n) => [n, []]));
+    const reps = new Map<string, Rep[]>();
+    const key = (v: Variant, n: number) => `${v.name}/${n}`;
     for (let r = 0; r < REPS; r++) {
       for (const n of WORKERS) {
-        const got = await rep(api, env, studyId, n, service.pid);
-        rates.get(n)!.push(got);
-        log(
-          `synchronous_commit=${sync}, rep ${r + 1}: ${n} worker(s): ${fmt(got.rate)} trials/s, ` +
-            `CPU ${got.cpu.total}% (postgres ${got.cpu.postgres}%)`,
-        );
+        for (const v of all) {
+          const load = loadAverage();
+          const got = await rep(api, env, studyId, n, service.pid, v, scratch.name);
+          reps.set(key(v, n), [...(reps.get(key(v, n)) ?? []), got]);
+          const steps = Object.entries(got.steps).map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
+            .join(", ");
+          log(
+            `synchronous_commit=${sync}, ${v.name}, rep ${r + 1}: ${n} worker(s): ` +
+              `${fmt(got.rate)} trials/s, CPU ${got.cpu.total}% (postgres ${got.cpu.postgres}%), ` +
+              `load before ${load}; ms per batch: ${steps}`,
+          );
+          if (got.waits) {
+            log(`  active sessions ${got.waits.active.toFixed(2)}; waits (share of samples):`);
+            for (const [w, share] of got.waits.waits) log(`    ${share.toFixed(3)}  ${w}`);
+          }
+        }
       }
     }
-    const one = median(rates.get(1)!.map((x) => x.rate));
-    const scaling = WORKERS.map((n) => {
-      const xs = rates.get(n)!;
-      const m = median(xs.map((x) => x.rate));
-      return {
-        workers: n,
-        trialsPerSecond: m,
-        ratio: m / one,
-        reps: xs.map((x) => x.rate),
-        busyPercent: median(xs.map((x) => x.cpu.total)),
-        postgresPercent: median(xs.map((x) => x.cpu.postgres)),
-      };
-    });
-    const costs = [];
-    for (const concurrency of [1, 4]) {
-      costs.push({ concurrency, ...await claimCosts(scratch.url, studyId, api, concurrency) });
+    const measured: Measured[] = [];
+    for (const v of all) {
+      const one = median(reps.get(key(v, 1))!.map((x) => x.rate));
+      const scaling = WORKERS.map((n) => {
+        const xs = reps.get(key(v, n))!;
+        const m = median(xs.map((x) => x.rate));
+        return {
+          workers: n,
+          trialsPerSecond: m,
+          ratio: m / one,
+          reps: xs.map((x) => x.rate),
+          busyPercent: median(xs.map((x) => x.cpu.total)),
+          postgresPercent: median(xs.map((x) => x.cpu.postgres)),
+          steps: Object.fromEntries(
+            Object.keys(xs[0].steps).map((k) => [
+              k,
+              median(xs.map((x) => x.steps[k as keyof StepMs])),
+            ]),
+          ) as StepMs,
+          waits: xs.map((x) => x.waits),
+        };
+      });
+      measured.push({ config: `synchronous_commit=${sync}`, variant: v.name, scaling, costs: [] });
     }
-    return { config: `synchronous_commit=${sync}`, scaling, costs };
+    // Claim costs, alternating the variants, for as many rounds as reps.
+    for (const concurrency of [1, 4]) {
+      const got = new Map<string, { claimMs: number; closeMs: number }[]>();
+      for (let r = 0; r < REPS; r++) {
+        for (const v of all) {
+          const c = await claimCosts(v, scratch.url, studyId, api, concurrency);
+          got.set(v.name, [...(got.get(v.name) ?? []), c]);
+          log(
+            `synchronous_commit=${sync}, ${v.name}: ${concurrency} claimer(s): claim ` +
+              `${c.claimMs.toFixed(2)} ms, close ${
+                c.closeMs.toFixed(2)
+              } ms (load ${loadAverage()})`,
+          );
+        }
+      }
+      all.forEach((v, i) => {
+        const xs = got.get(v.name)!;
+        measured[i].costs.push({
+          concurrency,
+          claimMs: median(xs.map((x) => x.claimMs)),
+          closeMs: median(xs.map((x) => x.closeMs)),
+        });
+      });
+    }
+    return measured;
   } finally {
     forget();
     await service.stop();
@@ -257,7 +381,9 @@ async function main() {
   log(`${REPS} reps, budget ${BUDGET}, batches of ${BATCH}; load ${loadAverage()}`);
   const { model, batchMs } = await calibrate();
   log(`model ${model.name}: ${batchMs.toFixed(2)} ms per batch of ${BATCH} on one thread`);
-  const results = [await measureOn(model, "on"), await measureOn(model, "off")];
+  const all = await variants();
+  const results: Measured[] = [];
+  for (const sync of SYNC) results.push(...await measureOn(model, sync, all));
   console.log(
     `\nminima workers — ${navigator.hardwareConcurrency} CPUs, PostgreSQL server; one run of ` +
       `${BUDGET} trials in batches of ${BATCH}, model ${model.name} (${batchMs.toFixed(2)} ms ` +
@@ -266,31 +392,43 @@ async function main() {
   console.log(table([
     [
       "database",
+      "code",
       "worker processes",
       "trials/s",
       "ratio to 1 worker",
       "CPU busy",
       "postgres",
+      "ms per batch: claim / suggest / hold / evaluate / record",
       "reps",
     ],
     ...results.flatMap((r) =>
       r.scaling.map((s) => [
         r.config,
+        r.variant,
         String(s.workers),
         fmt(s.trialsPerSecond),
         `${s.ratio.toFixed(2)}x`,
         `${s.busyPercent}%`,
         `${s.postgresPercent}%`,
+        Object.values(s.steps).map((ms) => ms.toFixed(1)).join(" / "),
         s.reps.map(fmt).join(", "),
       ])
     ),
   ]));
   console.log("");
   console.log(table([
-    ["database", "claimers", "claim ms (median)", "close ms (median)", "share of a batch"],
+    [
+      "database",
+      "code",
+      "claimers",
+      "claim ms (median)",
+      "close ms (median)",
+      "share of a batch",
+    ],
     ...results.flatMap((r) =>
       r.costs.map((c) => [
         r.config,
+        r.variant,
         String(c.concurrency),
         c.claimMs.toFixed(3),
         c.closeMs.toFixed(3),

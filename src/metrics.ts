@@ -74,6 +74,14 @@ export function renderTrialGauge(counts: Record<string, number>): string {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * The steps of a run's batch (services/runs/): the claim, the study's
+ * suggestion, the renewal that checks the batch is still held, the model's
+ * evaluation and the record.
+ */
+export const RUN_STEPS = ["claim", "suggest", "hold", "evaluate", "record"] as const;
+export type RunStep = (typeof RUN_STEPS)[number];
+
 /** Counters of the runs this process's workers drive, for /metrics. */
 export class RunCounters {
   /** Batches claimed by this process's workers (opened, or taken over). */
@@ -82,6 +90,19 @@ export class RunCounters {
   readonly ended = new Map<string, number>();
   /** Trials the workers evaluated and completed. */
   trials = 0;
+  /**
+   * Seconds the workers spent in each step of a batch, and how many times:
+   * where a batch's time goes (`deno task bench:workers` reads it).
+   */
+  readonly steps = new Map<RunStep, { seconds: number; count: number }>();
+
+  /** Counts `ms` spent in one step of a batch. */
+  spent(step: RunStep, ms: number): void {
+    const s = this.steps.get(step) ?? { seconds: 0, count: 0 };
+    s.seconds += ms / 1000;
+    s.count++;
+    this.steps.set(step, s);
+  }
 
   /** Counts a run a worker ended. */
   finished(state: string): void {
@@ -109,7 +130,16 @@ export class RunCounters {
       "# HELP minima_run_trials_evaluated_total Trials evaluated and completed by runs.",
       "# TYPE minima_run_trials_evaluated_total counter",
       `minima_run_trials_evaluated_total ${this.trials}`,
+      "# HELP minima_run_step_seconds Time this process's workers spent in each step of a batch.",
+      "# TYPE minima_run_step_seconds summary",
     );
+    for (const step of RUN_STEPS) {
+      const s = this.steps.get(step) ?? { seconds: 0, count: 0 };
+      lines.push(
+        `minima_run_step_seconds_sum{step="${step}"} ${s.seconds}`,
+        `minima_run_step_seconds_count{step="${step}"} ${s.count}`,
+      );
+    }
     return lines.join("\n") + "\n";
   }
 }

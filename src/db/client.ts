@@ -43,7 +43,12 @@ export interface DatabaseHandle {
   db: Database;
   /** "pglite" (embedded) or "postgres" (a server). */
   kind: "pglite" | "postgres";
-  /** Applies pending migrations (serialised across processes on a server). */
+  /**
+   * Applies pending migrations (serialised across processes on a server by
+   * a session advisory lock, taken only when some are pending: a process
+   * that starts on a migrated database, through PgBouncer in transaction
+   * mode too, takes no session lock).
+   */
   migrate(): Promise<void>;
   /** Runs `SELECT 1`; throws when the database cannot be reached. */
   ping(): Promise<void>;
@@ -128,7 +133,7 @@ const CONNECTION_PARAMETERS = {
 };
 
 /** A fixed key for the advisory lock that serialises migrations. */
-const MIGRATION_LOCK = 0x6d696e69;
+export const MIGRATION_LOCK = 0x6d696e69;
 
 /**
  * Takes an exclusive lock on `<dataDir>/minima.lock`: PGlite must be opened
@@ -165,6 +170,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       db,
       kind: "postgres",
       async migrate() {
+        if ((await appliedMigrations(db)) >= expected) return;
         const one = postgres(options.url!, {
           max: 1,
           onnotice: () => {},

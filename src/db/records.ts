@@ -4,6 +4,7 @@
  * or text). The statements in queries/ return these records; services turn
  * them into what the API shows.
  */
+import { getTableColumns, type Table } from "drizzle-orm";
 import type { Params } from "../space/schema.ts";
 import type { trials } from "./schema.ts";
 
@@ -19,6 +20,21 @@ export function iso(value: unknown): string | null {
 /** A JSON column as a value. */
 export function json<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/**
+ * A table's row as drizzle would read it, from the row's JSON (`to_jsonb`,
+ * keyed by column name) that a raw statement returned: for statements
+ * drizzle cannot build (data-modifying CTEs), whose rows are the table's.
+ */
+export function tableRow<T extends Table>(table: T, raw: unknown): T["$inferSelect"] {
+  const values = json<Record<string, unknown>>(raw);
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = values[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T["$inferSelect"];
 }
 
 /** A trial row as the raw queries select it (TRIAL_COLUMNS, db/queries/columns.ts). */

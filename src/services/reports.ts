@@ -10,7 +10,7 @@ import { reportOpenTrial, reportOpenTrials } from "../db/queries/reports.ts";
 import { selectTrials } from "../db/queries/trials.ts";
 import { conflict, type FieldIssue, invalidFields, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
-import { type StudyMeta, trialStudyMeta } from "./study_meta.ts";
+import { requireTrials, type StudyMeta, trialStudyMeta } from "./study_meta.ts";
 import { type TrialRecord } from "../db/records.ts";
 import {
   checkValues,
@@ -163,20 +163,8 @@ export async function completeTrial(
   return trialView(trial, now);
 }
 
-/**
- * Completes up to MAX_BATCH trials in one transaction: all or none. Returns
- * the trials, in the items' order; with `returnRows` false, an empty list
- * (they are not read back: `Prefer: return=minimal`).
- */
-export async function completeTrials(
-  ctx: ServiceContext,
-  q: Queryable,
-  projectId: string,
-  studyId: string,
-  items: ({ trialId: string } & Report)[],
-  returnRows = true,
-): Promise<TrialView[]> {
-  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
+/** Throws a 422 naming the fields when a batch of reports repeats a trial or a report is invalid. */
+function checkItems(meta: StudyMeta, items: ({ trialId: string } & Report)[]): void {
   const issues: FieldIssue[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
@@ -192,16 +180,60 @@ export async function completeTrials(
     issues.push(...checkReport(meta, item, `items[${i}]`));
   });
   if (issues.length) throw invalidFields(issues);
-  const trials = await q.transaction((tx) =>
-    applyReports(
-      ctx,
-      tx,
-      meta,
-      items.map((item) => ({ trialId: item.trialId, report: item })),
-      (i) => `items[${i}].trialId`,
-      returnRows,
-    )
+}
+
+/** Applies a checked batch of reports; see applyReports. */
+function applyItems(
+  ctx: ServiceContext,
+  q: Queryable,
+  meta: StudyMeta,
+  items: ({ trialId: string } & Report)[],
+  returnRows: boolean,
+): Promise<TrialRecord[]> {
+  return applyReports(
+    ctx,
+    q,
+    meta,
+    items.map((item) => ({ trialId: item.trialId, report: item })),
+    (i) => `items[${i}].trialId`,
+    returnRows,
   );
+}
+
+/**
+ * Completes up to MAX_BATCH trials in one transaction: all or none. Returns
+ * the trials, in the items' order; with `returnRows` false, an empty list
+ * (they are not read back: `Prefer: return=minimal`).
+ */
+export async function completeTrials(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+  items: ({ trialId: string } & Report)[],
+  returnRows = true,
+): Promise<TrialView[]> {
+  const meta = await trialStudyMeta(ctx, q, projectId, studyId);
+  checkItems(meta, items);
+  const trials = await q.transaction((tx) => applyItems(ctx, tx, meta, items, returnRows));
   const now = ctx.now();
   return trials.map((t) => trialView(t, now));
+}
+
+/**
+ * completeTrials inside the caller's transaction, which rolls back on any
+ * error (a run's record: services/runs/batch.ts), for the study `meta`
+ * (checked as completeTrials checks it): no savepoint of its own, nothing
+ * read back, and its statement is sent at once, so that the caller may send
+ * it together with others (one round trip).
+ */
+export async function recordTrials(
+  ctx: ServiceContext,
+  tx: Queryable,
+  meta: StudyMeta,
+  items: ({ trialId: string } & Report)[],
+): Promise<void> {
+  requireTrials(meta);
+  checkItems(meta, items);
+  await applyItems(ctx, tx, meta, items, false);
 }

@@ -10,8 +10,10 @@
  * services' clock; batches' leases the database's.
  */
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
-import type { Queryable } from "../client.ts";
+import { query, type Queryable } from "../client.ts";
+import { tableRow } from "../records.ts";
 import { type RunRow, runs, studies } from "../schema.ts";
+import { closingBatch } from "./run_batches.ts";
 
 /** The states of a run that no longer change. */
 export const FINAL_RUN_STATES = ["SUCCEEDED", "FAILED", "CANCELLED"] as const;
@@ -70,19 +72,20 @@ export async function studyRuns(
 }
 
 /**
- * Counts a batch of the run's trials as completed and releases its
- * reservation (`reserved` trials), keeps the best of `best` (the batch's
- * best primary metric, by the study's goal) and the run's best; bumps the
- * event id when the batch makes an event (`batch.event`). Undefined when the
- * run is no longer RUNNING (the caller's transaction must then roll back).
- * The caller closed the batch (run_batches.ts) in the same transaction.
+ * Closes the holder's batch (run_batches.ts's closingBatch: the run's row
+ * locked, the batch's deleted) and, in the same statement, counts its
+ * trials as completed and releases its reservation; keeps the best of
+ * `best` (the batch's best primary metric, by the study's goal) and the
+ * run's best; bumps the event id when the batch makes an event
+ * (`batch.event`). Undefined when the holder no longer holds the batch (it
+ * was taken over, or the run ended): nothing is written, and the caller's
+ * transaction must roll back what else it wrote.
  */
 export async function recordRunBatch(
   q: Queryable,
-  runId: string,
+  holder: { runId: string; seq: number; workerId: string },
   batch: {
     completed: number;
-    reserved: number;
     best: { value: number; trialId: string } | null;
     goal: "minimize" | "maximize";
     event: boolean;
@@ -92,22 +95,24 @@ export async function recordRunBatch(
   const { best } = batch;
   const better = best === null
     ? sql`false`
-    : sql`(${runs.bestValue} IS NULL OR ${best.value}::float8 ${
+    : sql`(runs.best_value IS NULL OR ${best.value}::float8 ${
       sql.raw(batch.goal === "minimize" ? "<" : ">")
-    } ${runs.bestValue})`;
-  const [row] = await q.update(runs).set({
-    completed: sql`${runs.completed} + ${batch.completed}`,
-    inFlight: sql`${runs.inFlight} - ${batch.reserved}`,
-    bestValue: sql`CASE WHEN ${better} THEN ${
-      best?.value ?? null
-    }::float8 ELSE ${runs.bestValue} END`,
-    bestTrialId: sql`CASE WHEN ${better} THEN ${
-      best?.trialId ?? null
-    }::uuid ELSE ${runs.bestTrialId} END`,
-    lastEventId: sql`${runs.lastEventId} + ${batch.event ? 1 : 0}`,
-    updatedAt: now,
-  }).where(and(eq(runs.id, runId), eq(runs.state, "RUNNING"))).returning();
-  return row;
+    } runs.best_value)`;
+  const [row] = await query<Record<string, unknown>>(
+    q,
+    sql`WITH ${closingBatch(holder.runId, holder.seq, holder.workerId)}
+        UPDATE runs SET completed = runs.completed + ${batch.completed}::int,
+          in_flight = runs.in_flight - closed.size,
+          best_value = CASE WHEN ${better} THEN ${best?.value ?? null}::float8
+                            ELSE runs.best_value END,
+          best_trial_id = CASE WHEN ${better} THEN ${best?.trialId ?? null}::uuid
+                               ELSE runs.best_trial_id END,
+          last_event_id = runs.last_event_id + ${batch.event ? 1 : 0}::int,
+          updated_at = ${now.toISOString()}::timestamptz
+        FROM closed WHERE runs.id = ${holder.runId} AND runs.state = 'RUNNING'
+        RETURNING runs.*`,
+  );
+  return row ? tableRow(runs, row) : undefined;
 }
 
 /** How a run ends. */

@@ -1,20 +1,20 @@
 /**
  * Recording a run's evaluated batch (./executor.ts): the trials completed
  * (the completion service) and counted in the run's row, in one transaction
- * conditioned on still holding the batch, so each trial is completed and
+ * conditioned on still holding the batch (its close and count one
+ * statement, sent with the trials' in one round trip), so each trial is completed and
  * counted exactly once across crashes and retries, with a progress event
  * when one is due (at most one every `progressSeconds`, so a run of small
  * batches does not write a row per batch; the batch that reaches the budget
  * or the target always makes one).
  */
 import { retryTransient } from "../../db/errors.ts";
-import { closeBatch, lockRun } from "../../db/queries/run_batches.ts";
 import { recordRunBatch } from "../../db/queries/runs.ts";
 import { insertRunEvent } from "../../db/queries/runs_events.ts";
 import type { RunRow } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
 import type { PointResult } from "../model_objective.ts";
-import { completeTrials } from "../reports.ts";
+import { recordTrials } from "../reports.ts";
 import type { StudyMeta } from "../study_meta.ts";
 import type { TrialView } from "../trial_rows.ts";
 import { endRun } from "./ending.ts";
@@ -109,17 +109,23 @@ export async function recordBatch(
   return await retryTransient(() =>
     ctx.db.transaction(async (tx) => {
       const now = ctx.now();
-      await lockRun(tx, row.id);
-      const reserved = await closeBatch(tx, row.id, holder.seq, holder.workerId);
-      if (reserved === undefined) throw new LeaseLost();
-      await completeTrials(ctx, tx, holder.projectId, meta.id, batch.items, false);
-      const next = await recordRunBatch(
-        tx,
-        row.id,
-        { completed: batch.items.length, reserved, best: batch.best, goal: batch.goal, event },
-        now,
-      );
+      // Sent together, in the order every writer locks: the run's row and the
+      // batch (one statement), then the trials. The run's row is held from
+      // this round trip to the commit.
+      const [closed, reported] = await Promise.allSettled([
+        recordRunBatch(
+          tx,
+          { runId: row.id, seq: holder.seq, workerId: holder.workerId },
+          { completed: batch.items.length, best: batch.best, goal: batch.goal, event },
+          now,
+        ),
+        recordTrials(ctx, tx, meta, batch.items),
+      ]);
+      if (closed.status === "rejected") throw closed.reason;
+      // Not held (taken over, or the run ended): the trials' writes roll back with it.
+      const next = closed.value;
       if (!next) throw new LeaseLost();
+      if (reported.status === "rejected") throw reported.reason;
       if (event) {
         const sinceStart = Math.max(
           1e-3,

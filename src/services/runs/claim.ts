@@ -1,15 +1,21 @@
 /**
- * A run worker's claim: one batch of some run, in one short transaction
- * (the statements are in db/queries/run_batches.ts). A batch whose worker
- * was lost comes first, with its trials taken back, so a run's trials number
- * exactly its budget however its workers die; otherwise a new batch is
- * opened on the oldest run with room, and the run's first batch starts it
- * (its RUNNING event). Several workers thus share one run, each evaluating
- * its own batches.
+ * A run worker's claim: one batch of some run (the statements are in
+ * db/queries/run_batches.ts). A batch whose worker was lost comes first,
+ * with its trials taken back, so a run's trials number exactly its budget
+ * however its workers die; otherwise a new batch is opened on the oldest run
+ * with room, and the run's first batch starts it (its RUNNING event).
+ * Several workers thus share one run, each evaluating its own batches.
+ *
+ * The common case, a batch of a running run, is one statement: the run's
+ * row, where the run's workers line up, is held for that statement alone.
+ * It also says whether a batch lapsed, the oldest run has to be started or
+ * a run is past its deadline; only then does the claim take a transaction
+ * of several statements.
  */
 import { retryTransient } from "../../db/errors.ts";
 import {
   type Claimer,
+  claimRunningBatch,
   expiredRun,
   openBatch,
   takeOverBatch,
@@ -43,8 +49,34 @@ export async function claimBatch(
   claimer: Claimer,
   avoid: readonly string[] = [],
 ): Promise<ClaimedBatch | undefined> {
-  await endExpiredRun(ctx);
-  const claimed = await retryTransient(() =>
+  const t = performance.now();
+  // The common claim is one statement; a lapsed batch or a run to start takes a transaction.
+  const found = await retryTransient(() => claimRunningBatch(ctx.db, claimer, ctx.now(), avoid));
+  if (found.expired) await endExpiredRun(ctx);
+  const claimed = found.opened ??
+    (found.lapsed || found.queued ? await claimInTransaction(ctx, claimer, avoid) : undefined);
+  if (claimed) {
+    ctx.runCounters?.spent("claim", performance.now() - t);
+    if (ctx.runCounters) ctx.runCounters.claimed++;
+    // Watchers hear the run's start; a claim of a running run writes no event.
+    if (claimed.run.batches === 1 && claimed.batch.takeovers === 0) {
+      ctx.runs?.notify(claimed.run.id);
+    }
+  }
+  return claimed;
+}
+
+/**
+ * The claim's transaction: takes over a lapsed batch, or else opens a batch
+ * on the oldest run with room, starting it (its RUNNING event) if it was
+ * QUEUED.
+ */
+async function claimInTransaction(
+  ctx: ServiceContext,
+  claimer: Claimer,
+  avoid: readonly string[],
+): Promise<ClaimedBatch | undefined> {
+  return await retryTransient(() =>
     ctx.db.transaction(async (tx): Promise<ClaimedBatch | undefined> => {
       const now = ctx.now();
       const lapsed = await takeOverBatch(tx, claimer);
@@ -61,20 +93,10 @@ export async function claimBatch(
       return { run, batch, projectId };
     })
   );
-  if (claimed) {
-    if (ctx.runCounters) ctx.runCounters.claimed++;
-    // Watchers hear the run's start; a claim of a running run writes no event.
-    if (claimed.run.batches === 1 && claimed.batch.takeovers === 0) {
-      ctx.runs?.notify(claimed.run.id);
-    }
-  }
-  return claimed;
 }
 
 /** Ends a run past its deadline, if there is one (./ending.ts). */
 async function endExpiredRun(ctx: ServiceContext): Promise<void> {
-  // A probe first, outside a transaction: most claims find none.
-  if (!(await expiredRun(ctx.db, ctx.now(), false))) return;
   const ended = await retryTransient(() =>
     ctx.db.transaction(async (tx) => {
       const now = ctx.now();

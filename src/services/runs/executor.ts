@@ -36,6 +36,7 @@ import type { RunEnding } from "../../db/queries/runs.ts";
 import type { Transaction } from "../../db/client.ts";
 import type { RunRow } from "../../db/schema.ts";
 import { Problem } from "../../errors.ts";
+import type { RunStep } from "../../metrics.ts";
 import type { ServiceContext } from "../context.ts";
 import { evaluatePoints, type PointResult } from "../model_objective.ts";
 import { retryAfterSeconds } from "../retry_hints.ts";
@@ -159,7 +160,10 @@ class BatchExecution {
     const ending = this.#ending(meta);
     if (ending) return await this.#end(ending);
     if (this.#lease.stop.aborted) return await this.#hold.release();
-    const trials = await this.#persist(() => this.#suggest(batch.size));
+    const trials = await this.#timed(
+      "suggest",
+      () => this.#persist(() => this.#suggest(batch.size)),
+    );
     if (trials.length === 0) {
       // The algorithm waits for trials others hold (a generation still out).
       const hint = await this.#persist(() => retryAfterSeconds(this.#ctx.db, meta.id));
@@ -167,17 +171,28 @@ class BatchExecution {
       const seconds = Math.min(Math.max(hint, WAIT_FLOOR_SECONDS), WAIT_CEILING_SECONDS);
       return { waitMs: seconds * 1000 };
     }
-    if (!(await this.#hold.stillHeld(meta.learns))) return;
+    if (!(await this.#timed("hold", () => this.#hold.stillHeld(meta.learns)))) return;
     let results: PointResult[];
     try {
-      results = await this.#persist(() =>
-        evaluatePoints(this.#ctx, meta, trials.map((t) => t.params))
+      results = await this.#timed(
+        "evaluate",
+        () => this.#persist(() => evaluatePoints(this.#ctx, meta, trials.map((t) => t.params))),
       );
     } catch (error) {
       if (!isModelFault(error)) throw error;
       return await this.#modelFailed(trials, error);
     }
-    await this.#persist(() => this.#record(meta, trials, results));
+    await this.#timed("record", () => this.#persist(() => this.#record(meta, trials, results)));
+  }
+
+  /** Runs a step of the batch, counting its time (/metrics: minima_run_step_seconds). */
+  async #timed<T>(step: RunStep, run: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    try {
+      return await run();
+    } finally {
+      this.#ctx.runCounters?.spent(step, performance.now() - t);
+    }
   }
 
   /** The study's meta (cached by the services). */

@@ -7,7 +7,12 @@
  * worker learns it does not.
  */
 import { retryTransient } from "../../db/errors.ts";
-import { abandonBatch, releaseBatch, renewBatchLease } from "../../db/queries/run_batches.ts";
+import {
+  abandonBatch,
+  holdsBatch,
+  releaseBatch,
+  renewBatchLease,
+} from "../../db/queries/run_batches.ts";
 import { studyRunById } from "../../db/queries/runs.ts";
 import { renewClientTrials, staleBatchTrials } from "../../db/queries/runs_trials.ts";
 import type { ServiceContext } from "../context.ts";
@@ -67,14 +72,26 @@ export class BatchHold {
   }
 
   /**
-   * Whether the batch is still this worker's after its suggestion. A run
-   * that ended meanwhile (cancelled) gave up the trials its batches held
-   * when it ended, but not those this suggestion made after: they are given
-   * up here. (A batch taken over keeps them: its new worker takes them back.)
+   * Whether the batch is still this worker's after its suggestion (a read:
+   * the lease was set by the claim, and the timer renews it). A run that
+   * ended meanwhile (cancelled) gave up the trials its batches held when it
+   * ended, but not those this suggestion made after: they are given up
+   * here. (A batch taken over keeps them: its new worker takes them back.)
+   * A failed look answers true: the record finds out.
    */
   async stillHeld(learns: boolean): Promise<boolean> {
-    await this.renew();
-    if (!this.lost.aborted) return true;
+    const { batch } = this.#claimed;
+    let held = true;
+    try {
+      held = await holdsBatch(this.#ctx.db, this.#runId, batch.seq, this.#lease.workerId);
+    } catch (error) {
+      this.#ctx.log?.warn("cannot check a run's batch", {
+        run: this.#runId,
+        error: messageOf(error),
+      });
+    }
+    if (held && !this.lost.aborted) return true;
+    this.lose();
     await this.giveUpTrials(learns);
     return false;
   }
@@ -104,9 +121,7 @@ export class BatchHold {
   async abandon(): Promise<void> {
     const { db } = this.#ctx;
     const { batch } = this.#claimed;
-    await retryTransient(() =>
-      db.transaction((tx) => abandonBatch(tx, this.#runId, batch.seq, this.#lease.workerId))
-    );
+    await retryTransient(() => abandonBatch(db, this.#runId, batch.seq, this.#lease.workerId));
   }
 
   /** Gives the batch back (this worker stops), for another worker to take over at once. */
