@@ -1,6 +1,7 @@
 /**
  * Studies: create, read, list, update, delete.
  */
+import { designMemoryBudget } from "../algorithms/design_memory.ts";
 import { findAlgorithm } from "../algorithms/mod.ts";
 import type { SsoConfig } from "../algorithms/sso/config.ts";
 import type { AlgorithmDefinition, JsonValue } from "../algorithms/types.ts";
@@ -131,6 +132,8 @@ function prepareAlgorithm(input: CreateStudyInput, space: Space) {
   const refused = definition.checkSpace?.(space) ?? null;
   if (refused !== null) throw invalid("space", "supported_space", refused);
   const config = parseConfig(definition, input.algorithm.config);
+  const tooBig = definition.checkMemory?.(space, config, designMemoryBudget()) ?? null;
+  if (tooBig !== null) throw invalid(tooBig.field ?? "algorithm", "design_memory", tooBig.message);
   const seed = input.algorithm.seed ?? Math.floor(Math.random() * 2 ** 32);
   const state = firstState(definition, space, config, seed);
   return { config: config as Record<string, unknown>, seed, state };
