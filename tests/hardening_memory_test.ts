@@ -12,12 +12,19 @@
  * failure cannot take the machine with it (it is a guard, not the claim).
  *
  * Also: a config whose first GP call cannot fit in the design memory budget
- * (MINIMA_DESIGN_MEMORY_BYTES) is a 422 at createStudy naming it. One
+ * (MINIMA_DESIGN_MEMORY_BYTES) is a 422 at createStudy naming it; a
+ * suggestion over the budget (in a designer worker or on the event loop)
+ * is a 422 naming `count` when fewer points would fit, else a 409, and hands
+ * nothing out. One
  * service serves every case (its peak only grows: each case is held to
  * the same 1 GiB).
  */
 import assert from "node:assert/strict";
-import { ADMIN_KEY } from "./support/harness.ts";
+import { DesignerPool } from "../src/algorithms/remote/mod.ts";
+import { createApp } from "../src/app.ts";
+import { createLogger } from "../src/log.ts";
+import { testBackends } from "./support/db.ts";
+import { ADMIN_KEY, describeOnBackends } from "./support/harness.ts";
 import { call, type ServiceProcess, startService } from "./support/server.ts";
 
 const GiB = 1024 ** 3;
@@ -173,3 +180,75 @@ Deno.test("hardening: gp-bo studies too large for memory are refused or stay und
     });
   });
 });
+
+describeOnBackends(
+  "hardening: a suggestion over the memory budget",
+  testBackends(),
+  async (t, app) => {
+    const pool = new DesignerPool(1);
+    const pooled = createApp({
+      database: app.database,
+      logger: createLogger("silent"),
+      adminKey: ADMIN_KEY,
+      designers: pool,
+    });
+    const inWorker = async (method: string, path: string, body?: unknown) => {
+      const r = await pooled.request(path, {
+        method,
+        headers: { authorization: `Bearer ${app.projectKey}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.json() };
+    };
+    const onLoop = (method: string, path: string, body?: unknown) =>
+      app.request(method, path, body);
+    const budget = (bytes: string | undefined) =>
+      bytes === undefined
+        ? Deno.env.delete("MINIMA_DESIGN_MEMORY_BYTES")
+        : Deno.env.set("MINIMA_DESIGN_MEMORY_BYTES", bytes);
+    try {
+      for (
+        const [where, send] of [["in a worker", inWorker], ["on the event loop", onLoop]] as const
+      ) {
+        await t.step(`${where}: 422 naming count when fewer fit, else 409`, async () => {
+          const id = (await send("POST", "/v1/studies", {
+            name: "budget",
+            space: { parameters: [{ name: "x", type: "float", min: 0, max: 1 }] },
+            objective,
+            algorithm: { name: "gp-bo", config: { initialDesign: 2 }, seed: 1 },
+          })).body.id;
+          const first = await send("POST", `/v1/studies/${id}/trials/suggest`, { count: 2 });
+          for (const [i, trial] of first.body.trials.entries()) {
+            await send("POST", `/v1/studies/${id}/trials/${trial.id}/complete`, {
+              values: { loss: i },
+            });
+          }
+          try {
+            // 1 MiB: one point fits (about 8 KB), 1,000 (n² kernel matrices, 36 MB) do not.
+            budget(String(1024 ** 2));
+            const many = await send("POST", `/v1/studies/${id}/trials/suggest`, { count: 1000 });
+            assert.equal(many.status, 422, JSON.stringify(many.body));
+            assert.equal(many.body.errors[0].field, "count");
+            assert.equal(many.body.errors[0].rule, "design_memory");
+            assert.match(many.body.detail, /ask for at most \d+ at once/);
+            const one = await send("POST", `/v1/studies/${id}/trials/suggest`, { count: 1 });
+            assert.equal(one.status, 200, JSON.stringify(one.body));
+            // 4 KiB: nothing fits; the study has outgrown the budget.
+            budget("4096");
+            const none = await send("POST", `/v1/studies/${id}/trials/suggest`, { count: 1 });
+            assert.equal(none.status, 409, JSON.stringify(none.body));
+            assert.match(none.body.detail, /MINIMA_DESIGN_MEMORY_BYTES/);
+          } finally {
+            budget(undefined);
+          }
+          // Nothing was handed out by the refused calls.
+          const again = await send("POST", `/v1/studies/${id}/trials/suggest`, { count: 1 });
+          assert.equal(again.status, 200);
+          assert.equal(again.body.trials[0].number, 3);
+        });
+      }
+    } finally {
+      pool.close();
+    }
+  },
+);
