@@ -54,7 +54,10 @@ export const createStudyRoute = createRoute({
   description:
     "A search space, an objective (the first metric is optimised, others recorded) and an algorithm " +
     "(see listAlgorithms) with its config and an optional seed; a seeded study is deterministic. " +
-    "Floats and ints may have a `step`; `scale: log` needs min > 0.",
+    "Floats and ints may have a `step`; `scale: log` needs min > 0. A study whose algorithm " +
+    "could not compute its first suggestions within the design memory budget " +
+    "(`MINIMA_DESIGN_MEMORY_BYTES`) is refused with a 422 naming the field to change (rule " +
+    "`design_memory`).",
   tags,
   security,
   request: {
