@@ -4,6 +4,7 @@
  * A bad value stops the start with a message that names the variable.
  */
 import { z } from "zod";
+import { DEFAULT_DESIGN_MEMORY_BYTES } from "./algorithms/design_memory.ts";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 
@@ -46,6 +47,10 @@ const ConfigSchema = z.object({
   MINIMA_SHUTDOWN_TIMEOUT_SECONDS: positiveInt(3600).default(30),
   MINIMA_DOCS: boolish.default(true),
   MINIMA_DESIGN_WORKERS: positiveInt(64).optional(),
+  // Read by src/algorithms/design_memory.ts (in every worker too); checked here.
+  MINIMA_DESIGN_MEMORY_BYTES: positiveInt(Number.MAX_SAFE_INTEGER).default(
+    DEFAULT_DESIGN_MEMORY_BYTES,
+  ),
   // Read by src/math/linalg_backend.ts (in every worker too); checked here so
   // that a bad value stops the start.
   MINIMA_LINALG: z.enum(["auto", "typescript", "openblas"]).default("auto"),
@@ -95,6 +100,8 @@ export interface Config {
   docs: boolean;
   /** Workers that run CPU-heavy designers (GP fits) off the event loop. */
   designWorkers: number;
+  /** Bytes one designer call may allocate (design_memory.ts); larger ones are refused. */
+  designMemoryBytes: number;
   /** Runs this process executes at once (0: an API-only process). */
   runWorkers: number;
   /** How long a run worker's claim lasts without renewal (another takes the run after). */
@@ -155,6 +162,7 @@ export function loadConfig(
     shutdownTimeoutSeconds: e.MINIMA_SHUTDOWN_TIMEOUT_SECONDS,
     docs: e.MINIMA_DOCS,
     designWorkers: e.MINIMA_DESIGN_WORKERS ?? Math.max(1, navigator.hardwareConcurrency - 1),
+    designMemoryBytes: e.MINIMA_DESIGN_MEMORY_BYTES,
     runWorkers: e.MINIMA_RUN_WORKERS,
     runLeaseSeconds: e.MINIMA_RUN_LEASE_SECONDS,
     scheduler: e.MINIMA_SCHEDULER,

@@ -14,6 +14,8 @@ Deno.test("configuration: defaults, and bad values named", () => {
   assert.equal(config.dataDir, "./data");
   assert.equal(config.databaseUrl, undefined);
   assert.equal(config.logLevel, "info");
+  assert.equal(config.designMemoryBytes, 512 * 1024 ** 2);
+  assert.equal(loadConfig({ MINIMA_DESIGN_MEMORY_BYTES: "1048576" }).designMemoryBytes, 1048576);
   const custom = loadConfig({
     PORT: "9000",
     DATABASE_URL: "postgres://u@h/db",
@@ -29,6 +31,8 @@ Deno.test("configuration: defaults, and bad values named", () => {
       [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
       [{ MINIMA_ADMIN_KEY: "short" }, "MINIMA_ADMIN_KEY"],
       [{ MINIMA_DB_POOL_SIZE: "0" }, "MINIMA_DB_POOL_SIZE"],
+      [{ MINIMA_DESIGN_MEMORY_BYTES: "0" }, "MINIMA_DESIGN_MEMORY_BYTES"],
+      [{ MINIMA_DESIGN_MEMORY_BYTES: "1GB" }, "MINIMA_DESIGN_MEMORY_BYTES"],
     ] as const
   ) {
     assert.throws(() => loadConfig(env), (e: unknown) => {

@@ -8,6 +8,7 @@
  */
 import type { z } from "zod";
 import type { Space } from "../space/mod.ts";
+import type { MemoryRefusal } from "./design_memory.ts";
 import type { SsoModel } from "./sso/models.ts";
 
 /** Any JSON value: what an algorithm's state and trial tags must be. */
@@ -223,6 +224,13 @@ export interface AlgorithmDefinition<Config = unknown> {
    * over a refused space is not created.
    */
   checkSpace?(space: Space): string | null;
+  /**
+   * Why a study over `space` with `config` could not make its designer
+   * calls within `budget` bytes (the design memory budget:
+   * design_memory.ts), with the field to change; null when they fit.
+   * Absent: its calls are small. A refused study is not created (a 422).
+   */
+  checkMemory?(space: Space, config: Config, budget: number): MemoryRefusal | null;
   /**
    * For algorithms that learn from rankings: how comparisons must be shaped
    * for a config. `roundSize`: the points one round offers (a comparison

@@ -28,6 +28,7 @@ import {
   DesignerWorkerFailed,
   UnreadableState,
 } from "../algorithms/handle.ts";
+import { DesignMemoryExceeded } from "../algorithms/design_memory.ts";
 import type {
   DesignerServices,
   Feedback,
@@ -44,7 +45,7 @@ import {
 } from "../db/queries/designer.ts";
 import { queuedTrials } from "../db/queries/feedback.ts";
 import { trialRows } from "../db/queries/trials.ts";
-import { conflict, Problem } from "../errors.ts";
+import { conflict, invalid, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { feedbackOf, pendingRankings, rankingFeedback } from "./feedback.ts";
 import { json } from "../db/records.ts";
@@ -295,8 +296,16 @@ export async function recommend(
   }
 }
 
-/** Worker failures and cancellations as problems; anything else as it is. */
+/**
+ * Worker failures, cancellations and calls over the design memory budget as
+ * problems (a 422 naming `count` when fewer points would fit, else a 409:
+ * the study has outgrown the budget); anything else as it is.
+ */
 function asProblem(error: unknown): never {
+  if (error instanceof DesignMemoryExceeded) {
+    if (error.field !== null) throw invalid(error.field, "design_memory", error.message);
+    throw conflict(error.message);
+  }
   if (error instanceof DesignerWorkerFailed) {
     throw new Problem(
       "unavailable",

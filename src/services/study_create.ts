@@ -4,6 +4,7 @@
  * named by the objective or the labeling checked in the study's
  * transaction, and a taken name answered as ./study_names.ts says.
  */
+import { designMemoryBudget } from "../algorithms/design_memory.ts";
 import { findAlgorithm } from "../algorithms/mod.ts";
 import type { SsoConfig } from "../algorithms/sso/config.ts";
 import type { AlgorithmDefinition, JsonValue } from "../algorithms/types.ts";
@@ -138,6 +139,8 @@ function prepareAlgorithm(input: ChosenInput, space: Space) {
   const refused = definition.checkSpace?.(space) ?? null;
   if (refused !== null) throw invalid("space", "supported_space", refused);
   const config = parseConfig(definition, input.algorithm.config);
+  const tooBig = definition.checkMemory?.(space, config, designMemoryBudget()) ?? null;
+  if (tooBig !== null) throw invalid(tooBig.field ?? "algorithm", "design_memory", tooBig.message);
   const seed = input.algorithm.seed ?? Math.floor(Math.random() * 2 ** 32);
   const state = firstState(definition, space, config, seed);
   return { config: config as Record<string, unknown>, seed, state };

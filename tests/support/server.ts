@@ -3,6 +3,7 @@
  * process, as production does.
  */
 import { ADMIN_KEY } from "./harness.ts";
+import { HANG_MS } from "./wait.ts";
 
 /** A running service process. */
 export interface ServiceProcess {
@@ -86,7 +87,8 @@ async function startProcess(entry: string, env: Record<string, string>): Promise
       });
     });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A guard, not a claim: a loaded machine may take a minute to open PGlite and migrate.
+  const deadline = Date.now() + HANG_MS;
   for (;;) {
     try {
       const r = await fetch(`${url}/readyz`);

@@ -21,6 +21,17 @@
  *   where one-hot would add too many dimensions): one column, the centre of
  *   its value's cell (an ordinal treatment, as before one-hot existed).
  *
+ * The width is capped: when one-hot columns would take the embedding past
+ * {@linkcode MAX_EMBEDDING_WIDTH} columns (or d, when there are more
+ * parameters than that), the categoricals with the most values switch to
+ * their index column, largest first (the later one first among equals),
+ * until it fits. Every point scored costs a row of `width` numbers and the
+ * fit one lengthscale per column (issue 14: 1,000 categoricals of 32 values
+ * made 32,000 columns, and one suggestion took 7 GB). The ordinal column
+ * keeps one dimension per parameter, at the price of an order among the
+ * values that the kernel then sees; small categoricals, which gain most
+ * from one-hot and cost least, keep it longest.
+ *
  * @module
  */
 import { type ParameterCodec, parameterCodec } from "../../space/codec.ts";
@@ -40,6 +51,9 @@ import type { ParameterValue, Space } from "../../space/mod.ts";
  */
 export const ONE_HOT_LEVEL = Math.SQRT1_2 / 2;
 
+/** The most GP input columns one-hot categoricals may take the embedding to (see the module doc). */
+export const MAX_EMBEDDING_WIDTH = 1024;
+
 /** How categoricals enter the GP. */
 export type CategoricalMode = "one-hot" | "index";
 
@@ -49,6 +63,33 @@ export interface EmbeddingOptions {
   categoricals?: CategoricalMode;
   /** Categoricals with more values than this use their index coordinate (default 32). */
   maxOneHot?: number;
+  /** The width one-hot may take the embedding to (default MAX_EMBEDDING_WIDTH; at least d). */
+  maxWidth?: number;
+}
+
+/**
+ * Which categoricals of `space` are one-hot: those with at most `maxOneHot`
+ * values, less the largest ones while the width is over `maxWidth`.
+ */
+function oneHotSet(space: Space, mode: CategoricalMode, maxOneHot: number, maxWidth: number) {
+  const chosen = new Set<number>();
+  if (mode !== "one-hot") return chosen;
+  let width = space.dimension;
+  space.parameters.forEach((p, j) => {
+    if (p.type === "categorical" && p.values.length <= maxOneHot) {
+      chosen.add(j);
+      width += p.values.length - 1;
+    }
+  });
+  if (width <= maxWidth) return chosen;
+  const size = (j: number) => (space.parameters[j] as { values: unknown[] }).values.length;
+  const largestFirst = [...chosen].sort((a, b) => size(b) - size(a) || b - a);
+  for (const j of largestFirst) {
+    if (width <= maxWidth) break;
+    chosen.delete(j);
+    width -= size(j) - 1;
+  }
+  return chosen;
 }
 
 /** One coordinate of the encoded space, as the embedding treats it. */
@@ -104,6 +145,7 @@ export class Embedding {
   constructor(space: Space, options: EmbeddingOptions = {}) {
     const mode = options.categoricals ?? "one-hot";
     const maxOneHot = options.maxOneHot ?? 32;
+    const oneHots = oneHotSet(space, mode, maxOneHot, options.maxWidth ?? MAX_EMBEDDING_WIDTH);
     this.#space = space;
     this.dimension = space.dimension;
     const coordinates: Coordinate[] = [];
@@ -114,7 +156,7 @@ export class Embedding {
       const codec = parameterCodec(p);
       if (p.type === "categorical") {
         const size = p.values.length;
-        const oneHot = mode === "one-hot" && size <= maxOneHot;
+        const oneHot = oneHots.has(j);
         coordinates.push({
           kind: "categorical",
           column,

@@ -161,3 +161,40 @@ Deno.test("points of the wrong length, and categories of other coordinates, are 
   assert.throws(() => e.embed([[0.5, 0.5]]), RangeError);
   assert.throws(() => e.category(0, 0.5), RangeError);
 });
+
+Deno.test("one-hot is capped in width: the largest categoricals fall back first", () => {
+  const categorical = (name: string, k: number) => ({
+    name,
+    type: "categorical",
+    values: Array.from({ length: k }, (_, i) => `v${i}`),
+  });
+  // 1,000 categoricals of 32 values: 32,000 columns one-hot; capped, each keeps one column.
+  const wide = new Space(SpaceSchema.parse({
+    parameters: Array.from({ length: 1000 }, (_, i) => categorical(`c${i}`, 32)),
+  }));
+  const e = new Embedding(wide);
+  assert.equal(e.width, 1000);
+  assert.ok(e.coordinates.every((c) => c.kind === "categorical" && !c.oneHot));
+  // Under a cap of 20 columns: 3 + 10 + 10 + 4 = 27 one-hot; the later 10-value one falls
+  // back first (27 − 9 = 18), the others stay one-hot.
+  const mixed = new Space(SpaceSchema.parse({
+    parameters: [
+      categorical("a", 3),
+      categorical("b", 10),
+      categorical("c", 10),
+      categorical("d", 4),
+    ],
+  }));
+  const capped = new Embedding(mixed, { maxWidth: 20 });
+  assert.deepEqual(capped.coordinates.map((c) => c.kind === "categorical" && c.oneHot), [
+    true,
+    true,
+    false,
+    true,
+  ]);
+  assert.equal(capped.width, 18);
+  assert.equal(new Embedding(mixed).width, 27, "under the default cap: unchanged");
+  // A categorical of 10,000 values even with maxOneHot 10,000: one column.
+  const long = categoricalSpace(Array.from({ length: 10_000 }, (_, i) => `v${i}`));
+  assert.equal(new Embedding(long, { maxOneHot: 10_000 }).width, 2);
+});

@@ -26,6 +26,7 @@ import { SobolSequence } from "../../math/sobol.ts";
 import { logExpectedImprovement, logExpectedImprovementWithGradient } from "./acquisition.ts";
 import type { Embedding } from "./embed.ts";
 import { type GpModel, predict, predictWithGradient } from "./gp.ts";
+import { MAX_BLOCK_ROWS } from "./memory.ts";
 
 /** Alternations of L-BFGS and the categorical sweep per local search. */
 export const LOCAL_ROUNDS = 3;
@@ -45,6 +46,8 @@ export interface AcquisitionOptions {
   rng: Rng;
   /** `Embedding.key`s of points not to return unless nothing else is left. */
   taken?: ReadonlySet<string>;
+  /** Points scored at once (memory.ts sizes it to the budget; default MAX_BLOCK_ROWS). */
+  blockRows?: number;
 }
 
 /** The acquisition to maximise and its gradient (with respect to mean and sd). */
@@ -61,14 +64,9 @@ export function acquisitionScore(
   return logExpectedImprovementWithGradient(mean, sd, options.best);
 }
 
-/** Descending by value (NaN last), ties by position: a total, deterministic order. */
-function byValueDescending(values: ArrayLike<number>): number[] {
-  const rank = (v: number) => (Number.isNaN(v) ? -Infinity : v);
-  return Array.from({ length: values.length }, (_, i) => i).sort((a, b) => {
-    const va = rank(values[a]);
-    const vb = rank(values[b]);
-    return vb > va ? 1 : vb < va ? -1 : a - b;
-  });
+/** Ranks NaN below every number, so that it sorts last. */
+function rank(v: number): number {
+  return Number.isNaN(v) ? -Infinity : v;
 }
 
 /** A scored point of the encoded space. */
@@ -77,26 +75,79 @@ export interface Scored {
   value: number;
 }
 
-/** The acquisition at several encoded points. */
+/** The acquisition at several encoded points, scored `rows` at a time. */
 function scorer(
   model: GpModel,
   embedding: Embedding,
-  options: Pick<AcquisitionOptions, "kind" | "best" | "beta">,
+  options: Pick<AcquisitionOptions, "kind" | "best" | "beta" | "blockRows">,
 ): (points: number[][]) => Float64Array {
+  const rows = Math.max(1, options.blockRows ?? MAX_BLOCK_ROWS);
   return (points) => {
-    const { mean, variance } = predict(model, embedding.embed(points));
     const values = new Float64Array(points.length);
-    for (let i = 0; i < points.length; i++) {
-      values[i] = acquisitionScore(options, mean[i], Math.sqrt(variance[i])).value;
+    for (let from = 0; from < points.length; from += rows) {
+      const block = points.length <= rows ? points : points.slice(from, from + rows);
+      const { mean, variance } = predict(model, embedding.embed(block));
+      for (let i = 0; i < block.length; i++) {
+        values[from + i] = acquisitionScore(options, mean[i], Math.sqrt(variance[i])).value;
+      }
     }
     return values;
   };
 }
 
 /**
+ * The best points seen, in the order of a sort by value descending (NaN
+ * last), ties by the order they were offered: offered one at a time, so
+ * that no list of every point is kept. `limit` distinct points (by their
+ * coordinates) are kept; the best one whose `free` says so is kept besides.
+ */
+class Best {
+  readonly top: Scored[] = [];
+  /** The best point offered whatever `free` says, and the best `free` one. */
+  first: Scored | null = null;
+  firstFree: Scored | null = null;
+  readonly #ids: string[] = [];
+  readonly #limit: number;
+  readonly #free: ((point: number[]) => boolean) | null;
+
+  constructor(limit: number, free: ((point: number[]) => boolean) | null) {
+    this.#limit = limit;
+    this.#free = free;
+  }
+
+  offer(s: Scored): void {
+    const r = rank(s.value);
+    if (this.first === null || r > rank(this.first.value)) this.first = s;
+    if (this.#free && (this.firstFree === null || r > rank(this.firstFree.value))) {
+      if (this.#free(s.point)) this.firstFree = s;
+    }
+    if (this.#limit === 0) return;
+    // Not above the last kept: not above an earlier copy of itself either.
+    if (this.top.length >= this.#limit && !(r > rank(this.top.at(-1)!.value))) return;
+    const id = s.point.join(",");
+    const at = this.#ids.indexOf(id);
+    if (at >= 0) {
+      // The same point again: it replaces its earlier copy only if it scored higher.
+      if (!(r > rank(this.top[at].value))) return;
+      this.top.splice(at, 1);
+      this.#ids.splice(at, 1);
+    }
+    let i = this.top.length;
+    while (i > 0 && r > rank(this.top[i - 1].value)) i--;
+    this.top.splice(i, 0, s);
+    this.#ids.splice(i, 0, id);
+    if (this.top.length > this.#limit) {
+      this.top.pop();
+      this.#ids.pop();
+    }
+  }
+}
+
+/**
  * The point of the encoded space that maximises the acquisition, as far as
  * the search finds (see the module doc). It is snapped: decoding it gives
- * exactly the params it was scored for.
+ * exactly the params it was scored for. Candidates are drawn, scored and
+ * forgotten `blockRows` at a time: only the best few are kept.
  */
 export function maximizeAcquisition(
   model: GpModel,
@@ -107,30 +158,30 @@ export function maximizeAcquisition(
   const w = embedding.width;
   if (model.d !== w) throw new RangeError(`the model has ${model.d} inputs, the embedding ${w}`);
   const scoreAll = scorer(model, embedding, options);
+  const rows = Math.max(1, options.blockRows ?? MAX_BLOCK_ROWS);
+  const taken = options.taken && options.taken.size > 0 ? options.taken : null;
+  const free = taken ? (point: number[]) => !taken.has(embedding.key(point)) : null;
 
   const sobol = new SobolSequence(d, { scramble: true, seed: options.rng.nextUint32() });
-  const candidates: number[][] = [];
-  for (let i = 0; i < options.candidates; i++) candidates.push(embedding.snap(sobol.next()));
-  const values = scoreAll(candidates);
-  const pool: Scored[] = candidates.map((point, i) => ({ point, value: values[i] }));
-
-  const starts: number[][] = [];
-  const seen = new Set<string>();
-  for (const i of byValueDescending(values)) {
-    if (starts.length >= options.localStarts) break;
-    const id = candidates[i].join(",");
-    if (seen.has(id)) continue;
-    seen.add(id);
-    starts.push(candidates[i]);
+  const best = new Best(options.localStarts, free);
+  for (let from = 0; from < options.candidates; from += rows) {
+    const block: number[][] = [];
+    for (let i = from; i < Math.min(options.candidates, from + rows); i++) {
+      block.push(embedding.snap(sobol.next()));
+    }
+    const values = scoreAll(block);
+    block.forEach((point, i) => best.offer({ point, value: values[i] }));
   }
-  for (const start of starts) pool.push(localSearch(model, embedding, options, start, scoreAll));
-
-  const taken = options.taken;
-  const order = byValueDescending(pool.map((s) => s.value));
-  if (taken && taken.size > 0) {
-    for (const i of order) if (!taken.has(embedding.key(pool[i].point))) return pool[i].point;
+  // Local searches come after every candidate, as they did in one list.
+  const found = new Best(0, free);
+  if (best.first) found.offer(best.first);
+  if (best.firstFree) found.firstFree = best.firstFree;
+  for (const start of best.top.map((s) => s.point)) {
+    found.offer(localSearch(model, embedding, options, start, scoreAll));
   }
-  return pool[order[0]].point;
+  const chosen = (taken ? found.firstFree : null) ?? found.first;
+  if (!chosen) throw new RangeError("no candidate to choose from");
+  return chosen.point;
 }
 
 /**
@@ -141,10 +192,11 @@ export function maximizeAcquisition(
 export function localSearch(
   model: GpModel,
   embedding: Embedding,
-  options: Pick<AcquisitionOptions, "kind" | "best" | "beta">,
+  options: Pick<AcquisitionOptions, "kind" | "best" | "beta" | "blockRows">,
   start: number[],
   scoreAll: (points: number[][]) => Float64Array = scorer(model, embedding, options),
 ): Scored {
+  const rows = Math.max(1, options.blockRows ?? MAX_BLOCK_ROWS);
   const free = embedding.free;
   const columns = free.map((j) => embedding.coordinates[j].column);
   const lower = new Float64Array(free.length);
@@ -174,7 +226,18 @@ export function localSearch(
         free.forEach((j, t) => (x[j] = Math.min(1, Math.max(0, result.x[t]))));
       }
     }
-    const neighbours: number[][] = [];
+    // Every single change of one categorical, scored a block at a time; the first best wins.
+    let bestNeighbour: Scored | null = null;
+    let block: number[][] = [];
+    const flush = () => {
+      const scores = scoreAll(block);
+      block.forEach((point, i) => {
+        if (bestNeighbour === null || rank(scores[i]) > rank(bestNeighbour.value)) {
+          bestNeighbour = { point, value: scores[i] };
+        }
+      });
+      block = [];
+    };
     for (const j of embedding.categorical) {
       const c = embedding.coordinates[j];
       if (c.kind !== "categorical") continue;
@@ -183,15 +246,16 @@ export function localSearch(
         if (k === current) continue;
         const y = x.slice();
         y[j] = c.centres[k];
-        neighbours.push(y);
+        block.push(y);
+        if (block.length >= rows) flush();
       }
     }
-    if (neighbours.length === 0) break;
-    const scores = scoreAll(neighbours);
-    const best = byValueDescending(scores)[0];
-    if (!(scores[best] > value)) break;
-    x = neighbours[best];
-    value = scores[best];
+    if (block.length > 0) flush();
+    const move = bestNeighbour as Scored | null;
+    if (move === null) break;
+    if (!(move.value > value)) break;
+    x = move.point;
+    value = move.value;
   }
   const point = embedding.snap(x);
   return { point, value: scoreAll([point])[0] };

@@ -14,7 +14,8 @@
  * integer and step coordinates plus, for each categorical, one one-hot
  * column per value with its own ARD lengthscale, so the kernel sees no order
  * among categories (config `categoricals: "index"`, or a categorical with
- * more than `maxOneHot` values, falls back to its ordinal index coordinate).
+ * more than `maxOneHot` values, or the largest ones past the width cap,
+ * falls back to its ordinal index coordinate).
  * Observations, fantasies and the recommendation all go through that
  * embedding. The acquisition is scored at snapped points (integers, steps and
  * categoricals at the centre of their cell: exactly what the service will
@@ -39,6 +40,10 @@
  * posterior mean, with that mean and the posterior sd in the primary
  * metric's units (the sign of a maximised metric restored once the designer
  * has seen which reported metric the loss is).
+ *
+ * Memory (memory.ts): each GP call is estimated before it allocates against
+ * the design memory budget, and refused when it cannot fit; candidates and
+ * local search's sweeps are scored in blocks sized to what is left.
  *
  * The first `initialDesign` points are plain Sobol points, neither snapped
  * nor de-duplicated (the service decodes them to valid points).
@@ -68,6 +73,8 @@ import {
   predict,
 } from "./gp.ts";
 import { maximizeAcquisition } from "./maximize.ts";
+import { checkGpBoCall, checkGpBoStudy } from "./memory.ts";
+import { designMemoryBudget } from "../design_memory.ts";
 
 /** The options of "gp-bo". */
 export const GpBoConfigSchema = z.strictObject({
@@ -318,6 +325,12 @@ class GpBoDesigner implements Designer {
     if (out.length === count) return out;
     const embedding = this.#embedding;
     const data = this.#data();
+    // Before anything is allocated: the call's memory, and the points it may score at once.
+    const blockRows = this.#checkMemory(
+      data.x.length,
+      ctx.pending.length + out.length,
+      count - out.length,
+    );
     let model = this.#needsFit() ? this.#fit(data) : this.#condition(data);
     const best = this.#knownNoise
       ? Math.min(...predict(model, embedding.embed(this.#state.x)).mean)
@@ -349,6 +362,7 @@ class GpBoDesigner implements Designer {
         localStarts: this.#config.localStarts,
         rng: this.#rng,
         taken,
+        blockRows,
       });
       out.push({ point });
       taken.add(embedding.key(point));
@@ -358,6 +372,12 @@ class GpBoDesigner implements Designer {
       }
     }
     return out;
+  }
+
+  /** Points to score at once within the design memory budget; throws when none fit. */
+  #checkMemory(trials: number, pending: number, count: number): number {
+    const shape = { dimension: this.#d, width: this.#embedding.width };
+    return checkGpBoCall(shape, { trials, pending, count }, designMemoryBudget());
   }
 
   update(feedback: Feedback[]): void {
@@ -413,7 +433,9 @@ class GpBoDesigner implements Designer {
         details: { basis: "best observed value", ...of, observedValue: sign * y[i] },
       };
     }
-    const model = this.#condition(this.#data());
+    const data = this.#data();
+    this.#checkMemory(data.x.length, 0, 0);
+    const model = this.#condition(data);
     const { mean, variance } = predict(model, this.#embedding.embed(x));
     let i = 0;
     for (let k = 1; k < mean.length; k++) if (mean[k] < mean[i]) i = k;
@@ -447,5 +469,6 @@ export const gpBoAlgorithm: AlgorithmDefinition<GpBoConfig> = {
   learnsFromFeedback: true,
   offload: true,
   configSchema: GpBoConfigSchema as z.ZodType<GpBoConfig>,
+  checkMemory: (space, config, budget) => checkGpBoStudy(space, config, budget),
   create: (options) => new GpBoDesigner(options),
 };

@@ -16,6 +16,7 @@
  *   designer that checks its signal stops computing.
  */
 import type { SpaceSpec } from "../../space/schema.ts";
+import { DesignMemoryExceeded, type MemoryRefusal } from "../design_memory.ts";
 import {
   DesignerCancelled,
   type DesignerHandle,
@@ -198,6 +199,11 @@ export class DesignerPool {
   }
 }
 
+/** A worker's error answer as the error the designer threw (budget refusals keep their kind). */
+function failure(reply: { error: string; memory?: MemoryRefusal }): Error {
+  return reply.memory ? new DesignMemoryExceeded(reply.memory) : new Error(reply.error);
+}
+
 interface RemoteLink {
   update: (feedback: Feedback[]) => Promise<DesignerReply>;
   suggest: (count: number, pending: number[][], signal: AbortSignal) => Promise<DesignerReply>;
@@ -221,7 +227,7 @@ export class RemoteDesigner implements DesignerHandle {
 
   async suggest(count: number, ctx: SuggestContext): Promise<Suggestion[]> {
     const reply = await this.#link.suggest(count, ctx.pending, ctx.signal);
-    if ("error" in reply) throw new Error(reply.error);
+    if ("error" in reply) throw failure(reply);
     if (!("suggestions" in reply)) throw new Error("a designer worker answered out of turn");
     this.#state = reply.state;
     this.#fresh = true;
@@ -246,7 +252,7 @@ export class RemoteDesigner implements DesignerHandle {
 
   async recommend(): Promise<Recommendation | null> {
     const reply = await this.#link.recommend();
-    if ("error" in reply) throw new Error(reply.error);
+    if ("error" in reply) throw failure(reply);
     if (!("recommendation" in reply)) throw new Error("a designer worker answered out of turn");
     return reply.recommendation;
   }

@@ -4,6 +4,7 @@
  * answer carries it back.
  */
 import type { SpaceSpec } from "../../space/schema.ts";
+import type { MemoryRefusal } from "../design_memory.ts";
 import type { Feedback, JsonValue, Point, Recommendation, Suggestion } from "../types.ts";
 
 /** What the service asks of a worker; `session` names one designer. */
@@ -40,11 +41,19 @@ export type DesignerRequest =
  * the designer's state after it; to a suggest, the points and the
  * designer's state after them; to a recommend, the
  * designer's recommendation. `unreadableState` marks a create that failed
- * because the saved state could not be restored.
+ * because the saved state could not be restored; `memory`, a call the
+ * design memory budget refused.
  */
 export type DesignerReply =
   | { session: number; call: number; created: true }
   | { session: number; call: number; updated: true; state: JsonValue }
   | { session: number; call: number; suggestions: Suggestion[]; state: JsonValue }
   | { session: number; call: number; recommendation: Recommendation | null }
-  | { session: number; call: number; error: string; unreadableState?: boolean };
+  | {
+    session: number;
+    call: number;
+    error: string;
+    unreadableState?: boolean;
+    /** A call refused by the design memory budget: the refusal, to rethrow as such. */
+    memory?: MemoryRefusal;
+  };

@@ -7,6 +7,7 @@
  */
 /// <reference lib="deno.worker" />
 import { Space } from "../../space/mod.ts";
+import { DesignMemoryExceeded } from "../design_memory.ts";
 import type { AlgorithmDefinition, Designer } from "../types.ts";
 import type { DesignerReply, DesignerRequest } from "./protocol.ts";
 
@@ -117,6 +118,7 @@ export function serveDesigners(
       reply = { session, call, ...(await compute(designer)) } as DesignerReply;
     } catch (error) {
       reply = { session, call, error: String((error as Error)?.message ?? error) };
+      if (error instanceof DesignMemoryExceeded) reply.memory = error.toRefusal();
     }
     self.postMessage(reply);
   }

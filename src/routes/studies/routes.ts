@@ -59,7 +59,9 @@ export const createStudyRoute = createRoute({
     "Floats and ints may have a `step`; `scale: log` needs min > 0. Names are unique in a " +
     'project: with `"ifExists": "return"` an existing study of that name is answered (200) ' +
     "when its definition matches, else 409 naming each difference. Without an algorithm, " +
-    "minima chooses one for the space and says why (`algorithm.reason`).",
+    "minima chooses one for the space and says why (`algorithm.reason`). A study whose algorithm could not compute its first suggestions " +
+    "within the design memory budget (`MINIMA_DESIGN_MEMORY_BYTES`) is refused with a 422 " +
+    "naming the field to change (rule `design_memory`).",
   tags,
   security,
   request: {

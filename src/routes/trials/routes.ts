@@ -57,7 +57,10 @@ export const suggestRoute = createRoute({
     "A client that asks again while it still holds ACTIVE trials gets those back first (their " +
     "leases renewed); then trials created with createTrial and not yet evaluated; then the points " +
     "of STALE trials, handed out again; then new points from the algorithm. Never hands one trial " +
-    "to two clients. An algorithm that works in generations may return fewer than asked.",
+    "to two clients. An algorithm that works in generations may return fewer than asked. A " +
+    "suggestion the algorithm cannot compute within the design memory budget " +
+    "(`MINIMA_DESIGN_MEMORY_BYTES`) hands nothing out: a 422 naming `count` (rule " +
+    "`design_memory`) when fewer points would fit, else a 409.",
   tags,
   security,
   request: {
