@@ -11,7 +11,7 @@ import {
   listStudies,
   updateStudy,
 } from "../../services/studies.ts";
-import { type AppEnv, idempotent } from "../common.ts";
+import { actor, type AppEnv, idempotent } from "../common.ts";
 import type {
   createStudyRoute,
   deleteStudyRoute,
@@ -56,6 +56,6 @@ export const updateStudyHandler: RouteHandler<typeof updateStudyRoute, AppEnv> =
 export const deleteStudyHandler: RouteHandler<typeof deleteStudyRoute, AppEnv> = async (c) => {
   const projectId = requireProjectKey(c.var.principal);
   const { studyId } = c.req.valid("param");
-  await deleteStudy(c.var.services, c.var.services.db, projectId, studyId);
+  await deleteStudy(c.var.services, c.var.services.db, projectId, studyId, actor(c));
   return c.body(null, 204);
 };
