@@ -369,6 +369,27 @@ for (const backend of testBackends().slice(0, 1)) {
         // The project key's bucket is its own.
         assert.equal((await app.request("GET", "/v1/studies")).status, 200);
       });
+
+      await t.step("what the README says holds: buckets are per process (per app)", async () => {
+        advance(10);
+        assert.deepEqual(await burst(app, 6, "/v1/studies"), [200, 200, 200, 200, 200, 429]);
+        // Another process over the same database has buckets of its own: N processes, N × the limit.
+        const other = createApp({
+          database: app.database,
+          logger: createLogger("silent"),
+          rateLimits: { perKey: { rate: 10, burst: 5 } },
+          rateLimitClock: () => clock,
+        });
+        const statuses: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const res = await other.request("/v1/studies", {
+            headers: { authorization: `Bearer ${app.projectKey}` },
+          });
+          await res.body?.cancel();
+          statuses.push(res.status);
+        }
+        assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+      });
     } finally {
       await app.close();
     }
