@@ -11,6 +11,7 @@ import { isConnectionLost, isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import { DesignerCounters, RequestMetrics, RunCounters } from "./metrics.ts";
+import { adminRoutes } from "./routes/admin/mod.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
@@ -24,6 +25,7 @@ import {
   unknownQueryParameters,
 } from "./routes/query_parameters.ts";
 import { projectRoutes } from "./routes/projects/mod.ts";
+import { documentRateLimits } from "./routes/rate_limits.ts";
 import { runRoutes } from "./routes/runs/mod.ts";
 import { scheduleRoutes } from "./routes/schedules/mod.ts";
 import { ssoRoutes } from "./routes/sso/mod.ts";
@@ -33,6 +35,7 @@ import { createServiceContext, type ServiceContext } from "./services/context.ts
 import { sha256 } from "./services/ids.ts";
 import { ModelFileCache } from "./services/models_cache.ts";
 import { authenticate } from "./services/projects.ts";
+import { rateLimited, RateLimiter, type RateLimits } from "./services/rate_limit.ts";
 import { RunHub } from "./services/runs/hub.ts";
 import type { RunWorkers } from "./services/runs/workers.ts";
 import type { Scheduler } from "./services/schedules_ticks.ts";
@@ -74,6 +77,10 @@ export interface AppOptions {
   modelCacheDir?: string;
   /** The largest model uploadModel accepts (default 256 MiB). */
   maxModelBytes?: number;
+  /** Token buckets per key (default: none). */
+  rateLimits?: RateLimits;
+  /** The buckets' clock, in ms (default: the app's clock, `now`); tests hold it still. */
+  rateLimitClock?: () => number;
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -81,13 +88,14 @@ const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", 
 function problemResponse(problem: Problem, instance: string, requestId: string): Response {
   return new Response(JSON.stringify(problem.toBody(instance, requestId)), {
     status: problem.status,
-    headers: { "content-type": "application/problem+json" },
+    headers: { ...problem.headers, "content-type": "application/problem+json" },
   });
 }
 
 /** The API's routes (and its docs, if `docs`). */
 function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", projectRoutes());
+  app.route("/", adminRoutes());
   app.route("/", algorithmRoutes());
   app.route("/", studyRoutes());
   app.route("/", trialRoutes());
@@ -99,6 +107,7 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", ssoRoutes());
   app.route("/", labelRoutes());
   documentUnknownQueryParameters(app);
+  documentRateLimits(app);
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
 }
 
@@ -116,12 +125,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     onnx: options.onnx,
     modelFiles: new ModelFileCache(options.modelCacheDir),
     maxModelBytes: options.maxModelBytes,
+    envAdminKey: options.adminKey !== undefined,
   });
   services.suggestions = new SuggestionQueue(services);
   services.runs = options.runs?.hub ?? new RunHub();
   options.runs?.start(services);
   options.scheduler?.start(services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
+  const limiter = new RateLimiter(
+    options.rateLimits ?? {},
+    options.rateLimitClock ?? (() => services.now().getTime()),
+  );
   const metrics = new RequestMetrics();
   const app = new OpenAPIHono<AppEnv>();
 
@@ -185,6 +199,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         );
       }
     }
+    const verdict = limiter.take(principal);
+    if (!verdict.allowed) throw rateLimited(verdict);
     c.set("principal", principal);
     await next();
   });

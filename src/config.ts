@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_DESIGN_MEMORY_BYTES } from "./algorithms/design_memory.ts";
+import { parseRateLimit, type RateLimits, rateLimits } from "./services/rate_limit.ts";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 
@@ -20,6 +21,16 @@ const wholeNumber = (max: number) =>
   z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(
     z.number().int().min(0).max(max),
   );
+
+/** "RATE" or "RATE:BURST" (requests a second, burst), or "off". */
+const rateLimit = z.string().transform((v, ctx) => {
+  const parsed = parseRateLimit(v.trim());
+  if (typeof parsed === "string" && parsed !== "off") {
+    ctx.addIssue({ code: "custom", message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 const ONNX_PROVIDERS = ["cuda", "webgpu", "cpu"] as const;
 
@@ -69,6 +80,8 @@ const ConfigSchema = z.object({
   MINIMA_ONNX_THREADS: positiveInt(1024).optional(),
   MINIMA_ONNX_MAX_BATCH_ROWS: positiveInt(1 << 24).default(4096),
   MINIMA_ONNX_MAX_DELAY_MS: wholeNumber(60_000).default(0),
+  MINIMA_RATE_LIMIT_PER_KEY: rateLimit.optional(),
+  MINIMA_RATE_LIMIT_PER_LABELER: rateLimit.optional(),
 });
 
 /** Every environment variable loadConfig reads (deploy manifests are checked against it). */
@@ -129,6 +142,11 @@ export interface Config {
    * 0 (the default): none, batches form from what queues during a run.
    */
   onnxMaxDelayMs: number;
+  /**
+   * Token buckets per key and per labeler token, in each process; empty (the
+   * default): no limit.
+   */
+  rateLimits: RateLimits;
 }
 
 /** Thrown when the environment does not make a valid configuration. */
@@ -175,5 +193,6 @@ export function loadConfig(
     onnxThreads: e.MINIMA_ONNX_THREADS,
     onnxMaxBatchRows: e.MINIMA_ONNX_MAX_BATCH_ROWS,
     onnxMaxDelayMs: e.MINIMA_ONNX_MAX_DELAY_MS,
+    rateLimits: rateLimits(e.MINIMA_RATE_LIMIT_PER_KEY, e.MINIMA_RATE_LIMIT_PER_LABELER),
   };
 }

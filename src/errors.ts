@@ -24,6 +24,7 @@ export type ProblemKind =
   | "forbidden"
   | "not-found"
   | "conflict"
+  | "too-many-requests"
   | "payload-too-large"
   | "unsupported-media-type"
   | "internal"
@@ -37,6 +38,7 @@ const STATUS: Record<ProblemKind, number> = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  "too-many-requests": 429,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
   internal: 500,
@@ -52,6 +54,7 @@ const TITLE: Record<ProblemKind, string> = {
   forbidden: "Not allowed with this key",
   "not-found": "Not found",
   conflict: "Conflict",
+  "too-many-requests": "Too many requests",
   "payload-too-large": "Request body too large",
   "unsupported-media-type": "Unsupported media type",
   internal: "Internal error",
@@ -84,12 +87,20 @@ export class Problem extends Error {
   readonly status: number;
   /** Which fields broke which rules, for validation problems. */
   readonly errors?: FieldIssue[];
+  /** Headers the response carries (Retry-After). */
+  readonly headers?: Record<string, string>;
 
-  constructor(kind: ProblemKind, detail: string, errors?: FieldIssue[]) {
+  constructor(
+    kind: ProblemKind,
+    detail: string,
+    errors?: FieldIssue[],
+    headers?: Record<string, string>,
+  ) {
     super(detail);
     this.kind = kind;
     this.status = STATUS[kind];
     this.errors = errors;
+    this.headers = headers;
   }
 
   /** The response body for this problem. */

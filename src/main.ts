@@ -122,6 +122,7 @@ export async function startProcess(role: ProcessRole): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     defaultLeaseSeconds: config.defaultLeaseSeconds,
     docs: config.docs,
+    rateLimits: config.rateLimits,
   });
   const controller = new AbortController();
   const server = Deno.serve({

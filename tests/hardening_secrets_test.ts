@@ -1,8 +1,9 @@
 /**
- * No secret at rest (issue 14, finding 3): API keys and labeler tokens minted
- * with an Idempotency-Key are shown once and stored nowhere, not even in the
+ * No secret at rest (issue 14, finding 3): API keys, labeler tokens and admin
+ * keys minted with an Idempotency-Key are shown once and stored nowhere, not even in the
  * idempotency keys' stored answers; a replay of the mint is a 409 naming the
- * key's id instead of the key. Every table's text is scanned for the secrets:
+ * key's id instead of the key (and the audit log names keys by id). Every
+ * table's text is scanned for the secrets:
  * `pg_dump --data-only` on the PostgreSQL server (when pg_dump is installed),
  * and every row of every table, as text, on both backends.
  */
@@ -97,6 +98,30 @@ describeOnBackends("hardening: no secret at rest", testBackends(), async (t, app
     secrets.push(plain.body.key);
   });
 
+  await t.step("an admin key minted with an Idempotency-Key likewise", async () => {
+    const headers = { "idempotency-key": "mint-admin-1" };
+    const first = await app.request("POST", "/v1/admin/keys", { name: "ops" }, {
+      ...admin,
+      headers,
+    });
+    assert.equal(first.status, 201, first.text);
+    secrets.push(first.body.key);
+    const again = await app.request("POST", "/v1/admin/keys", { name: "ops" }, {
+      ...admin,
+      headers,
+    });
+    assert.equal(again.status, 409, again.text);
+    assert.ok(!again.text.includes(first.body.key));
+    assert.ok(again.text.includes(first.body.id));
+    assert.equal(again.body.errors[0].rule, "shown_once");
+    // It works, and what it mints is a secret too.
+    const second = await app.request("POST", "/v1/admin/keys", { name: "ops-2" }, {
+      key: first.body.key,
+    });
+    assert.equal(second.status, 201, second.text);
+    secrets.push(second.body.key);
+  });
+
   await t.step("an answer stored with its key by an earlier version is scrubbed", async () => {
     const legacy = "mk_legacy0123456789abcdefghijklmnopqrstu";
     await app.database.db.insert(idempotencyKeys).values({
@@ -116,6 +141,7 @@ describeOnBackends("hardening: no secret at rest", testBackends(), async (t, app
   await t.step("no table holds any secret (every row's text)", async () => {
     const text = await everyRowAsText(app);
     assert.ok(text.includes("mint-key-1"), "the scan reads idempotency_keys' rows");
+    assert.ok(text.includes("admin_key.created"), "the scan reads audit_events' rows");
     for (const secret of [...secrets, app.projectKey]) {
       assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 10)}…) is stored`);
       // Not even the part after the public prefix.
@@ -128,6 +154,7 @@ describeOnBackends("hardening: no secret at rest", testBackends(), async (t, app
       const dump = await pgDump(app.database.url!);
       if (dump === undefined) return; // no pg_dump here: the row scan above stands
       assert.ok(dump.includes("mint-key-1"), "the dump holds idempotency_keys");
+      assert.ok(dump.includes("admin_key.created"), "the dump holds audit_events");
       for (const secret of [...secrets, app.projectKey]) {
         assert.ok(!dump.includes(secret.slice(10)), `${secret.slice(0, 10)}… is in the dump`);
       }

@@ -16,6 +16,7 @@ import { studyMeta } from "../src/services/study_meta.ts";
 import { testBackends } from "./support/db.ts";
 
 const status = (error: unknown) => error instanceof Problem && error.status;
+const by = () => ({ actor: "bootstrap", requestId: "test", at: new Date() });
 
 describeOnBackends("service caches", testBackends(), async (t, app) => {
   const db = app.database.db;
@@ -35,7 +36,7 @@ describeOnBackends("service caches", testBackends(), async (t, app) => {
     await studyMeta(a, db, app.projectId, studyId);
     await studyMeta(b, db, app.projectId, studyId);
     assert.ok(a.studyMetas!.get(studyId));
-    await deleteStudy(a, db, app.projectId, studyId);
+    await deleteStudy(a, db, app.projectId, studyId, by());
     assert.equal(a.studyMetas!.get(studyId), undefined);
     await assert.rejects(studyMeta(a, db, app.projectId, studyId), (e) => status(e) === 404);
     // B's cache is B's: nothing done through A reaches into it.
@@ -44,12 +45,12 @@ describeOnBackends("service caches", testBackends(), async (t, app) => {
 
   await t.step("revoking a key clears the revoking context's key cache", async () => {
     const [a, b] = [context(), context()];
-    const key = await createApiKey(db, app.projectId, "cached");
+    const key = await createApiKey(db, app.projectId, "cached", by());
     assert.equal((await authenticate(a, key.key, undefined)).keyId, key.id);
     assert.equal((await authenticate(b, key.key, undefined)).keyId, key.id);
     const now = Date.now();
     assert.ok(a.principals!.get(sha256(key.key), now));
-    await revokeApiKey(a, db, app.projectId, key.id);
+    await revokeApiKey(a, db, app.projectId, key.id, by());
     assert.equal(a.principals!.get(sha256(key.key), now), undefined);
     await assert.rejects(authenticate(a, key.key, undefined), (e) => status(e) === 401);
     assert.ok(b.principals!.get(sha256(key.key), now), "B's cache is B's own");

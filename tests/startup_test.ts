@@ -97,3 +97,39 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "rotating away from MINIMA_ADMIN_KEY: mint an admin key, restart without it",
+  async fn() {
+    const dataDir = await Deno.makeTempDir({ prefix: "minima-rotate-" });
+    const envKey = "rotate-me-0123456789abcdefghij";
+    try {
+      let service = await startService({ MINIMA_DATA_DIR: dataDir, MINIMA_ADMIN_KEY: envKey });
+      let key: string;
+      try {
+        assert.doesNotMatch(service.output(), /Generated the admin key/);
+        const minted = await call(service.url, envKey, "POST", "/v1/admin/keys", { name: "ops" });
+        assert.equal(minted.status, 201, JSON.stringify(minted.body));
+        key = minted.body.key;
+      } finally {
+        await service.stop();
+      }
+      service = await startService({ MINIMA_DATA_DIR: dataDir, MINIMA_ADMIN_KEY: "" });
+      try {
+        // A live admin key is stored, so none is generated; the old key is gone.
+        assert.doesNotMatch(service.output(), /Generated the admin key/);
+        assert.equal((await call(service.url, key, "GET", "/v1/admin/keys")).status, 200);
+        assert.equal((await call(service.url, envKey, "GET", "/v1/admin/keys")).status, 401);
+        const events = await call(service.url, key, "GET", "/v1/admin/audit-events");
+        assert.deepEqual(
+          events.body.items.map((e: { action: string; actor: string }) => [e.action, e.actor]),
+          [["admin_key.created", "bootstrap"]],
+        );
+      } finally {
+        await service.stop();
+      }
+    } finally {
+      await Deno.remove(dataDir, { recursive: true });
+    }
+  },
+});

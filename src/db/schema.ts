@@ -457,3 +457,36 @@ export const ssoRounds = pgTable("sso_rounds", {
 
 /** An sso round's row, as drizzle reads it. */
 export type SsoRoundRow = typeof ssoRounds.$inferSelect;
+
+/**
+ * The audit log: who minted or revoked a key, created a project or deleted a
+ * study, when, and under which request. Written in the transaction of the
+ * change it records, so a change rolled back leaves no event; it never holds
+ * a secret (keys appear by id). No foreign keys: an event outlives what it
+ * names.
+ */
+export const auditEvents = pgTable("audit_events", {
+  id: uuid("id").primaryKey(),
+  /** When the change happened (the clock of the process that made it). */
+  createdAt: createdAt(),
+  /** The admin or project key's id that made the change, or "bootstrap" (MINIMA_ADMIN_KEY). */
+  actor: text("actor").notNull(),
+  /** What happened: "api_key.created", "study.deleted", … */
+  action: text("action").notNull(),
+  /** The kind of what it happened to: "api_key", "admin_key", "labeler_token", "project", "study". */
+  targetType: text("target_type").notNull(),
+  targetId: text("target_id").notNull(),
+  /** The project it happened in (null for admin keys). */
+  projectId: uuid("project_id"),
+  /** The request's id (X-Request-Id), to find it in the logs. */
+  requestId: text("request_id").notNull(),
+  /** What else is worth keeping (a name), never a secret. */
+  details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+}, (t) => [
+  index("audit_events_created_idx").on(t.createdAt, t.id),
+  index("audit_events_action_created_idx").on(t.action, t.createdAt, t.id),
+  index("audit_events_project_created_idx").on(t.projectId, t.createdAt, t.id),
+]);
+
+/** An audit event's row. */
+export type AuditEventRow = typeof auditEvents.$inferSelect;

@@ -18,6 +18,7 @@ import {
 } from "../errors.ts";
 import { isPlainText } from "../services/ids.ts";
 import type { ServiceContext } from "../services/context.ts";
+import { type Actor, actorOf } from "../services/audit.ts";
 import type { Principal } from "../services/principals.ts";
 import { runIdempotent, type StoredResponse } from "../services/idempotency.ts";
 
@@ -57,6 +58,9 @@ const DESCRIPTIONS: Record<number, string> = {
   413: "Request body too large",
   415: "Body is not application/json",
   422: "The body breaks a rule; `errors` names each field and rule",
+  429:
+    "The key's rate limit is spent (MINIMA_RATE_LIMIT_PER_KEY, MINIMA_RATE_LIMIT_PER_LABELER); " +
+    "retry after `Retry-After` seconds",
   503:
     "This process cannot serve it now (its database connection was lost, or a runtime it needs " +
     "is absent or failed); retry later, with the same Idempotency-Key where the request has one",
@@ -90,6 +94,11 @@ const EXAMPLES: Record<
       rule: "min_below_max",
       message: "max (-5) must be greater than min (10)",
     },
+  ],
+  429: [
+    "too-many-requests",
+    "Too many requests",
+    "this key may make 50 requests a second (bursts of 100); retry after 1 s",
   ],
   503: [
     "unavailable",
@@ -312,6 +321,11 @@ export function canonicalJson(value: unknown): string {
         ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
         : v,
   );
+}
+
+/** Who makes a change in this request, for the audit log. */
+export function actor(c: Context<AppEnv>): Actor {
+  return actorOf(c.var.principal, c.var.requestId, c.var.services.now());
 }
 
 /** The scope idempotency keys live in for a principal. */

@@ -79,6 +79,56 @@ export const NewApiKeySchema = ApiKeySchema.extend({
   key: z.string().openapi({ description: "The key. Shown once; only its hash is stored." }),
 }).openapi("NewApiKey", { example: { ...EXAMPLE_API_KEY, key: EXAMPLE_KEY } });
 
+/** The example admin key of the docs. */
+export const EXAMPLE_ADMIN_KEY = {
+  ...EXAMPLE_API_KEY,
+  id: "3a9e7c51-0d2f-4b6a-8c1e-9f0a2b3c4d5e",
+  projectId: null,
+  role: "admin",
+  name: "ops-2026-q4",
+  prefix: "mk_Z7wq2Lp",
+};
+
+/** The example audit event of the docs. */
+export const EXAMPLE_AUDIT_EVENT = {
+  id: "c1f0e2d3-4b5a-4968-8776-a5b4c3d2e1f0",
+  at: EXAMPLE.later,
+  actor: EXAMPLE_ADMIN_KEY.id,
+  action: "api_key.revoked",
+  targetType: "api_key",
+  targetId: EXAMPLE.keyId,
+  projectId: EXAMPLE.projectId,
+  requestId: "2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b",
+  details: { name: "training-cluster", prefix: "mk_Qx3vT9a" },
+};
+
+/** One entry of the audit log. */
+export const AuditEventSchema = z.object({
+  id: z.string().uuid(),
+  at: z.string().datetime(),
+  actor: z.string().openapi({
+    description: "The id of the key that made the change; `bootstrap` for MINIMA_ADMIN_KEY, " +
+      "`startup` for the admin key a first start generated",
+  }),
+  action: z.string().openapi({
+    description: "`admin_key.created`, `admin_key.revoked`, `api_key.created`, " +
+      "`api_key.revoked`, `labeler_token.created`, `labeler_token.revoked`, " +
+      "`project.created` or `study.deleted`",
+  }),
+  targetType: z.string().openapi({
+    description: "`admin_key`, `api_key`, `labeler_token`, `project` or `study`",
+  }),
+  targetId: z.string().openapi({ description: "The id of what it happened to" }),
+  projectId: z.string().uuid().nullable(),
+  requestId: z.string().openapi({
+    description: "The request's `X-Request-Id`, as logged",
+  }),
+  details: z.record(z.string(), z.unknown()).openapi({
+    description: "Names worth keeping (a key's name and prefix, a deleted study's name); " +
+      "never a secret",
+  }),
+}).openapi("AuditEvent", { example: EXAMPLE_AUDIT_EVENT });
+
 const TrialCounts = z.object(
   Object.fromEntries(TrialStateSchema.options.map((s) => [s, z.number().int()])) as Record<
     z.infer<typeof TrialStateSchema>,

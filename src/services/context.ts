@@ -59,6 +59,11 @@ export interface ServiceContext {
   modelFiles?: ModelFileCache;
   /** The largest model an upload may send (MINIMA_MAX_MODEL_BYTES). */
   maxModelBytes?: number;
+  /**
+   * Whether MINIMA_ADMIN_KEY is set on this process (then the last stored
+   * admin key may be revoked: the environment's key still lets admins in).
+   */
+  envAdminKey?: boolean;
 }
 
 /** A context with caches of its own (the app makes one; so may tests). */

@@ -8,7 +8,7 @@
  * key's unique index until the first request commits, then replays it.
  *
  * Secrets are never stored. An operation that mints one (createApiKey,
- * createLabelerToken) names the answer's secret field: the answer is stored
+ * createLabelerToken, createAdminKey) names the answer's secret field: the answer is stored
  * without it, and a replay is a 409 that names what was minted (its id) and
  * says that secrets are shown once, instead of replaying an answer that
  * would show it again or pretend it has none.
@@ -126,7 +126,10 @@ function shownOnce(secret: string, stored: unknown): Problem {
 }
 
 /** The operations that mint a secret, and the field of their answer that holds it. */
-export const SECRET_MINTING = { operations: ["createApiKey", "createLabelerToken"], field: "key" };
+export const SECRET_MINTING = {
+  operations: ["createApiKey", "createLabelerToken", "createAdminKey"],
+  field: "key",
+};
 
 /**
  * Forgets keys older than the TTL (returns how many), and removes any

@@ -3,7 +3,9 @@
  *
  * Keys are shown once, at creation, and stored only as SHA-256 hashes. The
  * admin key from MINIMA_ADMIN_KEY is never stored; without one, the first
- * start generates an admin key, stores its hash and prints it once.
+ * start generates an admin key, stores its hash and prints it once. Every
+ * key minted or revoked and every project created is recorded in the audit
+ * log (./audit.ts), in the same transaction.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Database, Queryable } from "../db/client.ts";
@@ -22,6 +24,7 @@ import {
   revokeKey,
 } from "../db/queries/projects.ts";
 import { badRequest, conflict, notFound, Problem } from "../errors.ts";
+import { type Actor, recordAudit } from "./audit.ts";
 import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, isPlainText, newApiKey, newId, sha256 } from "./ids.ts";
 import type { Page } from "./page.ts";
@@ -51,7 +54,8 @@ function projectView(row: ProjectRow): ProjectView {
   return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString() };
 }
 
-function keyView(row: ApiKeyRow): ApiKeyView {
+/** A key's row as listings show it. */
+export function keyView(row: ApiKeyRow): ApiKeyView {
   return {
     id: row.id,
     projectId: row.projectId,
@@ -65,9 +69,18 @@ function keyView(row: ApiKeyRow): ApiKeyView {
 }
 
 /** Creates a project; names are unique. */
-export async function createProject(q: Queryable, name: string): Promise<ProjectView> {
+export async function createProject(q: Queryable, name: string, by: Actor): Promise<ProjectView> {
   try {
-    return projectView(await insertProject(q, newId(), name));
+    return await q.transaction(async (tx) => {
+      const row = await insertProject(tx, newId(), name);
+      await recordAudit(tx, by, {
+        action: "project.created",
+        targetId: row.id,
+        projectId: row.id,
+        details: { name },
+      });
+      return projectView(row);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict(`a project named "${name}" already exists`, [
@@ -119,16 +132,50 @@ export async function createLabelerToken(
   projectId: string,
   studyId: string,
   name: string,
+  by: Actor,
+): Promise<ApiKeyView & { key: string }> {
+  return await mintKey(q, { projectId, studyId, role: "labeler", name }, by);
+}
+
+/** What a minted key is: its role, its name, and where it belongs. */
+export interface KeyToMint {
+  role: ApiKeyRow["role"];
+  name: string;
+  projectId: string | null;
+  studyId?: string;
+}
+
+/** The audit log's name for keys of a role. */
+const KEY_TARGET = { admin: "admin_key", project: "api_key", labeler: "labeler_token" } as const;
+
+/**
+ * Mints a key, recording it in the audit log in the same transaction; the
+ * key is in the answer and nowhere else (only its hash is stored).
+ */
+export async function mintKey(
+  q: Queryable,
+  what: KeyToMint,
+  by: Actor,
 ): Promise<ApiKeyView & { key: string }> {
   const key = newApiKey();
-  const row = await insertApiKey(q, {
-    id: newId(),
-    projectId,
-    studyId,
-    role: "labeler",
-    name,
-    prefix: key.slice(0, 10),
-    keyHash: sha256(key),
+  const row = await q.transaction(async (tx) => {
+    const row = await insertApiKey(tx, {
+      id: newId(),
+      projectId: what.projectId,
+      studyId: what.studyId,
+      role: what.role,
+      name: what.name,
+      prefix: key.slice(0, 10),
+      keyHash: sha256(key),
+      createdAt: by.at,
+    });
+    await recordAudit(tx, by, {
+      action: `${KEY_TARGET[what.role]}.created`,
+      targetId: row.id,
+      projectId: row.projectId,
+      details: { name: row.name, prefix: row.prefix },
+    });
+    return row;
   });
   return { ...keyView(row), key };
 }
@@ -147,18 +194,10 @@ export async function createApiKey(
   q: Queryable,
   projectId: string,
   name: string,
+  by: Actor,
 ): Promise<ApiKeyView & { key: string }> {
   await requireProject(q, projectId);
-  const key = newApiKey();
-  const row = await insertApiKey(q, {
-    id: newId(),
-    projectId,
-    role: "project",
-    name,
-    prefix: key.slice(0, 10),
-    keyHash: sha256(key),
-  });
-  return { ...keyView(row), key };
+  return await mintKey(q, { projectId, role: "project", name }, by);
 }
 
 /** Lists a project's keys, revoked ones included. */
@@ -174,8 +213,9 @@ export async function revokeLabelerToken(
   projectId: string,
   studyId: string,
   keyId: string,
+  by: Actor,
 ): Promise<ApiKeyView> {
-  return await revoke(ctx, q, { keyId, projectId, studyId }, "labeler token");
+  return await revoke(ctx, q, { keyId, projectId, studyId }, "labeler token", by);
 }
 
 /**
@@ -187,18 +227,41 @@ export async function revokeApiKey(
   q: Queryable,
   projectId: string,
   keyId: string,
+  by: Actor,
 ): Promise<ApiKeyView> {
-  return await revoke(ctx, q, { keyId, projectId }, "API key");
+  return await revoke(ctx, q, { keyId, projectId }, "API key", by);
 }
 
-async function revoke(
+/**
+ * Revokes the key `which` names (an admin key: projectId null), recording
+ * it in the audit log when it was live, and clears the context's principal
+ * cache: every kind of key is revoked here. `check` runs in the same
+ * transaction after the revocation, and may refuse it by throwing.
+ */
+export async function revoke(
   ctx: ServiceContext,
   q: Queryable,
-  which: { keyId: string; projectId: string; studyId?: string },
+  which: { keyId: string; projectId: string | null; studyId?: string },
   what: string,
+  by: Actor,
+  check?: (tx: Queryable) => Promise<void>,
 ): Promise<ApiKeyView> {
-  const row = await revokeKey(q, which, ctx.now());
-  if (!row) throw notFound(what, which.keyId);
+  const now = by.at;
+  const row = await q.transaction(async (tx) => {
+    const row = await revokeKey(tx, which, now);
+    if (!row) throw notFound(what, which.keyId);
+    // Revoked before: harmless, and nothing new to record.
+    if (row.revokedAt?.getTime() === now.getTime()) {
+      await recordAudit(tx, by, {
+        action: `${KEY_TARGET[row.role]}.revoked`,
+        targetId: row.id,
+        projectId: row.projectId,
+        details: { name: row.name, prefix: row.prefix },
+      });
+    }
+    await check?.(tx);
+    return row;
+  });
   principalsOf(ctx).clear();
   return keyView(row);
 }
@@ -242,16 +305,13 @@ export async function bootstrapAdminKey(
   return await db.transaction(async (tx) => {
     await lockAdminBootstrap(tx);
     if (await hasLiveAdminKey(tx)) return null;
-    const key = newApiKey();
-    await insertApiKey(tx, {
-      id: newId(),
-      projectId: null,
+    const by = { actor: "startup", requestId: "startup", at: new Date() };
+    const minted = await mintKey(tx, {
       role: "admin",
       name: "bootstrap admin key",
-      prefix: key.slice(0, 10),
-      keyHash: sha256(key),
-    });
-    return key;
+      projectId: null,
+    }, by);
+    return minted.key;
   });
 }
 

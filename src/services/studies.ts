@@ -17,6 +17,7 @@ import { notFound } from "../errors.ts";
 import type { SpaceSpec } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { encodeCursor } from "./ids.ts";
+import { type Actor, recordAudit } from "./audit.ts";
 import { createdCursor, type Page } from "./page.ts";
 import type { Objective, StudyState, TrialState, UpdateStudyInput } from "./study_schema.ts";
 import { type Labeling, TrialStateSchema } from "./study_schema.ts";
@@ -157,13 +158,26 @@ export async function updateStudy(
   return studyView(row, await countTrials(q, row.id, now));
 }
 
-/** Deletes a study and all its trials, and forgets the facts this context cached of it. */
+/**
+ * Deletes a study and all its trials, recording it in the audit log in the
+ * same transaction, and forgets the facts this context cached of it.
+ */
 export async function deleteStudy(
   ctx: ServiceContext,
   q: Queryable,
   projectId: string,
   studyId: string,
+  by: Actor,
 ): Promise<void> {
-  if (!(await deleteStudyRows(q, projectId, studyId))) throw notFound("study", studyId);
+  await q.transaction(async (tx) => {
+    const deleted = await deleteStudyRows(tx, projectId, studyId);
+    if (!deleted) throw notFound("study", studyId);
+    await recordAudit(tx, by, {
+      action: "study.deleted",
+      targetId: studyId,
+      projectId,
+      details: { name: deleted.name },
+    });
+  });
   forgetStudyMeta(ctx, studyId);
 }

@@ -63,21 +63,21 @@ export async function projectKeys(
 
 /**
  * Revokes the key `which` names (a key of the project; of one study, for a
- * labeler token) as of `now`, unless already revoked; returns its row
- * (undefined when there is no such key).
+ * labeler token; an admin key, for projectId null) as of `now`, unless
+ * already revoked; returns its row (undefined when there is no such key).
  */
 export async function revokeKey(
   q: Queryable,
-  which: { keyId: string; projectId: string; studyId?: string },
+  which: { keyId: string; projectId: string | null; studyId?: string },
   now: Date,
 ): Promise<ApiKeyRow | undefined> {
-  const where: SQL | undefined = which.studyId === undefined
-    ? and(eq(apiKeys.id, which.keyId), eq(apiKeys.projectId, which.projectId))
-    : and(
-      eq(apiKeys.id, which.keyId),
-      eq(apiKeys.projectId, which.projectId),
-      eq(apiKeys.studyId, which.studyId),
-    );
+  const where: SQL | undefined = and(
+    eq(apiKeys.id, which.keyId),
+    which.projectId === null
+      ? and(isNull(apiKeys.projectId), eq(apiKeys.role, "admin"))
+      : eq(apiKeys.projectId, which.projectId),
+    which.studyId === undefined ? undefined : eq(apiKeys.studyId, which.studyId),
+  );
   const [row] = await q.update(apiKeys)
     .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, ${now.toISOString()}::timestamptz)` })
     .where(where)
@@ -98,6 +98,13 @@ export async function liveKey(q: Queryable, keyHash: string): Promise<ApiKeyRow 
  */
 export async function lockAdminBootstrap(tx: Queryable): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(1835626857)`);
+}
+
+/** The admin keys, revoked ones included, oldest first. */
+export async function adminKeys(q: Queryable): Promise<ApiKeyRow[]> {
+  return await q.select().from(apiKeys)
+    .where(and(eq(apiKeys.role, "admin"), isNull(apiKeys.projectId)))
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
 }
 
 /** Whether any live admin key is stored. */

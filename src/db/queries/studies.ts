@@ -85,20 +85,21 @@ export async function updateStudyRow(
 
 /**
  * Deletes a study of the project with its trials and comparisons (by
- * cascade) and its feedback queue; false when it is not there.
+ * cascade) and its feedback queue; returns its name (undefined when it is
+ * not there).
  */
 export async function deleteStudyRows(
   q: Queryable,
   projectId: string,
   studyId: string,
-): Promise<boolean> {
+): Promise<{ name: string } | undefined> {
   return await q.transaction(async (tx) => {
-    const rows = await tx.delete(studies)
+    const [row] = await tx.delete(studies)
       .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId)))
-      .returning({ id: studies.id });
-    if (rows.length === 0) return false;
+      .returning({ name: studies.name });
+    if (!row) return undefined;
     // The feedback queue has no foreign key (see schema.ts).
     await tx.delete(trialFeedback).where(eq(trialFeedback.studyId, studyId));
-    return true;
+    return row;
   });
 }

@@ -10,7 +10,7 @@ import {
   revokeLabelerToken,
 } from "../../services/projects.ts";
 import { findStudy } from "../../services/studies.ts";
-import { type AppEnv, idempotent } from "../common.ts";
+import { actor, type AppEnv, idempotent } from "../common.ts";
 import type { createLabelerRoute, listLabelersRoute, revokeLabelerRoute } from "./routes.ts";
 
 /**
@@ -25,7 +25,7 @@ export const createLabelerHandler: RouteHandler<typeof createLabelerRoute, AppEn
     await findStudy(q, projectId, studyId);
     return {
       status: 201 as const,
-      body: await createLabelerToken(q, projectId, studyId, body.name),
+      body: await createLabelerToken(q, projectId, studyId, body.name, actor(c)),
     };
   }, { secret: "key" });
 };
@@ -44,5 +44,5 @@ export const revokeLabelerHandler: RouteHandler<typeof revokeLabelerRoute, AppEn
   const projectId = requireProjectKey(c.var.principal);
   const { studyId, keyId } = c.req.valid("param");
   const s = c.var.services;
-  return c.json(await revokeLabelerToken(s, s.db, projectId, studyId, keyId), 200);
+  return c.json(await revokeLabelerToken(s, s.db, projectId, studyId, keyId, actor(c)), 200);
 };

@@ -12,7 +12,7 @@ import {
   requireAdmin,
   revokeApiKey,
 } from "../../services/projects.ts";
-import { type AppEnv, idempotent } from "../common.ts";
+import { actor, type AppEnv, idempotent } from "../common.ts";
 import type {
   createApiKeyRoute,
   createProjectRoute,
@@ -27,7 +27,7 @@ export const createProjectHandler: RouteHandler<typeof createProjectRoute, AppEn
   const body = c.req.valid("json");
   return idempotent(c, "createProject", body, async (q) => ({
     status: 201,
-    body: await createProject(q, body.name),
+    body: await createProject(q, body.name, actor(c)),
   }));
 };
 
@@ -44,7 +44,7 @@ export const createApiKeyHandler: RouteHandler<typeof createApiKeyRoute, AppEnv>
   const { projectId } = c.req.valid("param");
   return idempotent(c, "createApiKey", body, async (q) => ({
     status: 201 as const,
-    body: await createApiKey(q, projectId, body.name),
+    body: await createApiKey(q, projectId, body.name, actor(c)),
   }), { secret: "key" });
 };
 
@@ -60,5 +60,5 @@ export const revokeApiKeyHandler: RouteHandler<typeof revokeApiKeyRoute, AppEnv>
   requireAdmin(c.var.principal);
   const { projectId, keyId } = c.req.valid("param");
   const s = c.var.services;
-  return c.json(await revokeApiKey(s, s.db, projectId, keyId), 200);
+  return c.json(await revokeApiKey(s, s.db, projectId, keyId, actor(c)), 200);
 };

@@ -6,7 +6,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { requireProjectKey } from "../../services/projects.ts";
 import { createStudy } from "../../services/study_create.ts";
 import { deleteStudy, getStudy, listStudies, updateStudy } from "../../services/studies.ts";
-import { type AppEnv, idempotent } from "../common.ts";
+import { actor, type AppEnv, idempotent } from "../common.ts";
 import type {
   createStudyRoute,
   deleteStudyRoute,
@@ -51,6 +51,6 @@ export const updateStudyHandler: RouteHandler<typeof updateStudyRoute, AppEnv> =
 export const deleteStudyHandler: RouteHandler<typeof deleteStudyRoute, AppEnv> = async (c) => {
   const projectId = requireProjectKey(c.var.principal);
   const { studyId } = c.req.valid("param");
-  await deleteStudy(c.var.services, c.var.services.db, projectId, studyId);
+  await deleteStudy(c.var.services, c.var.services.db, projectId, studyId, actor(c));
   return c.body(null, 204);
 };
