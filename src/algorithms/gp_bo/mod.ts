@@ -40,6 +40,9 @@
  * metric's units (the sign of a maximised metric restored once the designer
  * has seen which reported metric the loss is).
  *
+ * A large batch (past a budget of sequential work: thompson.ts) is drawn
+ * instead by Thompson sampling on a candidate set, whose time is bounded.
+ *
  * The first `initialDesign` points are plain Sobol points, neither snapped
  * nor de-duplicated (the service decodes them to valid points).
  *
@@ -68,6 +71,7 @@ import {
   predict,
 } from "./gp.ts";
 import { maximizeAcquisition } from "./maximize.ts";
+import { prefersThompson, thompsonBatch } from "./thompson.ts";
 
 /** The options of "gp-bo". */
 export const GpBoConfigSchema = z.strictObject({
@@ -339,6 +343,19 @@ class GpBoDesigner implements Designer {
     const taken = new Set<string>();
     for (const p of [...this.#state.x, ...this.#state.infeasible]) taken.add(embedding.key(p));
     for (const p of fantasy.x.slice(data.x.length)) taken.add(embedding.key(p));
+    // A large batch: Thompson sampling, whose time is bounded (thompson.ts).
+    if (prefersThompson(fantasy.x.length, count - out.length)) {
+      const points = await thompsonBatch(model, embedding, {
+        count: count - out.length,
+        candidates: this.#config.candidates,
+        rng: this.#rng,
+        taken,
+        observed: this.#state,
+        signal: ctx.signal,
+        pause: ctx.pause,
+      });
+      return [...out, ...points.map((point) => ({ point }))];
+    }
     while (out.length < count) {
       if (ctx.signal.aborted) throw new Error("suggestion cancelled");
       const point = maximizeAcquisition(model, embedding, {
@@ -355,6 +372,7 @@ class GpBoDesigner implements Designer {
       if (out.length < count) {
         fantasise(point);
         model = this.#condition(fantasy, units);
+        await ctx.pause?.();
       }
     }
     return out;
