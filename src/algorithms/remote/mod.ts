@@ -24,6 +24,7 @@ import {
 } from "../handle.ts";
 import type { Feedback, JsonValue, Recommendation, SuggestContext, Suggestion } from "../types.ts";
 import type { DesignerReply, DesignerRequest } from "./protocol.ts";
+import type { Owner } from "./turns.ts";
 
 interface Waiter {
   resolve: (reply: DesignerReply) => void;
@@ -54,6 +55,8 @@ export interface RemoteOptions {
   config: unknown;
   seed: number;
   state: JsonValue | undefined;
+  /** Whose designer (the worker shares its turns round robin by project, then study). */
+  owner?: Owner;
 }
 
 /** A fixed number of designer workers, started on first use and replaced when they crash. */
