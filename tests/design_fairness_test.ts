@@ -4,7 +4,8 @@
  *
  * - Fairness: a big gp-bo batch of project A computes in the pool's only
  *   worker; a small study of project B opens, is fed and gets its point
- *   before the batch ends (before, it waited for the whole batch). Known by
+ *   before the batch ends (before, it waited for the whole batch): in the
+ *   same worker, between the batch's steps, or on a spare worker. Known by
  *   events (the worker says when the batch starts), not by clocks.
  * - Cancellation: a client asks a gp-bo study for trials over real HTTP; the
  *   points are computed and the suggestion waits for the study's lock (held
@@ -19,7 +20,12 @@ import { createLogger } from "../src/log.ts";
 import { Rng } from "../src/math/rng.ts";
 import type { SpaceSpec } from "../src/space/schema.ts";
 import { lockStudy, testBackends } from "./support/db.ts";
-import { DesignerLatch, FAULTY_WORKER_URL, SEED_ANNOUNCE } from "./support/faulty_designers.ts";
+import {
+  DesignerLatch,
+  FAULTY_WORKER_URL,
+  SEED_ANNOUNCE,
+  SEED_HOLD,
+} from "./support/faulty_designers.ts";
 import { ADMIN_KEY, describeOnBackends, studyBody } from "./support/harness.ts";
 
 const THREE: SpaceSpec = {
@@ -50,8 +56,14 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
   }
 }
 
-Deno.test("a small study is served while a big batch of another project computes", async () => {
-  const pool = new DesignerPool(1, { workerUrl: FAULTY_WORKER_URL });
+/**
+ * A big batch of project A computes in the pool's only worker (`spare`
+ * workers allowed beyond it); a small study of project B is then opened, fed
+ * and asked for a point. Returns whether the batch had ended by then, and
+ * how many workers the pool ran.
+ */
+async function smallDuringBig(spare: number): Promise<{ bigDone: boolean; workers: number }> {
+  const pool = new DesignerPool(1, { workerUrl: FAULTY_WORKER_URL, spare });
   const latch = new DesignerLatch();
   try {
     const big = await pool.open({
@@ -84,8 +96,54 @@ Deno.test("a small study is served while a big batch of another project computes
     await small.update(results(6, 2));
     const point = await small.suggest(1, { pending: [], signal: never });
     assert.equal(point.length, 1);
-    assert.equal(bigDone, false, "the small study waited for the whole batch of the other project");
+    const answer = { bigDone, workers: pool.workers };
     assert.equal((await batch).length, 40);
+    small.close();
+    big.close();
+    return answer;
+  } finally {
+    latch.close();
+    pool.close();
+  }
+}
+
+Deno.test("in one worker, a small study is served between the steps of another's big batch", async () => {
+  const { bigDone, workers } = await smallDuringBig(0);
+  assert.equal(workers, 1);
+  assert.equal(bigDone, false, "the small study waited for the whole batch of the other project");
+});
+
+Deno.test("a spare worker serves a small study while every worker is held", async () => {
+  // A big computation that holds its worker's turn without a break (as a long fit does):
+  // gp-bo with SEED_HOLD waits in its turn until the test releases it.
+  const pool = new DesignerPool(1, { workerUrl: FAULTY_WORKER_URL });
+  const latch = new DesignerLatch();
+  try {
+    const big = await pool.open({
+      algorithm: "gp-bo",
+      space: THREE,
+      config: {},
+      seed: SEED_HOLD,
+      state: undefined,
+      owner: { project: "A", study: "big" },
+    });
+    let bigDone = false;
+    const held = big.suggest(1, { pending: [], signal: never }).then(() => (bigDone = true));
+    await latch.next("started");
+    const small = await pool.open({
+      algorithm: "gp-bo",
+      space: THREE,
+      config: {},
+      seed: 1,
+      state: undefined,
+      owner: { project: "B", study: "small" },
+    });
+    await small.update(results(6, 2));
+    assert.equal((await small.suggest(1, { pending: [], signal: never })).length, 1);
+    assert.equal(bigDone, false);
+    assert.equal(pool.workers, 2, "the small study's designer was opened on a spare worker");
+    latch.release();
+    await held;
     small.close();
     big.close();
   } finally {
