@@ -156,6 +156,8 @@ export class DesignerCounters {
   preparedRedos = 0;
   /** Designer computations cancelled because every caller waiting on them gave up. */
   cancelled = 0;
+  /** Suggestions every caller of which disconnected before the answer (nothing written). */
+  abandoned = 0;
   readonly #rebuilt = new Set<string>();
 
   /** Counts a rebuild; true the first time for this study's state version (log it then). */
@@ -186,6 +188,12 @@ export class DesignerCounters {
         "minima_designer_cancelled_total",
         "Designer computations cancelled because their callers gave up.",
         this.cancelled,
+      ) +
+      counter(
+        "minima_suggest_abandoned_total",
+        "Suggestions every caller of which disconnected before the answer; nothing was written " +
+          "for them.",
+        this.abandoned,
       ) +
       counter(
         "minima_designer_worker_failures_total",

@@ -131,6 +131,12 @@ export interface SuggestContext {
   pending: Point[];
   /** Aborted when the request is cancelled or runs out of time. */
   signal: AbortSignal;
+  /**
+   * A designer that computes for long awaits this between steps: where
+   * designers share a worker (src/algorithms/remote/serve.ts) it gives the
+   * others their turn, round robin by project and study. It changes no result.
+   */
+  pause?: () => Promise<void>;
 }
 
 /** An algorithm's own view of the best point, where it has one. */

@@ -121,6 +121,7 @@ async function open(
       config,
       seed,
       state,
+      owner: { project: meta.projectId, study: meta.id },
     }).catch(asProblem);
   }
   return createLocal(meta.algorithm, { space: meta.space, config, seed, state, services });

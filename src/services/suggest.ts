@@ -13,7 +13,8 @@
  *    as a new trial);
  * 4. then the designer: restored from its saved state, fed what was reported
  *    since its last update, asked for the rest, and saved again.
- * All of it commits together or not at all. Serving several requests in one
+ * All of it commits together or not at all, and not at all when the
+ * caller's signal was aborted before the writes (every caller disconnected). Serving several requests in one
  * transaction (see suggest_queue.ts) pays for the lock, the reads and the
  * commit once.
  */
@@ -32,7 +33,7 @@ import {
   saveSuggestion,
 } from "../db/queries/suggest.ts";
 import { activeParams } from "../db/queries/trials.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound, Problem } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { ask, computesBeforeLock, readUnseen, restore } from "./designer_session.ts";
@@ -91,6 +92,11 @@ function newRecord(a: Assignment, studyId: string, now: Date, leaseIso: string):
     completedAt: null,
     leaseExpiresAt: leaseIso,
   };
+}
+
+/** A problem for a suggestion whose every caller gave up (499: nobody reads it). */
+export function cancelled(): Problem {
+  return new Problem("cancelled", "the suggestion was cancelled: its caller disconnected");
 }
 
 /** Throws a 422 when a request would hand out too many parameter values. */
@@ -283,6 +289,9 @@ async function handOutBatch(
       designer?.close();
     }
     const state = designer?.dump();
+    // Every caller left while this computed or waited for the lock: nothing is written
+    // (no trial is leased to a client that is gone; the designer's state is not saved).
+    if (signal.aborted) throw cancelled();
 
     const all = [...assignments.values()];
     const fresh = all.filter((a) => a.kind === "new");

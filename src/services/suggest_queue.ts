@@ -9,13 +9,13 @@
  * Cancellation: a request whose caller disconnects while it waits in the
  * queue leaves it; a group's computation is cancelled only when every
  * request in the group has been (a computation is never cancelled for a
- * caller that still waits for it).
+ * caller that still waits for it); such a group writes nothing, even when
+ * its computation was done when the last caller left (suggest.ts).
  */
 import { retryTransient } from "../db/errors.ts";
-import { Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { runsRemotely } from "./designer_session.ts";
-import { checkSuggestRequest, suggestBatch, type SuggestRequest } from "./suggest.ts";
+import { cancelled, checkSuggestRequest, suggestBatch, type SuggestRequest } from "./suggest.ts";
 import type { TrialView } from "./trial_rows.ts";
 
 interface Waiting {
@@ -29,11 +29,6 @@ interface Waiting {
 const MAX_GROUP = 64;
 /** The most trials one transaction hands out (beyond the first request). */
 const MAX_GROUP_TRIALS = 4096;
-
-/** A problem for a request whose caller gave up. */
-function cancelled(): Problem {
-  return new Problem("cancelled", "the suggestion was cancelled: its caller disconnected");
-}
 
 /** A signal aborted once every one of `signals` is (never, if one is absent). */
 function allAborted(signals: (AbortSignal | undefined)[]): AbortSignal {
@@ -86,6 +81,7 @@ export class SuggestionQueue {
         const at = queue.indexOf(waiting);
         if (at < 0) return;
         queue.splice(at, 1);
+        if (this.#ctx.counters) this.#ctx.counters.abandoned++;
         reject(cancelled());
       };
       signal?.addEventListener("abort", leave, { once: true });
@@ -107,8 +103,14 @@ export class SuggestionQueue {
         trials + queue[size].request.count <= MAX_GROUP_TRIALS
       ) trials += queue[size++].request.count;
       const group = queue.splice(0, size);
+      const signal = allAborted(group.map((g) => g.signal));
+      // Counted when the last caller leaves, not when Deno aborts signals after the answer.
+      let answered = false;
+      const abandon = () => {
+        if (!answered && this.#ctx.counters) this.#ctx.counters.abandoned++;
+      };
+      signal.addEventListener("abort", abandon, { once: true });
       try {
-        const signal = allAborted(group.map((g) => g.signal));
         const answers = await retryTransient(() =>
           suggestBatch(
             this.#ctx,
@@ -122,6 +124,9 @@ export class SuggestionQueue {
         group.forEach((g, i) => g.resolve(answers[i]));
       } catch (error) {
         for (const g of group) g.reject(error);
+      } finally {
+        answered = true;
+        signal.removeEventListener("abort", abandon);
       }
     }
     this.#queues.delete(key);

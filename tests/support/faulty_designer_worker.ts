@@ -1,6 +1,7 @@
 /**
  * A designer worker for tests: every registered algorithm, except that a
- * gp-bo designer with one of the seeds below misbehaves on purpose. Tests
+ * gp-bo designer with one of the seeds below misbehaves on purpose (or,
+ * SEED_ANNOUNCE, only says when it starts). Tests
  * see what it does through a BroadcastChannel (LATCH_CHANNEL): "started"
  * when a suggest begins, "cancelled" when a spinning one saw its signal;
  * they send "release" to let the suggestions held now go on.
@@ -9,7 +10,13 @@
 import { findAlgorithm } from "../../src/algorithms/mod.ts";
 import { serveDesigners } from "../../src/algorithms/remote/serve.ts";
 import type { AlgorithmDefinition, Designer } from "../../src/algorithms/types.ts";
-import { LATCH_CHANNEL, SEED_CRASH, SEED_HOLD, SEED_SPIN } from "./faulty_designers.ts";
+import {
+  LATCH_CHANNEL,
+  SEED_ANNOUNCE,
+  SEED_CRASH,
+  SEED_HOLD,
+  SEED_SPIN,
+} from "./faulty_designers.ts";
 
 const channel = new BroadcastChannel(LATCH_CHANNEL);
 const waiting: (() => void)[] = [];
@@ -24,7 +31,7 @@ function faulty(definition: AlgorithmDefinition<unknown>): AlgorithmDefinition<u
     create(options) {
       const designer = definition.create(options);
       const seed = options.seed;
-      if (seed !== SEED_CRASH && seed !== SEED_SPIN && seed !== SEED_HOLD) return designer;
+      if (![SEED_CRASH, SEED_SPIN, SEED_HOLD, SEED_ANNOUNCE].includes(seed)) return designer;
       const wrapped: Designer = {
         update: (feedback) => designer.update(feedback),
         dump: () => designer.dump(),

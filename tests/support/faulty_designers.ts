@@ -9,6 +9,8 @@ export const SEED_CRASH = 6660;
 export const SEED_SPIN = 6661;
 /** gp-bo with this seed waits at every suggest until the test sends "release". */
 export const SEED_HOLD = 6662;
+/** gp-bo with this seed says "started" at every suggest, then computes as gp-bo does. */
+export const SEED_ANNOUNCE = 6663;
 
 /** The channel the faulty worker and the tests talk on. */
 export const LATCH_CHANNEL = "minima-test-designers";

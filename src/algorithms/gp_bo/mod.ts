@@ -44,6 +44,8 @@
  * Memory (memory.ts): each GP call is estimated before it allocates against
  * the design memory budget, and refused when it cannot fit; candidates and
  * local search's sweeps are scored in blocks sized to what is left.
+ * A large batch (past a budget of sequential work: thompson.ts) is drawn
+ * instead by Thompson sampling on a candidate set, whose time is bounded.
  *
  * The first `initialDesign` points are plain Sobol points, neither snapped
  * nor de-duplicated (the service decodes them to valid points).
@@ -75,6 +77,7 @@ import {
 import { maximizeAcquisition } from "./maximize.ts";
 import { checkGpBoCall, checkGpBoStudy } from "./memory.ts";
 import { designMemoryBudget } from "../design_memory.ts";
+import { prefersThompson, thompsonBatch } from "./thompson.ts";
 
 /** The options of "gp-bo". */
 export const GpBoConfigSchema = z.strictObject({
@@ -352,6 +355,19 @@ class GpBoDesigner implements Designer {
     const taken = new Set<string>();
     for (const p of [...this.#state.x, ...this.#state.infeasible]) taken.add(embedding.key(p));
     for (const p of fantasy.x.slice(data.x.length)) taken.add(embedding.key(p));
+    // A large batch: Thompson sampling, whose time is bounded (thompson.ts).
+    if (prefersThompson(fantasy.x.length, count - out.length)) {
+      const points = await thompsonBatch(model, embedding, {
+        count: count - out.length,
+        candidates: this.#config.candidates,
+        rng: this.#rng,
+        taken,
+        observed: this.#state,
+        signal: ctx.signal,
+        pause: ctx.pause,
+      });
+      return [...out, ...points.map((point) => ({ point }))];
+    }
     while (out.length < count) {
       if (ctx.signal.aborted) throw new Error("suggestion cancelled");
       const point = maximizeAcquisition(model, embedding, {
@@ -369,6 +385,7 @@ class GpBoDesigner implements Designer {
       if (out.length < count) {
         fantasise(point);
         model = this.#condition(fantasy, units);
+        await ctx.pause?.();
       }
     }
     return out;

@@ -14,6 +14,14 @@
  * - a call whose signal is aborted is rejected at once with
  *   DesignerCancelled, and the worker is told through shared memory, so a
  *   designer that checks its signal stops computing.
+ *
+ * Sharing: a designer is opened on an idle worker when there is one, else on
+ * a new one while the pool is below its size, else on the worker with the
+ * fewest designers, where calls compute in turns (turns.ts). Turns cannot
+ * split one long step (a fit of the hyperparameters on a thousand results
+ * holds its turn for seconds), so when every worker is computing the pool
+ * starts `spare` more workers (default one) before it makes a designer wait
+ * behind such a step.
  */
 import type { SpaceSpec } from "../../space/schema.ts";
 import { DesignMemoryExceeded, type MemoryRefusal } from "../design_memory.ts";
@@ -25,6 +33,7 @@ import {
 } from "../handle.ts";
 import type { Feedback, JsonValue, Recommendation, SuggestContext, Suggestion } from "../types.ts";
 import type { DesignerReply, DesignerRequest } from "./protocol.ts";
+import type { Owner } from "./turns.ts";
 
 interface Waiter {
   resolve: (reply: DesignerReply) => void;
@@ -46,6 +55,8 @@ export interface DesignerPoolOptions {
   workerUrl?: string | URL;
   /** Told of each worker that crashed, after its calls were rejected. */
   onWorkerFailed?: (error: DesignerWorkerFailed) => void;
+  /** Workers beyond `size` started when every worker is computing (default 1). */
+  spare?: number;
 }
 
 /** What a remote designer is made from. */
@@ -55,11 +66,14 @@ export interface RemoteOptions {
   config: unknown;
   seed: number;
   state: JsonValue | undefined;
+  /** Whose designer (the worker shares its turns round robin by project, then study). */
+  owner?: Owner;
 }
 
 /** A fixed number of designer workers, started on first use and replaced when they crash. */
 export class DesignerPool {
   readonly #size: number;
+  readonly #spare: number;
   readonly #url: string;
   readonly #onWorkerFailed?: (error: DesignerWorkerFailed) => void;
   readonly #workers: PooledWorker[] = [];
@@ -71,6 +85,7 @@ export class DesignerPool {
   /** A pool of `size` workers (at least one). */
   constructor(size: number, options: DesignerPoolOptions = {}) {
     this.#size = Math.max(1, Math.floor(size));
+    this.#spare = Math.max(0, Math.floor(options.spare ?? 1));
     this.#url = String(options.workerUrl ?? new URL("./worker.ts", import.meta.url).href);
     this.#onWorkerFailed = options.onWorkerFailed;
   }
@@ -124,7 +139,13 @@ export class DesignerPool {
 
   #pick(): PooledWorker {
     if (this.#closed) throw new DesignerWorkerFailed("the designer pool is closed");
+    const idle = this.#workers.find((w) => w.sessions === 0 && w.calls.size === 0);
+    if (idle) return idle;
     if (this.#workers.length < this.#size) return this.#start();
+    if (
+      this.#workers.length < this.#size + this.#spare &&
+      this.#workers.every((w) => w.calls.size > 0)
+    ) return this.#start();
     return this.#workers.reduce((a, b) => (b.sessions < a.sessions ? b : a));
   }
 

@@ -5,6 +5,7 @@
  */
 import type { SpaceSpec } from "../../space/schema.ts";
 import type { MemoryRefusal } from "../design_memory.ts";
+import type { Owner } from "./turns.ts";
 import type { Feedback, JsonValue, Point, Recommendation, Suggestion } from "../types.ts";
 
 /** What the service asks of a worker; `session` names one designer. */
@@ -18,6 +19,8 @@ export type DesignerRequest =
     config: unknown;
     seed: number;
     state: JsonValue | undefined;
+    /** Whose designer: the worker's turns are shared round robin by project, then study. */
+    owner?: Owner;
   }
   | { op: "update"; session: number; call: number; feedback: Feedback[] }
   | {

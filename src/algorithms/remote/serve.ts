@@ -2,7 +2,10 @@
  * The body of a designer worker: runs designers (their fits and searches)
  * off the service's event loop. Each session is one designer for the length
  * of one use (a suggestion, a recommendation, a round of sso); messages of a
- * session arrive in order. Which algorithms it knows is a parameter, so that
+ * session arrive in order. Calls compute in turns, round robin between
+ * projects and their studies, and a long suggestion gives its turn back
+ * between steps (turns.ts), so sessions sharing a worker share it fairly.
+ * Which algorithms it knows is a parameter, so that
  * tests can run a worker with designers made to crash or to wait.
  */
 /// <reference lib="deno.worker" />
@@ -10,6 +13,7 @@ import { Space } from "../../space/mod.ts";
 import { DesignMemoryExceeded } from "../design_memory.ts";
 import type { AlgorithmDefinition, Designer } from "../types.ts";
 import type { DesignerReply, DesignerRequest } from "./protocol.ts";
+import { type Owner, pauser, Turns } from "./turns.ts";
 
 const ABORTED = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")!.get!;
 
@@ -41,13 +45,19 @@ export function serveDesigners(
   find: (name: string) => AlgorithmDefinition<unknown> | undefined,
 ): void {
   const sessions = new Map<number, Designer | Error>();
+  const owners = new Map<number, Owner>();
+  // Calls compute in turns, round robin between projects and studies (turns.ts).
+  const turns = new Turns();
 
   self.onmessage = async (event: MessageEvent<DesignerRequest>) => {
     const message = event.data;
     switch (message.op) {
       case "create": {
         const { session, call } = message;
+        const owner = message.owner ?? { project: "", study: "" };
+        owners.set(session, owner);
         let reply: DesignerReply;
+        await turns.take(owner);
         try {
           const definition = find(message.algorithm);
           if (!definition) throw new Error(`unknown algorithm ${message.algorithm}`);
@@ -77,6 +87,8 @@ export function serveDesigners(
           }
         } catch (error) {
           reply = { session, call, error: String((error as Error)?.message ?? error) };
+        } finally {
+          turns.release();
         }
         self.postMessage(reply);
         return;
@@ -87,10 +99,11 @@ export function serveDesigners(
           return { updated: true, state: designer.dump() };
         });
       case "suggest":
-        return await answer(message, async (designer) => ({
+        return await answer(message, async (designer, owner) => ({
           suggestions: await designer.suggest(message.count, {
             pending: message.pending,
             signal: sharedFlagSignal(message.cancel),
+            pause: pauser(turns, owner),
           }),
           state: designer.dump(),
         }));
@@ -100,6 +113,7 @@ export function serveDesigners(
         }));
       case "close":
         sessions.delete(message.session);
+        owners.delete(message.session);
         return;
     }
   };
@@ -107,18 +121,22 @@ export function serveDesigners(
   /** Answers a call of a session with `compute`'s result, or with the error it threw. */
   async function answer(
     message: { session: number; call: number },
-    compute: (designer: Designer) => Promise<object> | object,
+    compute: (designer: Designer, owner: Owner) => Promise<object> | object,
   ): Promise<void> {
     const { session, call } = message;
+    const owner = owners.get(session) ?? { project: "", study: "" };
     let reply: DesignerReply;
+    await turns.take(owner);
     try {
       const designer = sessions.get(session);
       if (!designer) throw new Error(`no designer session ${session}`);
       if (designer instanceof Error) throw designer;
-      reply = { session, call, ...(await compute(designer)) } as DesignerReply;
+      reply = { session, call, ...(await compute(designer, owner)) } as DesignerReply;
     } catch (error) {
       reply = { session, call, error: String((error as Error)?.message ?? error) };
       if (error instanceof DesignMemoryExceeded) reply.memory = error.toRefusal();
+    } finally {
+      turns.release();
     }
     self.postMessage(reply);
   }
