@@ -51,11 +51,12 @@ export function freePort(): number {
 /**
  * Spawns `deno run --allow-all src/main.ts` (or `entry`: `worker.ts` for a
  * worker process) with `env` added to the bench's settings and waits until
- * GET /readyz answers 200 (60 s at most).
+ * GET /readyz answers 200 (`readyMs`, default 60 s, at most).
  */
 export async function startService(
   env: Record<string, string>,
   entry: "main.ts" | "worker.ts" = "main.ts",
+  readyMs = 60_000,
 ): Promise<Service> {
   const port = freePort();
   const main = new URL(`../src/${entry}`, import.meta.url).pathname;
@@ -89,7 +90,7 @@ export async function startService(
     await status;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyMs;
   for (;;) {
     try {
       const r = await fetch(`${url}/readyz`);

@@ -141,6 +141,9 @@ async function main() {
   const dataDir = scratch ? undefined : await Deno.makeTempDir({ prefix: "minima-soak-" });
   const service = await startService(
     scratch ? { DATABASE_URL: scratch.url } : { MINIMA_DATA_DIR: dataDir! },
+    "main.ts",
+    // A busy machine may take minutes to migrate a fresh PGlite.
+    600_000,
   );
   const base = service.url;
   console.log(
