@@ -42,6 +42,8 @@ export interface FuzzCase {
   query: [string, string][];
   /** A query string sent as is instead of `query` (bad escapes). */
   rawQuery?: string;
+  /** Sent this many times at once (a client's retry racing the first try). */
+  copies: number;
   key: KeyChoice;
   headers: Record<string, string>;
   body?: { json: unknown } | { raw: string } | { model: boolean };
@@ -251,7 +253,19 @@ export function casesOf(doc: OpenApiDocument, op: Operation): fc.Arbitrary<FuzzC
       freq: 30,
     }),
     key: keyFor(op),
+    copies: fc.oneof({ arbitrary: fc.constant(1), weight: 9 }, fc.integer({ min: 2, max: 4 })),
     headers: headersFor(op),
     body: bodyFor(doc, op),
-  }, { requiredKeys: ["operationId", "method", "template", "params", "query", "key", "headers"] });
+  }, {
+    requiredKeys: [
+      "operationId",
+      "method",
+      "template",
+      "params",
+      "query",
+      "key",
+      "copies",
+      "headers",
+    ],
+  });
 }
