@@ -227,7 +227,7 @@ for (const backend of testBackends()) {
             // Failures are collected, never thrown: fast-check would print the case,
             // and a case nested thousands of levels deep overflows its printer.
             try {
-              if (++n % REFRESH === 0) fixture = await makeFixture(app);
+              if (++n % REFRESH === 0) fixture = await makeFixture(app, fixture);
               await run(c);
             } catch (error) {
               const key = `${c.operationId}: the fuzzer threw ${String(error).slice(0, 100)}`;

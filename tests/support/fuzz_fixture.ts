@@ -15,8 +15,14 @@ export interface Fixture {
   labelerKey: string;
 }
 
-/** Makes a fresh set of resources (a failed step leaves its pool shorter). */
-export async function makeFixture(app: TestApp): Promise<Fixture> {
+/**
+ * Makes a fresh set of resources (a failed step leaves its pool shorter),
+ * deleting the `previous` set's studies so listings stay short in a long run.
+ */
+export async function makeFixture(app: TestApp, previous?: Fixture): Promise<Fixture> {
+  for (const id of previous?.pools.studyId ?? []) {
+    await app.request("DELETE", `/v1/studies/${id}`);
+  }
   const pools: Record<string, string[]> = {
     projectId: [app.projectId],
     keyId: [],
