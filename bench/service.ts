@@ -52,11 +52,12 @@ export function freePort(): number {
  * Spawns `deno run --allow-all src/main.ts` (or `entry`: `worker.ts` for a
  * worker process, or the absolute path of another checkout's entry) with
  * `env` added to the bench's settings and waits until GET /readyz answers
- * 200 (60 s at most).
+ * 200 (`readyMs`, default 60 s, at most).
  */
 export async function startService(
   env: Record<string, string>,
   entry: "main.ts" | "worker.ts" | `/${string}` = "main.ts",
+  readyMs = 60_000,
 ): Promise<Service> {
   const port = freePort();
   const main = entry.startsWith("/") ? entry : new URL(`../src/${entry}`, import.meta.url).pathname;
@@ -90,7 +91,7 @@ export async function startService(
     await status;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyMs;
   for (;;) {
     try {
       const r = await fetch(`${url}/readyz`);

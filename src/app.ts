@@ -16,14 +16,11 @@ import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
 import { modelRoutes, UPLOAD_MODEL_PATH } from "./routes/models/mod.ts";
-import { type AppEnv, jsonDepthLimit } from "./routes/common.ts";
+import { type AppEnv, jsonDepthLimit, problemResponses } from "./routes/common.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
 import { labelRoutes } from "./routes/label/mod.tsx";
-import {
-  documentUnknownQueryParameters,
-  unknownQueryParameters,
-} from "./routes/query_parameters.ts";
+import { unknownQueryParameters } from "./routes/query_parameters.ts";
 import { projectRoutes } from "./routes/projects/mod.ts";
 import { documentRateLimits } from "./routes/rate_limits.ts";
 import { runRoutes } from "./routes/runs/mod.ts";
@@ -92,6 +89,26 @@ function problemResponse(problem: Problem, instance: string, requestId: string):
   });
 }
 
+/**
+ * The problems the middleware answers before any route is reached, so every
+ * /v1 operation may answer them, with a body or without one: a body too
+ * large (413) or nested too deep (400), an unknown query parameter (400,
+ * routes/query_parameters.ts), a missing key (401), a labeler token outside
+ * its study's comparisons (403).
+ */
+const MIDDLEWARE_PROBLEMS = [400, 401, 403, 413];
+
+/** Documents MIDDLEWARE_PROBLEMS on every /v1 operation that lacks one. */
+function documentMiddlewareProblems(app: OpenAPIHono<AppEnv>): void {
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== "route" || !def.route.path.startsWith("/v1/")) continue;
+    const responses = def.route.responses;
+    for (const [status, response] of Object.entries(problemResponses(...MIDDLEWARE_PROBLEMS))) {
+      responses[status] ??= response;
+    }
+  }
+}
+
 /** The API's routes (and its docs, if `docs`). */
 function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", projectRoutes());
@@ -106,7 +123,7 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", modelRoutes());
   app.route("/", ssoRoutes());
   app.route("/", labelRoutes());
-  documentUnknownQueryParameters(app);
+  documentMiddlewareProblems(app);
   documentRateLimits(app);
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
 }

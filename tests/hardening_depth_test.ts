@@ -3,7 +3,8 @@
  * limit (64) is a 400 problem+json naming the field, at any depth up to
  * 100,000 levels, in every free-form field (a study's metadata, an
  * algorithm's config, a trial's params) and in the body itself; nothing
- * recursive sees it first, so nothing overflows a stack (no 500).
+ * recursive sees it first, so nothing overflows a stack (no 500). Operations
+ * without a body document these refusals too (the limits run before routing).
  */
 import assert from "node:assert/strict";
 import { testBackends } from "./support/db.ts";
@@ -108,4 +109,43 @@ describeOnBackends("hardening: deeply nested JSON", testBackends(), async (t, ap
     const s = await app.request("POST", "/v1/studies", undefined, { raw: text });
     assert.equal(s.status, 201, s.text.slice(0, 300));
   });
+
+  await t.step(
+    "operations without a body document the refusals of one (found by fuzzing)",
+    async () => {
+      // The depth and size limits run before routing, so any /v1 operation can answer them;
+      // the harness fails a status the operation does not document.
+      const trial = (await app.expect<{ trials: { id: string }[] }>(
+        200,
+        "POST",
+        `/v1/studies/${studyId}/trials/suggest`,
+        { count: 1 },
+      )).body.trials[0];
+      const heartbeat = `/v1/studies/${studyId}/trials/${trial.id}/heartbeat`;
+      await refused(app, "POST", heartbeat, deepArray(65), "(body)");
+      await refused(app, "DELETE", `/v1/studies/${studyId}`, deepArray(70), "(body)");
+      const big = await app.request("DELETE", `/v1/studies/${studyId}`, undefined, {
+        raw: JSON.stringify({ pad: "x".repeat(4 * 1024 * 1024) }),
+      });
+      assert.equal(big.status, 413, big.text.slice(0, 300));
+      // A labeler token outside its study's comparisons: 403, documented everywhere.
+      const ranked = await newStudy(app, {
+        space: { parameters: [{ name: "r", type: "float", min: 0, max: 1 }] },
+        algorithm: { name: "zo-rank-sgd", config: { candidates: 3 } },
+        labeling: {},
+      });
+      const token = await app.expect<{ key: string }>(
+        201,
+        "POST",
+        `/v1/studies/${ranked}/labelers`,
+        {
+          name: "fuzz",
+        },
+      );
+      const refusedLabeler = await app.request("GET", "/v1/algorithms", undefined, {
+        key: token.body.key,
+      });
+      assert.equal(refusedLabeler.status, 403, refusedLabeler.text);
+    },
+  );
 });

@@ -8,7 +8,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { badRequest } from "../errors.ts";
-import { problemResponses } from "./common.ts";
 
 /** A documented operation: its method, its path as a pattern, the query parameters it takes. */
 interface Operation {
@@ -66,19 +65,4 @@ export function unknownQueryParameters(app: OpenAPIHono<any>): MiddlewareHandler
     }
     await next();
   };
-}
-
-/**
- * Documents the 400 on every API operation `app` has registered (any of them
- * may be sent an unknown query parameter). The app's registry holds its own
- * copies of the routes, so the routes themselves are left as they are.
- */
-// deno-lint-ignore no-explicit-any
-export function documentUnknownQueryParameters(app: OpenAPIHono<any>): void {
-  const [status, response] = Object.entries(problemResponses(400))[0];
-  for (const definition of app.openAPIRegistry.definitions) {
-    if (definition.type !== "route" || !definition.route.path.startsWith("/v1/")) continue;
-    if (definition.route.responses[status]) continue;
-    definition.route.responses = { ...definition.route.responses, [status]: response };
-  }
 }
