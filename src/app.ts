@@ -18,6 +18,7 @@ import { modelRoutes, UPLOAD_MODEL_PATH } from "./routes/models/mod.ts";
 import { type AppEnv, jsonDepthLimit } from "./routes/common.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
+import { insightRoutes } from "./routes/insights/mod.ts";
 import { labelRoutes } from "./routes/label/mod.tsx";
 import { projectRoutes } from "./routes/projects/mod.ts";
 import { runRoutes } from "./routes/runs/mod.ts";
@@ -93,6 +94,7 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", labelerRoutes());
   app.route("/", modelRoutes());
   app.route("/", ssoRoutes());
+  app.route("/", insightRoutes());
   app.route("/", labelRoutes());
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
 }
