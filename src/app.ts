@@ -26,6 +26,7 @@ import { scheduleRoutes } from "./routes/schedules/mod.ts";
 import { ssoRoutes } from "./routes/sso/mod.ts";
 import { studyRoutes } from "./routes/studies/mod.ts";
 import { trialRoutes } from "./routes/trials/mod.ts";
+import { uiRoutes } from "./routes/ui/mod.tsx";
 import { createServiceContext, type ServiceContext } from "./services/context.ts";
 import { sha256 } from "./services/ids.ts";
 import { ModelFileCache } from "./services/models_cache.ts";
@@ -96,6 +97,7 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", ssoRoutes());
   app.route("/", insightRoutes());
   app.route("/", labelRoutes());
+  app.route("/", uiRoutes());
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
 }
 
