@@ -18,6 +18,7 @@ import {
   tags,
 } from "./support/browser.ts";
 import { ADMIN_KEY, describeOnBackends, newStudy } from "./support/harness.ts";
+import { branin } from "./support/onnx_models.ts";
 import { call, startService } from "./support/server.ts";
 
 const SHOTS = Deno.env.get("MINIMA_UI_SCREENSHOTS") ?? "/tmp/minima-ui-screenshots";
@@ -324,6 +325,127 @@ Deno.test({
           value: "31",
         });
         assert.equal(await page.locator("#parallel-chart polyline").count(), 31);
+      });
+
+      await t.step(
+        "runs and schedules: each run's progress, the schedule's next tick",
+        async () => {
+          const model = branin();
+          const uploaded = await fetch(`${base}/v1/models?name=branin`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
+            body: model.bytes as Uint8Array<ArrayBuffer>,
+          });
+          assert.equal(uploaded.status, 201, await uploaded.clone().text());
+          const modelId = (await uploaded.json()).id;
+          const modelStudy = await api("POST", "/v1/studies", {
+            name: "branin-model",
+            space: {
+              parameters: Array.from({ length: model.d }, (_, i) => ({
+                name: `x${i}`,
+                type: "float",
+                min: model.lower,
+                max: model.upper,
+              })),
+            },
+            objective: {
+              metrics: [{ name: "value", goal: "minimize" }],
+              evaluator: { model: modelId, input: model.input, outputs: { value: model.output } },
+            },
+            algorithm: { name: "random", config: {}, seed: 5 },
+          });
+          const runs = `/v1/studies/${modelStudy.id}/runs`;
+          const run = await api("POST", runs, { budget: 12, batchSize: 4 });
+          await api("POST", `/v1/studies/${modelStudy.id}/schedules`, {
+            cron: "0 3 * * *",
+            timezone: "UTC",
+            run: { budget: 50 },
+          });
+          await page.goto(`${base}/ui/studies/${modelStudy.id}`);
+          await page.waitForSelector("#runs:not([hidden])");
+          // The page polls: it shows the run's end once the service has finished it.
+          await page.waitForFunction(textMatches, {
+            selector: "#run-table tbody",
+            pattern: "SUCCEEDED.*12 / 12",
+          });
+          const done = await api("GET", `${runs}/${run.id}`);
+          assert.equal(done.state, "SUCCEEDED");
+          assert.equal(done.completed, 12);
+          const row = await page.textContent("#run-table tbody tr");
+          assert.ok(
+            row.includes(run.id.slice(0, 8)) &&
+              row.includes(String(+done.best.value.toPrecision(5))),
+            row,
+          );
+          const schedule = await page.textContent("#schedule-table tbody tr");
+          assert.ok(schedule.includes("0 3 * * * (UTC)") && schedule.includes("50"), schedule);
+          await page.waitForFunction(dataIs, {
+            selector: "#history-chart",
+            name: "points",
+            value: "12",
+          });
+          await shot("runs");
+        },
+      );
+
+      await t.step("a ranked study: comparisons done and pending, x_t's movement", async () => {
+        const colours = await api("POST", "/v1/studies", {
+          name: "colours",
+          space: {
+            parameters: ["r", "g", "b"].map((name) => ({ name, type: "float", min: 0, max: 1 })),
+          },
+          objective: { metrics: [{ name: "value", goal: "minimize" }] },
+          algorithm: { name: "zo-rank-sgd", config: { candidates: 4 }, seed: 7 },
+          labeling: { candidates: 4, renderer: { name: "color" }, rankingsPerComparison: 2 },
+        });
+        const cmp = `/v1/studies/${colours.id}/comparisons`;
+        const token = async (name: string) =>
+          (await api("POST", `/v1/studies/${colours.id}/labelers`, { name })).key as string;
+        const [ada, bob] = [await token("ada"), await token("bob")];
+        const rank = async (labeler: string, order: (ids: string[]) => string[]) => {
+          const next = await call(base, labeler, "POST", `${cmp}/next`);
+          assert.equal(next.status, 200, JSON.stringify(next.body));
+          const ids = next.body.comparison.candidates.map((c: { id: string }) => c.id);
+          const r = await call(base, labeler, "POST", `${cmp}/${next.body.comparison.id}/ranking`, {
+            ranking: order(ids),
+          });
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+          return next.body.comparison.number;
+        };
+        // Round 0: bob reverses ada's order (0 of 6 pairs agree); round 1: the same (6 of 6).
+        for (const bobOrder of [(ids: string[]) => ids.slice().reverse(), (ids: string[]) => ids]) {
+          const number = await rank(ada, (ids) => ids.slice().sort());
+          assert.equal(await rank(bob, (ids) => bobOrder(ids.slice().sort())), number);
+        }
+        const agreement = await api("GET", `/v1/studies/${colours.id}/agreement`);
+        assert.deepEqual(agreement, {
+          studyId: colours.id,
+          labelers: 2,
+          comparisons: 2,
+          compared: 12,
+          agreement: 0.5,
+        });
+        const all = (await api("GET", `${cmp}?limit=1000`)).items as { state: string }[];
+        const ranked = all.filter((c) => c.state === "RANKED").length;
+        const open = all.filter((c) => c.state === "OPEN").length;
+        assert.equal(ranked, 2);
+        await page.goto(`${base}/ui/studies/${colours.id}`);
+        await page.waitForSelector("#ranking:not([hidden])");
+        await page.waitForFunction(dataIs, {
+          selector: "#xt-chart",
+          name: "rounds",
+          value: String(all.length),
+        });
+        const facts = await page.textContent("#ranking-facts");
+        assert.ok(facts.includes(`comparisons ranked${ranked}`), facts);
+        assert.ok(facts.includes(`pending${open}`), facts);
+        assert.ok(facts.includes("labelers2"), facts);
+        assert.ok(facts.includes("50% of 12 candidate pairs, over 2 comparisons"), facts);
+        const best = await api("GET", `/v1/studies/${colours.id}/trials/best`);
+        const r = best.recommendation.params.r as number;
+        assert.ok(facts.includes(`r ${+r.toPrecision(5)}`), `x_t now: ${facts}`);
+        assert.equal(await page.isHidden("#history"), true, "no value history for a ranked study");
+        await shot("ranking");
       });
 
       await t.step("signing out forgets the key", async () => {

@@ -1,11 +1,11 @@
 /**
  * Read-only views for the dashboard (/ui) that the resource endpoints do not
- * give: a study's summary (best value, last activity) and its parameter
+ * give: a study's summary (best value, last activity), its parameter
  * importance (algorithms/gp_bo/importance.ts on a bounded sample of its
- * completed trials).
+ * completed trials), and how well its labelers agree (rankings.ts).
  */
 import type { Queryable } from "../db/client.ts";
-import { sampleCompleted, summaryRow } from "../db/queries/insights.ts";
+import { rankingsByComparison, sampleCompleted, summaryRow } from "../db/queries/insights.ts";
 import {
   type ImportanceResult,
   MIN_TRIALS,
@@ -13,6 +13,7 @@ import {
 } from "../algorithms/gp_bo/importance.ts";
 import type { Params } from "../space/mod.ts";
 import type { ServiceContext } from "./context.ts";
+import { pairwiseAgreement } from "./rankings.ts";
 import { studyMeta } from "./study_meta.ts";
 
 /** The most completed trials the importance model is fitted on (bounds its cost). */
@@ -90,4 +91,36 @@ export async function studyImportance(
     { maxTrials: IMPORTANCE_MAX_TRIALS },
   );
   return { ...result, studyId, metric, completed: total };
+}
+
+/** How well a study's labelers agree. */
+export interface LabelerAgreement {
+  studyId: string;
+  /** Distinct labelers (keys) that ranked any of its comparisons. */
+  labelers: number;
+  /** Comparisons ranked by at least two labelers. */
+  comparisons: number;
+  /** Candidate pairs compared between two labelers' rankings, over those comparisons. */
+  compared: number;
+  /** The share of those pairs both put the same way round; null when none were compared. */
+  agreement: number | null;
+}
+
+/** Pairwise agreement between the labelers of a study's comparisons. */
+export async function labelerAgreement(
+  ctx: ServiceContext,
+  q: Queryable,
+  projectId: string,
+  studyId: string,
+): Promise<LabelerAgreement> {
+  await studyMeta(ctx, q, projectId, studyId);
+  const { comparisons, labelers } = await rankingsByComparison(q, studyId);
+  const { agreed, compared } = pairwiseAgreement(comparisons);
+  return {
+    studyId,
+    labelers,
+    comparisons: comparisons.length,
+    compared,
+    agreement: compared === 0 ? null : agreed / compared,
+  };
 }

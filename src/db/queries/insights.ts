@@ -58,3 +58,34 @@ export async function sampleCompleted(
     total: rows.length === 0 ? 0 : Number(rows[0].total),
   };
 }
+
+/**
+ * The candidates and non-skip rankings (trial ids, best first) of a study's
+ * comparisons that at least two labelers ranked, with the number of distinct
+ * labelers who ranked any of its comparisons.
+ */
+export async function rankingsByComparison(
+  q: Queryable,
+  studyId: string,
+): Promise<{ comparisons: { candidates: string[]; rankings: string[][] }[]; labelers: number }> {
+  const rows = await query<Record<string, unknown>>(
+    q,
+    sql`SELECT c.id, c.candidates, r.labeler_id AS labeler, r.ranked
+        FROM comparisons c JOIN rankings r ON r.comparison_id = c.id
+        WHERE c.study_id = ${studyId} AND NOT r.skipped AND r.ranked IS NOT NULL
+        ORDER BY c.number, r.created_at`,
+  );
+  const byId = new Map<string, { candidates: string[]; rankings: string[][] }>();
+  const labelers = new Set<string>();
+  for (const row of rows) {
+    labelers.add(String(row.labeler));
+    const id = String(row.id);
+    let entry = byId.get(id);
+    if (!entry) byId.set(id, entry = { candidates: json<string[]>(row.candidates), rankings: [] });
+    entry.rankings.push(json<string[]>(row.ranked));
+  }
+  return {
+    comparisons: [...byId.values()].filter((c) => c.rankings.length >= 2),
+    labelers: labelers.size,
+  };
+}

@@ -1,6 +1,6 @@
 /**
  * The dashboard's read-only views of a study (getStudySummary,
- * getParameterImportance) as documented, apart from the handlers
+ * getParameterImportance, getLabelerAgreement) as documented, apart from the handlers
  * (./handlers.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
@@ -95,6 +95,47 @@ export const importanceRoute = createRoute({
           { name: "x1", importance: 1.62, sd: 0.21 },
           { name: "lr", importance: 0.08, sd: 0.01 },
         ],
+      }),
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const AgreementSchema = z.object({
+  studyId: z.string().uuid(),
+  labelers: z.number().int().openapi({
+    description: "Distinct labelers (keys) that ranked any of the study's comparisons",
+  }),
+  comparisons: z.number().int().openapi({ description: "Comparisons ranked by two or more" }),
+  compared: z.number().int().openapi({
+    description: "Candidate pairs whose order two labelers' rankings both imply, over every two " +
+      "labelers of every such comparison",
+  }),
+  agreement: z.number().min(0).max(1).nullable().openapi({
+    description: "The share of those pairs both put the same way round (1: identical; about " +
+      "0.5: as if at random); null when none were compared",
+  }),
+}).openapi("LabelerAgreement");
+
+export const agreementRoute = createRoute({
+  method: "get",
+  path: "/v1/studies/{studyId}/agreement",
+  operationId: "getLabelerAgreement",
+  summary: "How often the study's labelers agree",
+  description: "Pairwise agreement of the rankings given to the same comparison by different " +
+    "labelers (a ranked candidate beats an unranked one; a pair neither ranks is not counted).",
+  tags: ["Comparisons"],
+  security,
+  request: { params: StudyParams },
+  responses: {
+    200: {
+      description: "The agreement",
+      ...json(AgreementSchema, {
+        studyId: EXAMPLE.studyId,
+        labelers: 3,
+        comparisons: 12,
+        compared: 216,
+        agreement: 0.81,
       }),
     },
     ...problemResponses(401, 403, 404),

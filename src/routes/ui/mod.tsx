@@ -142,6 +142,24 @@ function StudyPage(props: { nonce: string; assets: Assets; studyId: string }) {
           <p id="importance-note" class="note"></p>
           <ol id="importance-bars" class="bars"></ol>
         </Section>
+        <Section id="ranking" title="Rankings">
+          <dl id="ranking-facts" class="facts"></dl>
+          <div id="xt-chart" class="chart"></div>
+        </Section>
+        <Section id="runs" title="Runs and schedules">
+          <div class="scroll-x">
+            <table id="run-table" class="grid-table">
+              <thead></thead>
+              <tbody></tbody>
+            </table>
+          </div>
+          <div class="scroll-x">
+            <table id="schedule-table" class="grid-table">
+              <thead></thead>
+              <tbody></tbody>
+            </table>
+          </div>
+        </Section>
         <Section id="trials" title="Trials">
           <div class="toolbar">
             <input id="trial-filter" type="search" placeholder="filter…" aria-label="Filter" />
@@ -158,24 +176,6 @@ function StudyPage(props: { nonce: string; assets: Assets; studyId: string }) {
               <tbody></tbody>
             </table>
           </div>
-        </Section>
-        <Section id="runs" title="Runs and schedules">
-          <div class="scroll-x">
-            <table id="run-table" class="grid-table">
-              <thead></thead>
-              <tbody></tbody>
-            </table>
-          </div>
-          <div class="scroll-x">
-            <table id="schedule-table" class="grid-table">
-              <thead></thead>
-              <tbody></tbody>
-            </table>
-          </div>
-        </Section>
-        <Section id="ranking" title="Rankings">
-          <dl id="ranking-facts" class="facts"></dl>
-          <div id="xt-chart" class="chart"></div>
         </Section>
         <div id="messages" role="status" aria-live="polite"></div>
       </main>

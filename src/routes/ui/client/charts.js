@@ -34,6 +34,8 @@
   UI.drawChart = draw;
 
   const axis = { stroke: "#555", grid: { stroke: "#eee" }, ticks: { stroke: "#ddd" } };
+  /** Tick steps for an axis of whole numbers (trial and comparison numbers). */
+  UI.WHOLE = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
   /** The history: x trial number, each COMPLETED value as a point and the best so far. */
   UI.drawHistory = function (node, trials, metric, goal) {
@@ -61,7 +63,10 @@
         legend: { show: true },
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: false } },
-        axes: [Object.assign({ label: "trial" }, axis), Object.assign({ label: metric }, axis)],
+        axes: [
+          Object.assign({ label: "trial", incrs: UI.WHOLE }, axis),
+          Object.assign({ label: metric }, axis),
+        ],
         series: [
           { label: "trial" },
           {
@@ -155,7 +160,10 @@
         height: 220,
         legend: { show: true },
         scales: { x: { time: false } },
-        axes: [{ label: spec.label, stroke: "#555" }, { stroke: "#555", size: 50 }],
+        axes: [{ label: spec.label, stroke: "#555", incrs: UI.WHOLE }, {
+          stroke: "#555",
+          size: 50,
+        }],
         series: [{ label: spec.label }].concat(spec.series.map((s) => ({
           label: s.label,
           stroke: s.stroke,

@@ -1,6 +1,6 @@
 // The study page's runs and schedules (with each run's progress), and, for a
 // study that people rank, its comparisons: done and pending, rankings
-// received, and x_t's movement (the centre of each comparison's candidates,
+// received, agreement between labelers, and x_t's movement (the centre of each comparison's candidates,
 // x_t + μ·ξᵢ, round by round, and the algorithm's current x_t).
 (function () {
   "use strict";
@@ -55,9 +55,10 @@
   }
 
   async function rankings(study) {
-    const [comparisons, best] = await Promise.all([
+    const [comparisons, best, agreement] = await Promise.all([
       UI.apiAll(base + "/comparisons", 5000),
       UI.api(base + "/trials/best"),
+      UI.api(base + "/agreement"),
     ]);
     const by = { OPEN: 0, RANKED: 0, SKIPPED: 0 };
     let received = 0;
@@ -73,6 +74,14 @@
     fact("skipped", String(by.SKIPPED));
     fact("rankings received", String(received));
     fact("rankings per comparison", String(study.labeling.rankingsPerComparison ?? 1));
+    fact("labelers", String(agreement.labelers));
+    fact(
+      "agreement between labelers",
+      agreement.agreement === null
+        ? "– (no comparison ranked by two yet)"
+        : (100 * agreement.agreement).toFixed(0) + "% of " + agreement.compared +
+          " candidate pairs, over " + agreement.comparisons + " comparisons",
+    );
     const xt = best.recommendation && best.recommendation.params;
     fact("x_t now", xt ? Object.entries(xt).map((e) => e[0] + " " + UI.num(e[1])).join(", ") : "–");
     const names = ((study.space && study.space.parameters) || [])

@@ -49,7 +49,7 @@
       get: (t) => t.params[p.name],
     }))
       .concat([{ name: metric, scale: valueScale, get: (t) => t.values[metric], value: true }]);
-    const width = Math.max(node.clientWidth || 300, 110 * axes.length);
+    const width = Math.max(node.clientWidth || 300, 80 * axes.length);
     const height = 300;
     const top = 28;
     const bottom = 28;
