@@ -113,6 +113,23 @@ describeOnBackends("study summary and importance", testBackends(), async (t, app
     assert.ok(x1.importance > 5 * x2.importance, JSON.stringify(r.body.parameters));
   });
 
+  await t.step("a new completion is counted in the next importance (no stale answer)", async () => {
+    const before = await app.expect<{ completed: number; trials: number }>(
+      200,
+      "GET",
+      `/v1/studies/${studyId}/importance`,
+    );
+    assert.equal(before.body.completed, 40);
+    await evaluate(app, studyId, 1, (p) => 10 * p.x0 + p.x1);
+    const after = await app.expect<{ completed: number; trials: number }>(
+      200,
+      "GET",
+      `/v1/studies/${studyId}/importance`,
+    );
+    assert.equal(after.body.completed, 41);
+    assert.equal(after.body.trials, 41);
+  });
+
   await t.step("another project's study is a 404; no key is a 401", async () => {
     const other = await app.newProject("other");
     for (const path of ["summary", "importance"]) {

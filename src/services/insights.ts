@@ -63,6 +63,15 @@ export interface StudyImportance extends Omit<ImportanceResult, "r2"> {
 }
 
 /**
+ * The last importance computed per study, by context, with the completed
+ * count it was computed at: the fit takes up to about a second of the event
+ * loop, so viewers that ask again before another trial completes get it
+ * again instead of a refit. At most IMPORTANCE_CACHE studies each.
+ */
+const importanceCache = new WeakMap<ServiceContext, Map<string, StudyImportance>>();
+const IMPORTANCE_CACHE = 100;
+
+/**
  * Permutation importance of the study's parameters for its first metric;
  * with fewer than MIN_TRIALS completed trials, no parameters.
  */
@@ -75,6 +84,10 @@ export async function studyImportance(
   const meta = await studyMeta(ctx, q, projectId, studyId);
   const metric = meta.objective?.metrics?.[0]?.name ?? null;
   const { rows, total } = await sampleCompleted(q, studyId, IMPORTANCE_MAX_TRIALS);
+  let cache = importanceCache.get(ctx);
+  if (!cache) importanceCache.set(ctx, cache = new Map());
+  const known = cache.get(studyId);
+  if (known && known.completed === total) return known;
   const empty = {
     studyId,
     metric,
@@ -90,7 +103,11 @@ export async function studyImportance(
     rows.map((r) => ({ params: r.params as Params, value: r.objective })),
     { maxTrials: IMPORTANCE_MAX_TRIALS },
   );
-  return { ...result, studyId, metric, completed: total };
+  const answer = { ...result, studyId, metric, completed: total };
+  cache.delete(studyId);
+  if (cache.size >= IMPORTANCE_CACHE) cache.delete(cache.keys().next().value!);
+  cache.set(studyId, answer);
+  return answer;
 }
 
 /** How well a study's labelers agree. */

@@ -76,7 +76,8 @@ export const importanceRoute = createRoute({
   operationId: "getParameterImportance",
   summary: "How much each parameter matters to the first metric",
   description: "Permutation importance on a Gaussian process fitted to a fixed sample of at " +
-    "most 150 COMPLETED trials (computed on each request: about a second of CPU at most). " +
+    "most 150 COMPLETED trials (about a second of CPU at most, kept until another trial " +
+    "completes). " +
     "Validated on f(x) = 10·x0 + x1 + 0·x2 (src/algorithms/gp_bo/importance_test.ts).",
   tags,
   security,
