@@ -98,6 +98,7 @@ function ListPage(props: { nonce: string; assets: Assets }) {
             <tbody></tbody>
           </table>
           <p id="study-empty" hidden>No studies yet.</p>
+          <p id="study-more" class="note" hidden>The 200 newest studies are shown.</p>
         </section>
         <div id="messages" role="status" aria-live="polite"></div>
       </main>

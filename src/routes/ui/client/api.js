@@ -86,18 +86,19 @@
     return init && init.raw ? response.blob() : response.json();
   };
 
-  /** Every item of a paginated listing (pages of `limit`), at most `max`. */
+  /** The items of a paginated listing, at most `max` (pages of up to 1000). */
   UI.apiAll = async function (path, max) {
     const items = [];
     let cursor = null;
     const sep = path.includes("?") ? "&" : "?";
     do {
+      const limit = Math.min(1000, max - items.length);
       const page = await UI.api(
-        path + sep + "limit=1000" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""),
+        path + sep + "limit=" + limit + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""),
       );
       items.push(...page.items);
       cursor = page.nextCursor;
-    } while (cursor && items.length < (max || 10000));
+    } while (cursor && items.length < max);
     return items;
   };
 

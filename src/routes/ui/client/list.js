@@ -6,13 +6,15 @@
   const UI = globalThis.minimaUI;
   const root = document.getElementById("app");
   if (!root || root.dataset.view !== "list") return;
+  // Newest first; each costs one summary request per refresh.
+  const MAX_STUDIES = 200;
 
   function cell(label, children, cls) {
     return UI.el("td", { "data-label": label, class: cls }, children);
   }
 
   async function refresh() {
-    const studies = await UI.apiAll("/v1/studies", 1000);
+    const studies = await UI.apiAll("/v1/studies", MAX_STUDIES);
     const summaries = await Promise.all(
       studies.map((s) => UI.api("/v1/studies/" + s.id + "/summary").catch(() => null)),
     );
@@ -33,6 +35,7 @@
       ]);
     }));
     UI.$("study-empty").hidden = studies.length > 0;
+    UI.$("study-more").hidden = studies.length < MAX_STUDIES;
     UI.$("studies").hidden = false;
   }
 
