@@ -12,36 +12,17 @@
  */
 import assert from "node:assert/strict";
 import { testBackends } from "./support/db.ts";
-import { ADMIN_KEY, describeOnBackends, newStudy, type Reply } from "./support/harness.ts";
+import { ADMIN_KEY, describeOnBackends, newStudy } from "./support/harness.ts";
+import {
+  browserSupport,
+  checkHeaders,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  type InPage,
+  type Playwright,
+  tags,
+} from "./support/browser.ts";
 import { call, startService } from "./support/server.ts";
-
-/** The nonce of the CSP's script-src, and the checks every page's headers pass. */
-function checkHeaders(r: Reply): string {
-  assert.match(r.headers.get("content-type") ?? "", /^text\/html; charset=UTF-8$/i);
-  const csp = r.headers.get("content-security-policy") ?? "";
-  const directives = new Map(
-    csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
-  );
-  assert.deepEqual(directives.get("default-src"), ["'none'"], csp);
-  assert.deepEqual(directives.get("img-src"), ["'self'", "blob:", "data:"], csp);
-  assert.deepEqual(directives.get("connect-src"), ["'self'"], csp);
-  assert.deepEqual(directives.get("form-action"), ["'none'"], csp);
-  assert.deepEqual(directives.get("frame-ancestors"), ["'none'"], csp);
-  const script = directives.get("script-src") ?? [];
-  assert.equal(script.length, 1, `script-src allows only the nonce: ${csp}`);
-  const nonce = /^'nonce-([A-Za-z0-9+/=]{22,})'$/.exec(script[0])?.[1];
-  assert.ok(nonce, `script-src carries a nonce: ${csp}`);
-  assert.deepEqual(directives.get("style-src"), [`'nonce-${nonce}'`], csp);
-  assert.equal(r.headers.get("referrer-policy"), "no-referrer");
-  assert.equal(r.headers.get("cache-control"), "no-store");
-  assert.equal(r.headers.get("x-content-type-options"), "nosniff");
-  return nonce;
-}
-
-/** The attributes of every tag `name` in `html`, as written. */
-function tags(html: string, name: string): string[] {
-  return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, "gi"))].map((m) => m[1]);
-}
 
 describeOnBackends("labeling page", testBackends(), async (t, app) => {
   const studyId = await newStudy(app, {
@@ -143,24 +124,8 @@ describeOnBackends("labeling page", testBackends(), async (t, app) => {
 // ---------------------------------------------------------------------------
 // The page in a real browser.
 
-const CHROMIUM = Deno.env.get("MINIMA_CHROMIUM") ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SHOTS = Deno.env.get("MINIMA_LABEL_SCREENSHOTS") ?? Deno.env.get("TMPDIR") ?? "/tmp";
 
-// deno-lint-ignore no-explicit-any
-type Playwright = { chromium: any };
-// The functions given to page.evaluate & co. run in the page (Playwright sends
-// their source); this program is checked without the DOM's types.
-// deno-lint-ignore no-explicit-any
-type InPage = any;
 // Predicates run in the page as functions: strings would be eval'd, which the page's CSP forbids.
 const imagesShown = () =>
   (globalThis as InPage).document.querySelectorAll("#candidates img").length === 4;
@@ -172,34 +137,6 @@ const undoEnabled = () => !(globalThis as InPage).document.getElementById("undo"
 /** Waits until the text of `selector` on `page` matches `pattern`. */
 const waitForText = (page: InPage, selector: string, pattern: RegExp) =>
   page.waitForFunction(textMatches, { selector, pattern: pattern.source });
-
-/** playwright-core and Chromium, or why they are missing. */
-async function browserSupport(): Promise<{ playwright: Playwright } | { missing: string }> {
-  try {
-    await Deno.stat(CHROMIUM);
-  } catch {
-    return {
-      missing: `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set MINIMA_CHROMIUM)`,
-    };
-  }
-  const specifiers = [Deno.env.get("MINIMA_PLAYWRIGHT_CORE"), "playwright-core"];
-  const errors: string[] = [];
-  for (const specifier of specifiers) {
-    if (!specifier) continue;
-    try {
-      const loaded = await import(specifier);
-      const playwright = (loaded.chromium ? loaded : loaded.default) as Playwright;
-      if (playwright?.chromium) return { playwright };
-      errors.push(`${specifier}: no chromium export`);
-    } catch (error) {
-      errors.push(`${specifier}: ${(error as Error).message.split("\n")[0]}`);
-    }
-  }
-  return {
-    missing: "playwright-core is not installed (add it as a devDependency, or set " +
-      `MINIMA_PLAYWRIGHT_CORE to its index.mjs): ${errors.join("; ")}`,
-  };
-}
 
 const support = await browserSupport();
 if ("missing" in support) {

@@ -83,3 +83,46 @@ export function shuffled<T>(items: T[]): T[] {
   }
   return out;
 }
+
+/**
+ * How often two labelers' rankings of the same candidates agree, pair by
+ * pair: for each comparison, each two labelers and each two candidates whose
+ * order both rankings imply (both ranked: by position; one ranked: it beats
+ * the other), whether they put them the same way round. Returns the agreed
+ * and compared counts over all comparisons (agreement = agreed / compared:
+ * 1 identical, about ½ for rankings drawn at random; Kendall's τ is
+ * 2·agreement − 1 where both rank every candidate).
+ */
+export function pairwiseAgreement(
+  comparisons: readonly { candidates: readonly string[]; rankings: readonly string[][] }[],
+): { agreed: number; compared: number } {
+  let agreed = 0;
+  let compared = 0;
+  for (const { candidates, rankings } of comparisons) {
+    const positions = rankings.map((r) => new Map(r.map((id, i) => [id, i])));
+    for (let a = 0; a < positions.length; a++) {
+      for (let b = a + 1; b < positions.length; b++) {
+        for (let i = 0; i < candidates.length; i++) {
+          for (let j = i + 1; j < candidates.length; j++) {
+            const x = order(positions[a], candidates[i], candidates[j]);
+            const y = order(positions[b], candidates[i], candidates[j]);
+            if (x === 0 || y === 0) continue;
+            compared++;
+            if (x === y) agreed++;
+          }
+        }
+      }
+    }
+  }
+  return { agreed, compared };
+}
+
+/** −1 when `p` puts u before v, 1 when after, 0 when it does not say. */
+function order(p: Map<string, number>, u: string, v: string): number {
+  const pu = p.get(u);
+  const pv = p.get(v);
+  if (pu === undefined && pv === undefined) return 0;
+  if (pu === undefined) return 1;
+  if (pv === undefined) return -1;
+  return pu < pv ? -1 : 1;
+}

@@ -12,9 +12,9 @@
  * of the OpenAPI document (a plain `get`, like the docs' assets).
  */
 import { Hono } from "hono";
-import type { Context } from "hono";
-import { html, raw } from "hono/html";
+import { raw } from "hono/html";
 import type { AppEnv } from "../common.ts";
+import { newNonce, page } from "../html.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,26 +33,6 @@ function pageAssets(): { script: string; style: string } {
     assets = { script, style };
   }
   return assets;
-}
-
-/** A fresh CSP nonce: 128 random bits, base64. */
-function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
-}
-
-/** The Content-Security-Policy of a page whose only script and style carry `nonce`. */
-export function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src 'nonce-${nonce}'`,
-    "img-src 'self' blob: data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join("; ");
 }
 
 function Layout(props: { nonce: string; title: string; children: unknown }) {
@@ -154,21 +134,6 @@ function NotFoundPage(props: { nonce: string; path: string }) {
       </main>
     </Layout>
   );
-}
-
-/** Sends a page with its security headers. */
-function page(
-  c: Context<AppEnv>,
-  nonce: string,
-  body: unknown,
-  status: 200 | 404,
-): Response | Promise<Response> {
-  c.header("Content-Security-Policy", contentSecurityPolicy(nonce));
-  c.header("Referrer-Policy", "no-referrer");
-  c.header("Cache-Control", "no-store");
-  c.header("X-Content-Type-Options", "nosniff");
-  c.header("X-Frame-Options", "DENY");
-  return c.html(html`<!doctype html>${body}`, status);
 }
 
 /** The labeling page's routes (not in the OpenAPI document, not under /v1). */

@@ -1,0 +1,85 @@
+/**
+ * What the browser tests share: playwright-core and Debian's Chromium, found
+ * (or the reason they are missing, so that a test can be ignored and say
+ * why), and the arguments Chromium is launched with.
+ *
+ * The browser tests need `playwright-core` (importable as "playwright-core",
+ * or a path to its index.mjs in MINIMA_PLAYWRIGHT_CORE) and Chromium at
+ * /usr/bin/chromium (or MINIMA_CHROMIUM).
+ */
+import assert from "node:assert/strict";
+import type { Reply } from "./harness.ts";
+
+export const CHROMIUM = Deno.env.get("MINIMA_CHROMIUM") ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// deno-lint-ignore no-explicit-any
+export type Playwright = { chromium: any };
+// The functions given to page.evaluate & co. run in the page (Playwright sends
+// their source); this program is checked without the DOM's types.
+// deno-lint-ignore no-explicit-any
+export type InPage = any;
+
+/** playwright-core and Chromium, or why they are missing. */
+export async function browserSupport(): Promise<{ playwright: Playwright } | { missing: string }> {
+  try {
+    await Deno.stat(CHROMIUM);
+  } catch {
+    return {
+      missing: `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set MINIMA_CHROMIUM)`,
+    };
+  }
+  const specifiers = [Deno.env.get("MINIMA_PLAYWRIGHT_CORE"), "playwright-core"];
+  const errors: string[] = [];
+  for (const specifier of specifiers) {
+    if (!specifier) continue;
+    try {
+      const loaded = await import(specifier);
+      const playwright = (loaded.chromium ? loaded : loaded.default) as Playwright;
+      if (playwright?.chromium) return { playwright };
+      errors.push(`${specifier}: no chromium export`);
+    } catch (error) {
+      errors.push(`${specifier}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  return {
+    missing: "playwright-core is not installed (add it as a devDependency, or set " +
+      `MINIMA_PLAYWRIGHT_CORE to its index.mjs): ${errors.join("; ")}`,
+  };
+}
+
+/** The nonce of the CSP's script-src, and the checks every page's headers pass. */
+export function checkHeaders(r: Reply): string {
+  assert.match(r.headers.get("content-type") ?? "", /^text\/html; charset=UTF-8$/i);
+  const csp = r.headers.get("content-security-policy") ?? "";
+  const directives = new Map(
+    csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+  );
+  assert.deepEqual(directives.get("default-src"), ["'none'"], csp);
+  assert.deepEqual(directives.get("img-src"), ["'self'", "blob:", "data:"], csp);
+  assert.deepEqual(directives.get("connect-src"), ["'self'"], csp);
+  assert.deepEqual(directives.get("form-action"), ["'none'"], csp);
+  assert.deepEqual(directives.get("frame-ancestors"), ["'none'"], csp);
+  const script = directives.get("script-src") ?? [];
+  assert.equal(script.length, 1, `script-src allows only the nonce: ${csp}`);
+  const nonce = /^'nonce-([A-Za-z0-9+/=]{22,})'$/.exec(script[0])?.[1];
+  assert.ok(nonce, `script-src carries a nonce: ${csp}`);
+  assert.deepEqual(directives.get("style-src"), [`'nonce-${nonce}'`], csp);
+  assert.equal(r.headers.get("referrer-policy"), "no-referrer");
+  assert.equal(r.headers.get("cache-control"), "no-store");
+  assert.equal(r.headers.get("x-content-type-options"), "nosniff");
+  return nonce;
+}
+
+/** The attributes of every tag `name` in `html`, as written. */
+export function tags(html: string, name: string): string[] {
+  return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, "gi"))].map((m) => m[1]);
+}
