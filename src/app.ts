@@ -7,7 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import type { DesignerPool } from "./algorithms/remote/mod.ts";
 import type { DatabaseHandle } from "./db/client.ts";
 import type { OnnxRuntime } from "./evaluators/onnx/mod.ts";
-import { isConnectionLost, isDataException, isTransient } from "./db/errors.ts";
+import { isConnectionLost, isDataException, isOutOfConnections, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import { DesignerCounters, RequestMetrics, RunCounters } from "./metrics.ts";
@@ -275,12 +275,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         requestId,
       );
     }
-    if (isTransient(error) || isConnectionLost(error)) {
+    if (isTransient(error) || isConnectionLost(error) || isOutOfConnections(error)) {
       const res = problemResponse(
         new Problem(
           "unavailable",
           isTransient(error)
             ? "the database was busy (a deadlock was broken); retry the request"
+            : isOutOfConnections(error)
+            ? "the database has no connection to spare (its connection limit is reached); retry " +
+              "the request"
             : "the connection to the database was lost before the request finished; retry it " +
               "(with the same Idempotency-Key, where it takes one)",
         ),

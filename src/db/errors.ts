@@ -71,6 +71,16 @@ export function isConnectionLost(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The server refused a new connection for want of one (53300
+ * too_many_connections, 53400 configuration limit exceeded): nothing ran,
+ * and the request may be sent again once connections are free.
+ */
+export function isOutOfConnections(error: unknown): boolean {
+  const code = sqlState(error);
+  return code === "53300" || code === "53400";
+}
+
 /** Class 22 (data exceptions): the client sent a value the database cannot hold. */
 export function isDataException(error: unknown): boolean {
   return sqlState(error)?.startsWith("22") ?? false;

@@ -58,7 +58,7 @@ export async function modelStudy(
   settings?: { leaseSeconds?: number },
 ): Promise<string> {
   const r = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
-    name: `${model.name}-${algorithm.name}`,
+    name: `${model.name}-${algorithm.name}-${crypto.randomUUID().slice(0, 8)}`,
     space: {
       parameters: Array.from({ length: model.d }, (_, i) => ({
         name: `x${i}`,
