@@ -10,7 +10,7 @@ import type { OnnxRuntime } from "./evaluators/onnx/mod.ts";
 import { isConnectionLost, isDataException, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
-import { DesignerCounters, RequestMetrics, RunCounters } from "./metrics.ts";
+import { DesignerCounters, RunCounters, ServiceMetrics } from "./metrics.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
@@ -28,6 +28,7 @@ import { trialRoutes } from "./routes/trials/mod.ts";
 import { createServiceContext, type ServiceContext } from "./services/context.ts";
 import { sha256 } from "./services/ids.ts";
 import { ModelFileCache } from "./services/models_cache.ts";
+import { followRevocations } from "./services/principals.ts";
 import { authenticate } from "./services/projects.ts";
 import { RunHub } from "./services/runs/hub.ts";
 import type { RunWorkers } from "./services/runs/workers.ts";
@@ -70,6 +71,8 @@ export interface AppOptions {
   modelCacheDir?: string;
   /** The largest model uploadModel accepts (default 256 MiB). */
   maxModelBytes?: number;
+  /** MINIMA_METRICS_TOKEN, if set: /metrics answers only requests that send it. */
+  metricsToken?: string;
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -116,8 +119,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   services.runs = options.runs?.hub ?? new RunHub();
   options.runs?.start(services);
   options.scheduler?.start(services);
+  followRevocations(database, services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
-  const metrics = new RequestMetrics();
+  const metrics = new ServiceMetrics(services, database);
   const app = new OpenAPIHono<AppEnv>();
 
   app.use("*", async (c, next) => {
@@ -134,7 +138,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath === "/*" || !c.req.routePath ? "unmatched" : c.req.routePath;
     const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : "OTHER";
-    metrics.observe(method, route, c.res.status, seconds);
+    metrics.requests.observe(method, route, c.res.status, seconds);
     const fields = {
       requestId,
       method: c.req.method,
@@ -197,7 +201,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     scheme: "bearer",
     description: "An API key: an admin key for projects and keys, a project key for the rest",
   });
-  app.route("/", healthRoutes(metrics));
+  app.openAPIRegistry.registerComponent("securitySchemes", "metricsToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "MINIMA_METRICS_TOKEN, where the operator set one (else /metrics is open)",
+  });
+  app.route("/", healthRoutes(metrics, options.metricsToken));
   if (options.api ?? true) mountApi(app, options.docs ?? true);
 
   app.notFound((c) =>
