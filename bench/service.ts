@@ -50,15 +50,17 @@ export function freePort(): number {
 
 /**
  * Spawns `deno run --allow-all src/main.ts` (or `entry`: `worker.ts` for a
- * worker process) with `env` added to the bench's settings and waits until
+ * worker process) of this checkout or of `root` with `env` added to the bench's settings and waits until
  * GET /readyz answers 200 (60 s at most).
  */
 export async function startService(
   env: Record<string, string>,
   entry: "main.ts" | "worker.ts" = "main.ts",
+  /** The checkout to run (default this one), e.g. a baseline to compare with. */
+  root = new URL("..", import.meta.url).pathname,
 ): Promise<Service> {
   const port = freePort();
-  const main = new URL(`../src/${entry}`, import.meta.url).pathname;
+  const main = `${root.replace(/\/$/, "")}/src/${entry}`;
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", main],
     env: {

@@ -191,6 +191,7 @@ function gauge(registry: Registry, name: string, help: string, value: () => numb
 export class ServiceMetrics {
   readonly #registry = new Registry();
   readonly #services: ServiceContext;
+  #rendering: Promise<string> | undefined;
   /** The app's requests (its middleware records each). */
   readonly requests: RequestMetrics;
 
@@ -203,9 +204,15 @@ export class ServiceMetrics {
       help: "Trials by state, over all studies (an ACTIVE trial whose lease ran out is STALE).",
       labelNames: ["state"],
       registers: [registry],
+      // Without the database, the scrape still serves everything else (without this gauge).
       collect: async function (this: Gauge<"state">) {
-        const found = await trialGauge(services.db, services.now());
-        for (const state of TrialStateSchema.options) this.set({ state }, found.get(state) ?? 0);
+        this.reset();
+        try {
+          const found = await trialGauge(services.db, services.now());
+          for (const state of TrialStateSchema.options) this.set({ state }, found.get(state) ?? 0);
+        } catch (error) {
+          services.log?.warn("metrics: cannot read trials by state", { error: String(error) });
+        }
       },
     });
     gauge(
@@ -255,8 +262,16 @@ export class ServiceMetrics {
     );
   }
 
-  /** The metrics in Prometheus text format (0.0.4). */
-  async render(): Promise<string> {
+  /**
+   * The metrics in Prometheus text format (0.0.4). Scrapes that arrive while
+   * one is being rendered share its text: many scrapers cost one render at a
+   * time, never more of the event loop that serves ask and tell.
+   */
+  render(): Promise<string> {
+    return this.#rendering ??= this.#render().finally(() => this.#rendering = undefined);
+  }
+
+  async #render(): Promise<string> {
     const onnx = this.#services.onnx?.renderMetrics() ?? "";
     return (await this.#registry.metrics()) + (await processMetrics().metrics()) + onnx;
   }

@@ -191,3 +191,14 @@ Deno.test("metrics: database pool, designer workers, event-loop lag and memory a
     designers.close();
   }
 });
+
+Deno.test("metrics: without the database, /metrics still serves the rest", async () => {
+  const app = await startTestApp("pglite");
+  await app.database.close();
+  const m = await app.request("GET", "/metrics", undefined, { key: null });
+  assert.equal(m.status, 200);
+  assert.match(m.text, /^process_resident_memory_bytes [1-9]/m);
+  assert.match(m.text, /^minima_db_pool_size 1$/m);
+  assert.doesNotMatch(m.text, /^minima_trials\{/m);
+  await app.close();
+});

@@ -268,6 +268,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     async close() {
       if (!client.closed) await client.close();
       lock?.close();
+      lock = undefined;
     },
   };
 }
