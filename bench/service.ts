@@ -50,17 +50,24 @@ export function freePort(): number {
 
 /**
  * Spawns `deno run --allow-all src/main.ts` (or `entry`: `worker.ts` for a
- * worker process, or the absolute path of another checkout's entry) with
- * `env` added to the bench's settings and waits until GET /readyz answers
- * 200 (`readyMs`, default 60 s, at most).
+ * worker process) of this checkout, of `options.root`, or at an absolute
+ * path (another checkout's entry), with `env` added to the bench's settings,
+ * and waits until GET /readyz answers 200 (`options.readyMs`, default 60 s,
+ * at most).
  */
 export async function startService(
   env: Record<string, string>,
   entry: "main.ts" | "worker.ts" | `/${string}` = "main.ts",
-  readyMs = 60_000,
+  options: {
+    /** The checkout to run (default this one), e.g. a baseline to compare with. */
+    root?: string;
+    readyMs?: number;
+  } = {},
 ): Promise<Service> {
   const port = freePort();
-  const main = entry.startsWith("/") ? entry : new URL(`../src/${entry}`, import.meta.url).pathname;
+  const root = options.root ?? new URL("..", import.meta.url).pathname;
+  const main = entry.startsWith("/") ? entry : `${root.replace(/\/$/, "")}/src/${entry}`;
+  const readyMs = options.readyMs ?? 60_000;
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", main],
     env: {

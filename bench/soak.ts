@@ -143,7 +143,7 @@ async function main() {
     scratch ? { DATABASE_URL: scratch.url } : { MINIMA_DATA_DIR: dataDir! },
     "main.ts",
     // A busy machine may take minutes to migrate a fresh PGlite.
-    600_000,
+    { readyMs: 600_000 },
   );
   const base = service.url;
   console.log(

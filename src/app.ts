@@ -10,7 +10,7 @@ import type { OnnxRuntime } from "./evaluators/onnx/mod.ts";
 import { isConnectionLost, isDataException, isOutOfConnections, isTransient } from "./db/errors.ts";
 import { Problem } from "./errors.ts";
 import type { Logger } from "./log.ts";
-import { DesignerCounters, RequestMetrics, RunCounters } from "./metrics.ts";
+import { DesignerCounters, RunCounters, ServiceMetrics } from "./metrics.ts";
 import { adminRoutes } from "./routes/admin/mod.ts";
 import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
@@ -33,6 +33,7 @@ import { uiRoutes } from "./routes/ui/mod.tsx";
 import { createServiceContext, type ServiceContext } from "./services/context.ts";
 import { sha256 } from "./services/ids.ts";
 import { ModelFileCache } from "./services/models_cache.ts";
+import { followRevocations } from "./services/principals.ts";
 import { authenticate } from "./services/projects.ts";
 import { rateLimited, RateLimiter, type RateLimits } from "./services/rate_limit.ts";
 import { RunHub } from "./services/runs/hub.ts";
@@ -80,6 +81,8 @@ export interface AppOptions {
   rateLimits?: RateLimits;
   /** The buckets' clock, in ms (default: the app's clock, `now`); tests hold it still. */
   rateLimitClock?: () => number;
+  /** MINIMA_METRICS_TOKEN, if set: /metrics answers only requests that send it. */
+  metricsToken?: string;
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -152,12 +155,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   services.runs = options.runs?.hub ?? new RunHub();
   options.runs?.start(services);
   options.scheduler?.start(services);
+  followRevocations(database, services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
   const limiter = new RateLimiter(
     options.rateLimits ?? {},
     options.rateLimitClock ?? (() => services.now().getTime()),
   );
-  const metrics = new RequestMetrics();
+  const metrics = new ServiceMetrics(services, database);
   const app = new OpenAPIHono<AppEnv>();
 
   app.use("*", async (c, next) => {
@@ -174,7 +178,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath === "/*" || !c.req.routePath ? "unmatched" : c.req.routePath;
     const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : "OTHER";
-    metrics.observe(method, route, c.res.status, seconds);
+    metrics.requests.observe(method, route, c.res.status, seconds);
     const fields = {
       requestId,
       method: c.req.method,
@@ -240,7 +244,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     scheme: "bearer",
     description: "An API key: an admin key for projects and keys, a project key for the rest",
   });
-  app.route("/", healthRoutes(metrics));
+  app.openAPIRegistry.registerComponent("securitySchemes", "metricsToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "MINIMA_METRICS_TOKEN, where the operator set one (else /metrics is open)",
+  });
+  app.route("/", healthRoutes(metrics, options.metricsToken));
   if (options.api ?? true) mountApi(app, options.docs ?? true);
 
   app.notFound((c) =>

@@ -51,6 +51,8 @@ const ConfigSchema = z.object({
   ).optional(),
   MINIMA_DATA_DIR: z.string().min(1).default("./data"),
   MINIMA_ADMIN_KEY: z.string().min(24, "must be at least 24 characters").optional(),
+  MINIMA_METRICS_TOKEN: z.string().regex(/^\S{16,}$/, "must be at least 16 characters, no spaces")
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   MINIMA_DB_POOL_SIZE: positiveInt(1000).default(20),
   MINIMA_MAX_BODY_BYTES: positiveInt(1 << 30).default(4 * 1024 * 1024),
@@ -99,6 +101,8 @@ export interface Config {
   dataDir: string;
   /** The bootstrap admin key, if given. */
   adminKey?: string;
+  /** The token /metrics requires, if given (else /metrics is open). */
+  metricsToken?: string;
   /** Least severe log level written. */
   logLevel: (typeof LOG_LEVELS)[number];
   /** Connections in the postgres.js pool. */
@@ -173,6 +177,7 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL,
     dataDir: e.MINIMA_DATA_DIR,
     adminKey: e.MINIMA_ADMIN_KEY,
+    metricsToken: e.MINIMA_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.MINIMA_DB_POOL_SIZE,
     maxBodyBytes: e.MINIMA_MAX_BODY_BYTES,

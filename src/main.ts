@@ -119,6 +119,7 @@ export async function startProcess(role: ProcessRole): Promise<void> {
     database,
     logger,
     adminKey: config.adminKey,
+    metricsToken: config.metricsToken,
     maxBodyBytes: config.maxBodyBytes,
     defaultLeaseSeconds: config.defaultLeaseSeconds,
     docs: config.docs,

@@ -1,77 +1,63 @@
 /**
- * Request counters and latency histograms, rendered as Prometheus text.
+ * What /metrics serves, in Prometheus text format, on prom-client: each
+ * app's registry (its requests, the trials by state, the database pool, the
+ * designer workers, the services' counters) and the process's own (CPU,
+ * memory, event-loop lag, garbage collection: prom-client's default metrics,
+ * once per process however many apps it holds). The ONNX runtime renders its
+ * series itself (src/evaluators/onnx/metrics.ts); they are appended.
+ *
+ * Nothing here labels a series with a study, a project or a key: a scrape
+ * shows totals over all tenants, never one tenant's numbers.
  */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, Summary } from "prom-client";
+import type { DatabaseHandle } from "./db/client.ts";
+import { trialGauge } from "./db/queries/trial_counts.ts";
+import type { ServiceContext } from "./services/context.ts";
+import { TrialStateSchema } from "./services/study_schema.ts";
 
 /** Upper bounds of the latency buckets, in seconds. */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-interface Series {
-  count: number;
-  sum: number;
-  buckets: number[];
-}
+/** The content type of the text format. */
+export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-function escapeLabel(value: string): string {
-  return value.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n");
+let processRegistry: Registry | undefined;
+
+/** The process's metrics (prom-client's defaults), started on first use. */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
 }
 
 /** Counts requests by route, method and status, and their latencies by route. */
 export class RequestMetrics {
-  #requests = new Map<string, number>();
-  #latency = new Map<string, Series>();
+  readonly #requests: Counter<"method" | "route" | "status">;
+  readonly #latency: Histogram<"method" | "route">;
+
+  constructor(registry: Registry) {
+    this.#requests = new Counter({
+      name: "minima_http_requests_total",
+      help: "HTTP requests by method, route and status.",
+      labelNames: ["method", "route", "status"],
+      registers: [registry],
+    });
+    this.#latency = new Histogram({
+      name: "minima_http_request_duration_seconds",
+      help: "HTTP request latency by method and route.",
+      labelNames: ["method", "route"],
+      buckets: BUCKETS,
+      registers: [registry],
+    });
+  }
 
   /** Records one finished request. */
   observe(method: string, route: string, status: number, seconds: number): void {
-    const key = `method="${escapeLabel(method)}",route="${escapeLabel(route)}",status="${status}"`;
-    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
-    const lkey = `method="${escapeLabel(method)}",route="${escapeLabel(route)}"`;
-    let series = this.#latency.get(lkey);
-    if (!series) {
-      series = { count: 0, sum: 0, buckets: BUCKETS.map(() => 0) };
-      this.#latency.set(lkey, series);
-    }
-    series.count++;
-    series.sum += seconds;
-    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]) series.buckets[i]++;
+    this.#requests.inc({ method, route, status });
+    this.#latency.observe({ method, route }, seconds);
   }
-
-  /** The metrics in Prometheus text format (0.0.4). */
-  render(): string {
-    const lines = [
-      "# HELP minima_http_requests_total HTTP requests by method, route and status.",
-      "# TYPE minima_http_requests_total counter",
-    ];
-    for (const [labels, n] of this.#requests) {
-      lines.push(`minima_http_requests_total{${labels}} ${n}`);
-    }
-    lines.push(
-      "# HELP minima_http_request_duration_seconds HTTP request latency by method and route.",
-      "# TYPE minima_http_request_duration_seconds histogram",
-    );
-    for (const [labels, s] of this.#latency) {
-      BUCKETS.forEach((le, i) =>
-        lines.push(
-          `minima_http_request_duration_seconds_bucket{${labels},le="${le}"} ${s.buckets[i]}`,
-        )
-      );
-      lines.push(`minima_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`);
-      lines.push(`minima_http_request_duration_seconds_sum{${labels}} ${s.sum}`);
-      lines.push(`minima_http_request_duration_seconds_count{${labels}} ${s.count}`);
-    }
-    return lines.join("\n") + "\n";
-  }
-}
-
-/** Renders a gauge of trials by state. */
-export function renderTrialGauge(counts: Record<string, number>): string {
-  const lines = [
-    "# HELP minima_trials Trials by state, over all studies.",
-    "# TYPE minima_trials gauge",
-  ];
-  for (const [state, n] of Object.entries(counts)) {
-    lines.push(`minima_trials{state="${state}"} ${n}`);
-  }
-  return lines.join("\n") + "\n";
 }
 
 /**
@@ -92,16 +78,14 @@ export class RunCounters {
   trials = 0;
   /**
    * Seconds the workers spent in each step of a batch, and how many times:
-   * where a batch's time goes (`deno task bench:workers` reads it).
+   * where a batch's time goes (`deno task bench:workers` reads it). Made by
+   * `register`; steps before it are not counted.
    */
-  readonly steps = new Map<RunStep, { seconds: number; count: number }>();
+  #steps: Summary<"step"> | undefined;
 
   /** Counts `ms` spent in one step of a batch. */
   spent(step: RunStep, ms: number): void {
-    const s = this.steps.get(step) ?? { seconds: 0, count: 0 };
-    s.seconds += ms / 1000;
-    s.count++;
-    this.steps.set(step, s);
+    this.#steps?.observe({ step }, ms / 1000);
   }
 
   /** Counts a run a worker ended. */
@@ -114,33 +98,40 @@ export class RunCounters {
     this.trials += count;
   }
 
-  /** The counters in Prometheus text format. */
-  render(): string {
-    const lines = [
-      "# HELP minima_run_batches_claimed_total Batches of runs claimed by this process's workers (opened or taken over).",
-      "# TYPE minima_run_batches_claimed_total counter",
-      `minima_run_batches_claimed_total ${this.claimed}`,
-      "# HELP minima_runs_finished_total Runs ended by this process's workers, by final state.",
-      "# TYPE minima_runs_finished_total counter",
-    ];
-    for (const state of ["SUCCEEDED", "FAILED", "CANCELLED"]) {
-      lines.push(`minima_runs_finished_total{state="${state}"} ${this.ended.get(state) ?? 0}`);
-    }
-    lines.push(
-      "# HELP minima_run_trials_evaluated_total Trials evaluated and completed by runs.",
-      "# TYPE minima_run_trials_evaluated_total counter",
-      `minima_run_trials_evaluated_total ${this.trials}`,
-      "# HELP minima_run_step_seconds Time this process's workers spent in each step of a batch.",
-      "# TYPE minima_run_step_seconds summary",
+  /** Serves the counters in `registry`. */
+  register(registry: Registry): void {
+    const ended = this.ended;
+    counter(
+      registry,
+      "minima_run_batches_claimed_total",
+      "Batches of runs claimed by this process's workers (opened or taken over).",
+      () => this.claimed,
     );
-    for (const step of RUN_STEPS) {
-      const s = this.steps.get(step) ?? { seconds: 0, count: 0 };
-      lines.push(
-        `minima_run_step_seconds_sum{step="${step}"} ${s.seconds}`,
-        `minima_run_step_seconds_count{step="${step}"} ${s.count}`,
-      );
-    }
-    return lines.join("\n") + "\n";
+    new Counter({
+      name: "minima_runs_finished_total",
+      help: "Runs ended by this process's workers, by final state.",
+      labelNames: ["state"],
+      registers: [registry],
+      collect: function (this: Counter<"state">) {
+        this.reset();
+        for (const state of ["SUCCEEDED", "FAILED", "CANCELLED"]) {
+          this.inc({ state }, ended.get(state) ?? 0);
+        }
+      },
+    });
+    counter(
+      registry,
+      "minima_run_trials_evaluated_total",
+      "Trials evaluated and completed by runs.",
+      () => this.trials,
+    );
+    this.#steps = new Summary({
+      name: "minima_run_step_seconds",
+      help: "Time this process's workers spent in each step of a batch.",
+      labelNames: ["step"],
+      percentiles: [],
+      registers: [registry],
+    });
   }
 }
 
@@ -170,35 +161,153 @@ export class DesignerCounters {
     return true;
   }
 
-  /** The counters in Prometheus text format, with the pool's worker failures. */
-  render(workerFailures: number): string {
-    const counter = (name: string, help: string, value: number) =>
-      `# HELP ${name} ${help}\n# TYPE ${name} counter\n${name} ${value}\n`;
-    return counter(
+  /** Serves the counters in `registry`, with the pool's worker failures. */
+  register(registry: Registry, workerFailures: () => number): void {
+    counter(
+      registry,
       "minima_designer_state_rebuilds_total",
       "Saved designer states that could not be read and were rebuilt from the trials.",
-      this.stateRebuilds,
-    ) +
-      counter(
-        "minima_designer_prepared_redos_total",
-        "Suggestions whose points, computed before the study's lock, were redone under it.",
-        this.preparedRedos,
-      ) +
-      counter(
-        "minima_designer_cancelled_total",
-        "Designer computations cancelled because their callers gave up.",
-        this.cancelled,
-      ) +
-      counter(
-        "minima_suggest_abandoned_total",
-        "Suggestions every caller of which disconnected before the answer; nothing was written " +
-          "for them.",
-        this.abandoned,
-      ) +
-      counter(
-        "minima_designer_worker_failures_total",
-        "Designer workers that crashed (their calls were rejected; the worker was replaced).",
-        workerFailures,
+      () => this.stateRebuilds,
+    );
+    counter(
+      registry,
+      "minima_designer_prepared_redos_total",
+      "Suggestions whose points, computed before the study's lock, were redone under it.",
+      () => this.preparedRedos,
+    );
+    counter(
+      registry,
+      "minima_designer_cancelled_total",
+      "Designer computations cancelled because their callers gave up.",
+      () => this.cancelled,
+    );
+    counter(
+      registry,
+      "minima_suggest_abandoned_total",
+      "Suggestions every caller of which disconnected before the answer; nothing was written " +
+        "for them.",
+      () => this.abandoned,
+    );
+    counter(
+      registry,
+      "minima_designer_worker_failures_total",
+      "Designer workers that crashed (their calls were rejected; the worker was replaced).",
+      workerFailures,
+    );
+  }
+}
+
+/** A counter without labels whose value is read at each scrape. */
+function counter(registry: Registry, name: string, help: string, value: () => number): void {
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect: function (this: Counter) {
+      this.reset();
+      this.inc(value());
+    },
+  });
+}
+
+/** A gauge without labels whose value is read at each scrape. */
+function gauge(registry: Registry, name: string, help: string, value: () => number): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect: function (this: Gauge) {
+      this.set(value());
+    },
+  });
+}
+
+/** Everything one app's /metrics serves. */
+export class ServiceMetrics {
+  readonly #registry = new Registry();
+  readonly #services: ServiceContext;
+  #rendering: Promise<string> | undefined;
+  /** The app's requests (its middleware records each). */
+  readonly requests: RequestMetrics;
+
+  constructor(services: ServiceContext, database: DatabaseHandle) {
+    this.#services = services;
+    const registry = this.#registry;
+    this.requests = new RequestMetrics(registry);
+    new Gauge({
+      name: "minima_trials",
+      help: "Trials by state, over all studies (an ACTIVE trial whose lease ran out is STALE).",
+      labelNames: ["state"],
+      registers: [registry],
+      // Without the database, the scrape still serves everything else (without this gauge).
+      collect: async function (this: Gauge<"state">) {
+        this.reset();
+        try {
+          const found = await trialGauge(services.db, services.now());
+          for (const state of TrialStateSchema.options) this.set({ state }, found.get(state) ?? 0);
+        } catch (error) {
+          services.log?.warn("metrics: cannot read trials by state", { error: String(error) });
+        }
+      },
+    });
+    gauge(
+      registry,
+      "minima_db_pool_size",
+      "Connections the database pool may open (1 for the embedded database).",
+      () => database.poolSize,
+    );
+    gauge(
+      registry,
+      "minima_db_transactions_in_flight",
+      "Transactions open now; on a server each holds a pooled connection.",
+      () => database.transactionsInFlight(),
+    );
+    services.counters?.register(registry, () => services.designers?.failures ?? 0);
+    services.runCounters?.register(registry);
+    const designers = services.designers;
+    if (designers) {
+      gauge(
+        registry,
+        "minima_designer_workers",
+        "Designer workers in the pool.",
+        () => designers.workers,
       );
+      gauge(
+        registry,
+        "minima_designer_calls_pending",
+        "Calls sent to designer workers and not answered yet (queued behind others, or computing).",
+        () => designers.pendingCalls,
+      );
+      const calls = new Histogram({
+        name: "minima_designer_call_duration_seconds",
+        help:
+          "Time from a call to a designer worker to its answer, queueing included, by operation.",
+        labelNames: ["op"],
+        buckets: BUCKETS,
+        registers: [registry],
+      });
+      designers.watchCalls((op, seconds) => calls.observe({ op }, seconds));
+    }
+    const suggestions = services.suggestions;
+    gauge(
+      registry,
+      "minima_suggestions_waiting",
+      "Suggestion requests waiting for their study's group in flight.",
+      () => suggestions?.waiting?.() ?? 0,
+    );
+  }
+
+  /**
+   * The metrics in Prometheus text format (0.0.4). Scrapes that arrive while
+   * one is being rendered share its text: many scrapers cost one render at a
+   * time, never more of the event loop that serves ask and tell.
+   */
+  render(): Promise<string> {
+    return this.#rendering ??= this.#render().finally(() => this.#rendering = undefined);
+  }
+
+  async #render(): Promise<string> {
+    const onnx = this.#services.onnx?.renderMetrics() ?? "";
+    return (await this.#registry.metrics()) + (await processMetrics().metrics()) + onnx;
   }
 }

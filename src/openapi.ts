@@ -13,7 +13,13 @@ export function renderOpenApiDocument(): string {
     migrate: () => Promise.resolve(),
     ping: () => Promise.resolve(),
     migrationsApplied: () => Promise.resolve(true),
+    listen: () => Promise.resolve(),
+    poolSize: 1,
+    transactionsInFlight: () => 0,
     close: () => Promise.resolve(),
+  } satisfies Omit<DatabaseHandle, "db" | "kind"> & {
+    kind: string;
+    db: null;
   } as unknown as DatabaseHandle;
   const app = createApp({ database, logger: createLogger("silent") });
   return JSON.stringify(openApiDocument(app), null, 2) + "\n";

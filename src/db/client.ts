@@ -54,6 +54,22 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   /** True when every migration in MIGRATIONS_DIR has been applied. */
   migrationsApplied(): Promise<boolean>;
+  /**
+   * Calls `onNotify` with the payload of each NOTIFY on `channel` (committed
+   * by any process on the database), and `onListen` each time listening
+   * starts: at first, and again after the listening connection was lost and
+   * made again (notifications sent meanwhile were missed). Resolves once
+   * listening; the listener ends with the database.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<void>;
+  /** Transactions open now (server: each holds one of the pool's connections). */
+  transactionsInFlight(): number;
+  /** Connections the pool may open (1 for PGlite). */
+  poolSize: number;
   /** Closes connections (waits for queries in flight). */
   close(): Promise<void>;
 }
@@ -156,6 +172,21 @@ async function lockDataDir(dataDir: string): Promise<Deno.FsFile> {
   return file;
 }
 
+/** Counts the transactions a postgres.js client has open (each holds a connection). */
+function countTransactions(client: postgres.Sql): () => number {
+  let open = 0;
+  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as unknown as { begin: typeof begin }).begin = async (...args: unknown[]) => {
+    open++;
+    try {
+      return await begin(...args);
+    } finally {
+      open--;
+    }
+  };
+  return () => open;
+}
+
 /** Opens the database named by the options. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   const expected = journalEntries();
@@ -165,10 +196,18 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       onnotice: () => {},
       connection: CONNECTION_PARAMETERS,
     });
+    const inFlight = countTransactions(client);
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return {
       db,
       kind: "postgres",
+      poolSize: options.poolSize ?? 20,
+      transactionsInFlight: inFlight,
+      async listen(channel, onNotify, onListen) {
+        // postgres.js listens on a connection of its own and, when it is lost,
+        // opens another and listens again (calling onListen again).
+        await client.listen(channel, onNotify, onListen);
+      },
       async migrate() {
         if ((await appliedMigrations(db)) >= expected) return;
         const one = postgres(options.url!, {
@@ -203,9 +242,26 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  let transactions = 0;
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (...args: Parameters<typeof transaction>) => {
+    transactions++;
+    try {
+      return await transaction(...args);
+    } finally {
+      transactions--;
+    }
+  }) as typeof db.transaction;
   return {
     db,
     kind: "pglite",
+    poolSize: 1,
+    transactionsInFlight: () => transactions,
+    async listen(channel, onNotify, onListen) {
+      // In this process only: PGlite belongs to one process.
+      await client.listen(channel, onNotify);
+      onListen?.();
+    },
     async migrate() {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
     },
@@ -218,6 +274,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     async close() {
       if (!client.closed) await client.close();
       lock?.close();
+      lock = undefined;
     },
   };
 }

@@ -23,10 +23,14 @@
  *   were created since the last time (a cheap sum over studies): at least
  *   `trialsPerVacuum`, and a fifth of the table, like autovacuum's default
  *   scale factor; it analyzes then too once the table has grown by half.
+ * - Trials by state (queries/trial_counts.ts): each pass folds the changes
+ *   appended since the last into the counts, so a scrape reads few rows; the
+ *   changes table is vacuumed with the feedback queue (it churns the same way).
  */
 import { sql } from "drizzle-orm";
 import type { Logger } from "../log.ts";
 import { type DatabaseHandle, query } from "./client.ts";
+import { foldTrialStateChanges } from "./queries/trial_counts.ts";
 
 /** How the vacuum is paced. */
 export interface VacuumOptions {
@@ -77,6 +81,7 @@ export function startVacuum(
   };
   const pass = async () => {
     try {
+      await foldTrialStateChanges(database.db);
       const [{ n }] = await query<{ n: number }>(
         database.db,
         sql`SELECT coalesce(sum(next_trial_number), 0)::float8 AS n FROM studies`,
@@ -95,8 +100,8 @@ export function startVacuum(
         const analyze = created - analyzed >= Math.max(every, 0.5 * analyzed);
         await run(
           analyze
-            ? sql`VACUUM (ANALYZE, SKIP_LOCKED) trials, trial_feedback`
-            : sql`VACUUM (SKIP_LOCKED) trials, trial_feedback`,
+            ? sql`VACUUM (ANALYZE, SKIP_LOCKED) trials, trial_feedback, trial_state_changes`
+            : sql`VACUUM (SKIP_LOCKED) trials, trial_feedback, trial_state_changes`,
           "vacuumed trials",
           { newTrials: created - last, analyzed: analyze },
         );
@@ -112,7 +117,7 @@ export function startVacuum(
         created !== queueVacuumedAt && performance.now() - queueVacuumedTime >= queueEvery
       ) {
         // New trials mean reports, and consumed reports mean dead queue rows.
-        await database.db.execute(sql`VACUUM (SKIP_LOCKED) trial_feedback`);
+        await database.db.execute(sql`VACUUM (SKIP_LOCKED) trial_feedback, trial_state_changes`);
         queueVacuumedAt = created;
         queueVacuumedTime = performance.now();
       }

@@ -123,6 +123,27 @@ export const trials = pgTable("trials", {
 ]);
 
 /**
+ * Trials by state over all studies, for /metrics: what trial_state_changes
+ * held when it was last folded in (foldTrialStateChanges). Never written by
+ * ask or tell, so a scrape reads a few rows and writers never wait on it.
+ */
+export const trialStateCounts = pgTable("trial_state_counts", {
+  state: text("state").primaryKey(),
+  n: bigint("n", { mode: "number" }).notNull(),
+});
+
+/**
+ * Changes of the number of trials in each state, appended by triggers on
+ * trials (migration 0010) in the transaction that makes them: one row per
+ * state a statement changed, only ever inserted (no row two writers wait on),
+ * until folded into trial_state_counts.
+ */
+export const trialStateChanges = pgTable("trial_state_changes", {
+  state: text("state").notNull(),
+  n: integer("n").notNull(),
+});
+
+/**
  * Trials reported (or gone STALE or FAILED) that the study's designer has not
  * been given yet: a queue, so that handing the reports over deletes narrow
  * rows instead of writing new versions of wide trial rows. A trial is queued

@@ -28,6 +28,8 @@ export interface Suggestions {
     request: { count: number; clientId?: string },
     signal?: AbortSignal | (() => AbortSignal),
   ): Promise<TrialView[]>;
+  /** Requests waiting for the group in flight for their study (for /metrics). */
+  waiting?(): number;
 }
 
 /** The services' dependencies. */

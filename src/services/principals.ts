@@ -1,8 +1,18 @@
 /**
  * Who is calling, and the cache of resolved API keys. Each service context
- * has its own cache (two apps in one process share nothing); revoking a key
- * clears the cache of the context that revoked it.
+ * has its own cache (two apps in one process share nothing). Revoking or
+ * deleting a key notifies every process on the database (a trigger on
+ * api_keys, migration 0010, NOTIFYs KEY_REVOKED at commit): each drops the key
+ * from its caches at once (followRevocations), and clears them whole when
+ * its listening connection was made again (notifications may have been
+ * missed meanwhile). The revoking context also clears its own at once. The
+ * TTL bounds how long a key is trusted without any notification.
  */
+import type { DatabaseHandle } from "../db/client.ts";
+import type { Logger } from "../log.ts";
+
+/** The channel the api_keys trigger notifies with a revoked or deleted key's id. */
+export const KEY_REVOKED = "minima_key_revoked";
 
 /** Who is calling: resolved from the API key. */
 export interface Principal {
@@ -46,6 +56,13 @@ export class PrincipalCache {
   clear(): void {
     this.#entries.clear();
   }
+
+  /** Forgets the key with this id (revoked or deleted). */
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.#entries) {
+      if (entry.principal?.keyId === keyId) this.#entries.delete(hash);
+    }
+  }
 }
 
 /**
@@ -59,4 +76,21 @@ export interface HoldsPrincipals {
 /** The context's principal cache. */
 export function principalsOf(ctx: HoldsPrincipals): PrincipalCache {
   return ctx.principals ??= new PrincipalCache();
+}
+
+/**
+ * Drops revoked keys from the context's cache as other processes (and this
+ * one) revoke them; see the module's header.
+ */
+export function followRevocations(
+  database: Pick<DatabaseHandle, "listen">,
+  ctx: HoldsPrincipals & { log?: Logger },
+): void {
+  const cache = principalsOf(ctx);
+  database.listen(KEY_REVOKED, (keyId) => cache.forget(keyId), () => cache.clear())
+    .catch((error) =>
+      ctx.log?.warn("cannot listen for revoked keys; cached keys are trusted for their TTL", {
+        error: String(error),
+      })
+    );
 }

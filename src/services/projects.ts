@@ -219,8 +219,9 @@ export async function revokeLabelerToken(
 }
 
 /**
- * Revokes a key: it stops working at once through this context (other apps
- * and processes trust what they resolved for at most PrincipalCache's TTL).
+ * Revokes a key: it stops working at once through this context, and in
+ * other apps and processes as soon as the commit's notification reaches them
+ * (see principals.ts).
  */
 export async function revokeApiKey(
   ctx: ServiceContext,

@@ -51,6 +51,13 @@ export class SuggestionQueue {
     this.#ctx = ctx;
   }
 
+  /** Requests waiting for the group in flight for their study (each queue's first is in it). */
+  waiting(): number {
+    let n = 0;
+    for (const queue of this.#queues.values()) n += queue.length;
+    return n;
+  }
+
   /**
    * Hands out trials for one request (see suggestTrials); `signal` is the
    * caller's (aborted when it disconnects), or a function that gives it. The

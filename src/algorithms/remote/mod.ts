@@ -81,6 +81,7 @@ export class DesignerPool {
   #nextCall = 1;
   #closed = false;
   #failures = 0;
+  readonly #watchers = new Set<(op: string, seconds: number) => void>();
 
   /** A pool of `size` workers (at least one). */
   constructor(size: number, options: DesignerPoolOptions = {}) {
@@ -93,6 +94,18 @@ export class DesignerPool {
   /** Workers that crashed since the pool started. */
   get failures(): number {
     return this.#failures;
+  }
+
+  /** Calls sent to the workers and not answered yet (queued behind others, or computing). */
+  get pendingCalls(): number {
+    let n = 0;
+    for (const w of this.#workers) n += w.calls.size;
+    return n;
+  }
+
+  /** Calls `watcher` with each answered call's operation and time from sending to answer. */
+  watchCalls(watcher: (op: string, seconds: number) => void): void {
+    this.#watchers.add(watcher);
   }
 
   /** Workers running now (crashed ones are gone). */
@@ -176,8 +189,13 @@ export class DesignerPool {
         reject(new DesignerCancelled("the suggestion was cancelled: its caller gave up"));
       };
       signal?.addEventListener("abort", onAbort, { once: true });
+      const sent = performance.now();
       send(request);
-      return promise.finally(() => signal?.removeEventListener("abort", onAbort));
+      return promise.finally(() => {
+        signal?.removeEventListener("abort", onAbort);
+        const seconds = (performance.now() - sent) / 1000;
+        for (const watch of this.#watchers) watch(request.op, seconds);
+      });
     };
     const close = () => {
       if (!open) return;

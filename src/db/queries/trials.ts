@@ -106,14 +106,6 @@ export function countStudyTrials(
   );
 }
 
-/** How many trials of all studies are in each (effective) state (for /metrics). */
-export function countAllTrials(q: Queryable, now: Date): Promise<Map<TrialState, number>> {
-  return countsOf(
-    q,
-    sql`SELECT ${effectiveStateSql(now)} AS state, count(*)::int AS n FROM trials GROUP BY 1`,
-  );
-}
-
 /** A study's trials of the given ids, by id (ids of other studies are not found). */
 export async function selectTrials(
   q: Queryable,

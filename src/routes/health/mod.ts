@@ -1,12 +1,15 @@
 /**
- * Operations: /healthz, /readyz and /metrics (no API key needed). The
- * contract is in ./routes.ts; the handlers are here.
+ * Operations: /healthz, /readyz and /metrics (no API key needed; /metrics
+ * takes MINIMA_METRICS_TOKEN where one is set). The contract is in
+ * ./routes.ts; the handlers are here.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { countAllTrials } from "../../db/queries/trials.ts";
-import { renderTrialGauge, type RequestMetrics } from "../../metrics.ts";
+import { Buffer } from "node:buffer";
+import { timingSafeEqual } from "node:crypto";
+import { Problem } from "../../errors.ts";
+import { METRICS_CONTENT_TYPE, type ServiceMetrics } from "../../metrics.ts";
 import type { ServiceContext } from "../../services/context.ts";
-import { TrialStateSchema } from "../../services/study_schema.ts";
+import { sha256 } from "../../services/ids.ts";
 import { type AppEnv, validationHook } from "../common.ts";
 import { healthRoute, metricsRoute, readyRoute } from "./routes.ts";
 
@@ -18,8 +21,22 @@ function onnxStatus(s: ServiceContext) {
   return { onnx: { provider: inUse?.name ?? null, providers } };
 }
 
-/** The operations routes. */
-export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
+/**
+ * Throws 401 unless the request sends the token whose hash is `tokenHash`
+ * (compared in constant time, hash against hash); nothing to check without one.
+ */
+function checkMetricsToken(authorization: string | undefined, tokenHash: string | undefined) {
+  if (tokenHash === undefined) return;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  const sent = Buffer.from(sha256(match?.[1] ?? ""));
+  if (!match || !timingSafeEqual(sent, Buffer.from(tokenHash))) {
+    throw new Problem("unauthorized", "send the metrics token as `Authorization: Bearer <token>`");
+  }
+}
+
+/** The operations routes; `metricsToken`, if set, is required by /metrics. */
+export function healthRoutes(metrics: ServiceMetrics, metricsToken?: string): OpenAPIHono<AppEnv> {
+  const tokenHash = metricsToken === undefined ? undefined : sha256(metricsToken);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(healthRoute, (c) => c.json({ status: "ok" as const }, 200));
   app.openapi(readyRoute, async (c) => {
@@ -39,17 +56,8 @@ export function healthRoutes(metrics: RequestMetrics): OpenAPIHono<AppEnv> {
       : c.json({ status: "unavailable" as const, checks, ...onnx }, 503);
   });
   app.openapi(metricsRoute, async (c) => {
-    const s = c.var.services;
-    const found = await countAllTrials(s.db, s.now());
-    const counts: Record<string, number> = Object.fromEntries(
-      TrialStateSchema.options.map((st) => [st, found.get(st) ?? 0]),
-    );
-    const designers = s.counters?.render(s.designers?.failures ?? 0) ?? "";
-    const onnx = s.onnx?.renderMetrics() ?? "";
-    const runs = s.runCounters?.render() ?? "";
-    return c.text(metrics.render() + renderTrialGauge(counts) + designers + runs + onnx, 200, {
-      "content-type": "text/plain; version=0.0.4; charset=utf-8",
-    });
+    checkMetricsToken(c.req.header("authorization"), tokenHash);
+    return c.text(await metrics.render(), 200, { "content-type": METRICS_CONTENT_TYPE });
   });
   return app;
 }

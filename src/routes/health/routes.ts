@@ -4,6 +4,8 @@
  * handlers are typed against it.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { problemType } from "../../errors.ts";
+import { ProblemSchema } from "../common.ts";
 
 const tags = ["Operations"];
 /** A liveness or readiness answer. */
@@ -89,8 +91,12 @@ export const metricsRoute = createRoute({
   method: "get",
   path: "/metrics",
   operationId: "metrics",
-  summary: "Prometheus metrics: requests and latencies by route, trials by state",
+  summary: "Prometheus metrics: requests, trials by state, database pool, designer workers, " +
+    "process (memory, event-loop lag)",
+  description: "Totals over all projects: no series is labelled with a project, a study or a " +
+    "key. With MINIMA_METRICS_TOKEN set, the scrape must send `Authorization: Bearer <token>`.",
   tags,
+  security: [{ metricsToken: [] }, {}],
   responses: {
     200: {
       description: "Prometheus text format 0.0.4",
@@ -100,6 +106,20 @@ export const metricsRoute = createRoute({
           example:
             'minima_http_requests_total{method="POST",route="/v1/studies/:studyId/trials/suggest",status="200"} 42\n' +
             'minima_trials{state="COMPLETED"} 40\n',
+        },
+      },
+    },
+    401: {
+      description: "MINIMA_METRICS_TOKEN is set and the request does not send it",
+      content: {
+        "application/problem+json": {
+          schema: ProblemSchema,
+          example: {
+            type: problemType("unauthorized"),
+            title: "Missing or invalid API key",
+            status: 401,
+            detail: "send the metrics token as `Authorization: Bearer <token>`",
+          },
         },
       },
     },

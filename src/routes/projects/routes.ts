@@ -151,7 +151,8 @@ export const revokeApiKeyRoute = createRoute({
   operationId: "revokeApiKey",
   summary: "Revoke an API key",
   description:
-    "Admin only. The key stops working at once on this process and within 5 seconds on others. " +
+    "Admin only. The key stops working at once on this process and, as soon as the revocation " +
+    "reaches them (well within a second), on others. " +
     "Revoking twice is harmless.",
   tags,
   security,
