@@ -39,6 +39,7 @@ import {
   type Task,
   timeBoxed,
 } from "./model_client.ts";
+import { sampleCpu } from "./service.ts";
 import { loadSettings } from "./settings.ts";
 import { loadConfig } from "../src/config.ts";
 import { OnnxRuntime } from "../src/evaluators/onnx/mod.ts";
@@ -87,6 +88,42 @@ function ratios(figure: Rates, baseline: Rates): { paired: number; ofMedians: nu
   };
 }
 
+/**
+ * CPU seconds of the service process, this bench process and PostgreSQL
+ * over a task's measured turns (not its warm-up), per unit of work: on a
+ * host whose load comes and goes, what a request costs in CPU says where
+ * its time goes better than wall time.
+ */
+class CpuPerRequest {
+  #used = { server: 0, client: 0, postgres: 0 };
+  #count = 0;
+
+  /** `task`, its turns sampled when `serverPid` is known; work counted in requests of ROWS. */
+  track(serverPid: number | undefined, task: Task): Task {
+    if (serverPid === undefined) return task;
+    return {
+      label: task.label,
+      once: async (rep) => {
+        const before = sampleCpu(serverPid);
+        const done = await task.once(rep);
+        const after = sampleCpu(serverPid);
+        if (rep >= 0) {
+          this.#used.server += after.server - before.server;
+          this.#used.client += after.client - before.client;
+          this.#used.postgres += after.postgres - before.postgres;
+          this.#count += done.count / ROWS;
+        }
+        return done;
+      },
+    };
+  }
+
+  /** Milliseconds of CPU per request (or raw run). */
+  ms(who: "server" | "client" | "postgres"): number {
+    return round((this.#used[who] / Math.max(1, this.#count)) * 1000, 2);
+  }
+}
+
 /** Turns per repetition of the overhead figure: shorter turns, paired more closely. */
 const OVERHEAD_TURNS = 4;
 /**
@@ -101,6 +138,7 @@ export async function overhead(
   model: TestModel,
   modelId: string,
   judged: boolean,
+  serverPid?: number,
 ): Promise<Comparison[]> {
   const rows = randomRows(model, ROWS, stream(7));
   const tensor = base64Input(rows, model.d);
@@ -123,19 +161,33 @@ export async function overhead(
     const route = "POST /v1/models/:modelId/evaluate";
     const before = (await serverTimes(api.base)).get(route) ?? { sum: 0, n: 0 };
     const turn = SECONDS / OVERHEAD_TURNS;
+    const cpu = {
+      binary: new CpuPerRequest(),
+      json: new CpuPerRequest(),
+      raw: new CpuPerRequest(),
+    };
     const [binary, http, direct] = await alternate(REPS * OVERHEAD_TURNS, [
-      timeBoxed("HTTP, binary", turn, async () => {
-        sessionMs.binary.push((await evaluateBinary(api, modelId, request)).ms);
-        return ROWS;
-      }),
-      timeBoxed("HTTP, JSON + base64", turn, async () => {
-        sessionMs.json.push((await evaluate(api, modelId, model.input, tensor)).ms);
-        return ROWS;
-      }),
-      timeBoxed("raw", turn, async () => {
-        await raw.run(rows);
-        return ROWS;
-      }),
+      cpu.binary.track(
+        serverPid,
+        timeBoxed("HTTP, binary", turn, async () => {
+          sessionMs.binary.push((await evaluateBinary(api, modelId, request)).ms);
+          return ROWS;
+        }),
+      ),
+      cpu.json.track(
+        serverPid,
+        timeBoxed("HTTP, JSON + base64", turn, async () => {
+          sessionMs.json.push((await evaluate(api, modelId, model.input, tensor)).ms);
+          return ROWS;
+        }),
+      ),
+      cpu.raw.track(
+        serverPid,
+        timeBoxed("raw", turn, async () => {
+          await raw.run(rows);
+          return ROWS;
+        }),
+      ),
     ]);
     const after = (await serverTimes(api.base)).get(route) ?? { sum: 0, n: 0 };
     const msPerRequest = (r: Rates) => round((ROWS / r.median) * 1000, 3);
@@ -146,6 +198,7 @@ export async function overhead(
       ms: number[],
       bodyBytes: number,
       target: boolean,
+      cpuOf: CpuPerRequest,
     ): Comparison => {
       // Rows/s of raw over rows/s of HTTP: the time HTTP adds, as a share of raw's.
       const { paired, ofMedians } = ratios(direct, side);
@@ -167,6 +220,13 @@ export async function overhead(
           addedMsPerRequest: round(msPerRequest(side) - msPerRequest(direct), 3),
           sessionRunMedianMs: mid(ms),
           requestBytes: bodyBytes,
+          // CPU, not wall time: what each request costs whatever else runs on the host.
+          cpuMsPerRequest: serverPid === undefined ? null : {
+            service: cpuOf.ms("server"),
+            client: cpuOf.ms("client"),
+            postgres: cpuOf.ms("postgres"),
+            rawRunInBench: cpu.raw.ms("client"),
+          },
         },
       };
     };
@@ -174,7 +234,14 @@ export async function overhead(
       ? round(((after.sum - before.sum) / (after.n - before.n)) * 1000, 3)
       : null;
     return [
-      comparison(binary, "binary body and answer", sessionMs.binary, request.body.length, judged),
+      comparison(
+        binary,
+        "binary body and answer",
+        sessionMs.binary,
+        request.body.length,
+        judged,
+        cpu.binary,
+      ),
       {
         ...comparison(
           http,
@@ -182,6 +249,7 @@ export async function overhead(
           sessionMs.json,
           JSON.stringify({ inputs: { [model.input]: tensor } }).length,
           false,
+          cpu.json,
         ),
         name: `  the same, JSON + base64 in and out (information)`,
       },

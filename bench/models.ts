@@ -288,7 +288,8 @@ async function main(): Promise<void> {
       for (const name of ["surrogate", "mlp", "hartmann6", "rastrigin"] as const) {
         log(`evaluateModel ${name}: HTTP / raw onnxruntime-node, ${ROWS} rows`);
         const { model, id } = await use(name);
-        results.push(...await overhead(api, model, id, name === "surrogate"));
+        const judged = name === "surrogate";
+        results.push(...await overhead(api, model, id, judged, primary.service.pid));
       }
     }
     if (only.includes("batching")) {
