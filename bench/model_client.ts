@@ -249,14 +249,24 @@ export interface Rates {
 /**
  * A warm-up of each task, then `reps` rounds in which each task runs once,
  * in turn (A B A B …), so that a figure and its baseline share the same
- * stretch of time; each task's rates summarised by their median.
+ * stretch of time; each task's rates summarised by their median. With
+ * `rotate`, each round begins one task later, so that no task always
+ * follows the same one (a raw session's threads spin on for a moment after
+ * its turn, on the cores the next turn uses).
  */
-export async function alternate(reps: number, tasks: Task[], warmup = true): Promise<Rates[]> {
+export async function alternate(
+  reps: number,
+  tasks: Task[],
+  warmup = true,
+  rotate = false,
+): Promise<Rates[]> {
   if (warmup) { for (const t of tasks) await t.once(-1); }
   const runs = tasks.map(() => [] as number[]);
   for (let rep = 0; rep < reps; rep++) {
-    for (const [i, t] of tasks.entries()) {
-      const { count, seconds } = await t.once(rep);
+    // Rotated, each task follows each other equally often (A B C, B C A, C A B, …).
+    const order = tasks.map((_, k) => rotate ? (k + rep) % tasks.length : k);
+    for (const i of order) {
+      const { count, seconds } = await tasks[i].once(rep);
       runs[i].push(count / seconds);
     }
   }

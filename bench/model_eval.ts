@@ -166,29 +166,34 @@ export async function overhead(
       json: new CpuPerRequest(),
       raw: new CpuPerRequest(),
     };
-    const [binary, http, direct] = await alternate(REPS * OVERHEAD_TURNS, [
-      cpu.binary.track(
-        serverPid,
-        timeBoxed("HTTP, binary", turn, async () => {
-          sessionMs.binary.push((await evaluateBinary(api, modelId, request)).ms);
-          return ROWS;
-        }),
-      ),
-      cpu.json.track(
-        serverPid,
-        timeBoxed("HTTP, JSON + base64", turn, async () => {
-          sessionMs.json.push((await evaluate(api, modelId, model.input, tensor)).ms);
-          return ROWS;
-        }),
-      ),
-      cpu.raw.track(
-        serverPid,
-        timeBoxed("raw", turn, async () => {
-          await raw.run(rows);
-          return ROWS;
-        }),
-      ),
-    ]);
+    const [binary, http, direct] = await alternate(
+      REPS * OVERHEAD_TURNS,
+      [
+        cpu.binary.track(
+          serverPid,
+          timeBoxed("HTTP, binary", turn, async () => {
+            sessionMs.binary.push((await evaluateBinary(api, modelId, request)).ms);
+            return ROWS;
+          }),
+        ),
+        cpu.json.track(
+          serverPid,
+          timeBoxed("HTTP, JSON + base64", turn, async () => {
+            sessionMs.json.push((await evaluate(api, modelId, model.input, tensor)).ms);
+            return ROWS;
+          }),
+        ),
+        cpu.raw.track(
+          serverPid,
+          timeBoxed("raw", turn, async () => {
+            await raw.run(rows);
+            return ROWS;
+          }),
+        ),
+      ],
+      true,
+      true,
+    );
     const after = (await serverTimes(api.base)).get(route) ?? { sum: 0, n: 0 };
     const msPerRequest = (r: Rates) => round((ROWS / r.median) * 1000, 3);
     const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? null;
@@ -214,7 +219,7 @@ export async function overhead(
           provider: first.provider,
           overheadOfMediansPercent: round((ofMedians - 1) * 100),
           turns: `${REPS * OVERHEAD_TURNS} of ${turn} s each side, alternating ` +
-            "(binary, JSON, raw)",
+            "(binary, JSON, raw, rotated each round)",
           rawMsPerRun: round(msPerRequest(direct), 3),
           msPerRequest: { http: msPerRequest(side), raw: msPerRequest(direct) },
           addedMsPerRequest: round(msPerRequest(side) - msPerRequest(direct), 3),
