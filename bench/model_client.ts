@@ -1,6 +1,7 @@
 /**
  * What bench/models.ts needs beyond bench/api.ts: uploading a model's bytes,
- * evaluateModel with `dataBase64` both ways (the form for large batches),
+ * evaluateModel with `dataBase64` both ways (the JSON form for large
+ * batches) and with a binary body and answer (the cheapest form),
  * studies whose objective is a model, runs
  * followed to their end through watchRun, the same model in onnxruntime-node
  * in this process (the raw baseline), and alternating timed repetitions.
@@ -64,6 +65,66 @@ export function evaluate(
     { inputs: { [input]: tensor }, outputEncoding: "base64" },
     "evaluate",
   );
+}
+
+/**
+ * A float32 batch as evaluateModel's binary body takes it (the documented
+ * cheapest form: src/services/models_binary.ts): the JSON header, then the
+ * rows' little-endian bytes; built once, sent as is.
+ */
+export function binaryInput(input: string, rows: Float32Array, d: number) {
+  const header = new TextEncoder().encode(
+    JSON.stringify({ inputs: { [input]: { shape: [rows.length / d, d] } } }),
+  );
+  const body = new Uint8Array(header.length + rows.byteLength);
+  body.set(header);
+  body.set(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength), header.length);
+  return { body, headerLength: header.length };
+}
+
+/** What a binary answer gives the bench: the header's fields, each output's values. */
+export interface BinaryEvaluation {
+  outputs: Record<string, Float32Array>;
+  provider: string;
+  batchRows: number;
+  ms: number;
+}
+
+/**
+ * POST /v1/models/{id}/evaluate with a binary body (`binaryInput`),
+ * answered in bytes (`Accept: application/octet-stream`); float32 outputs.
+ */
+export async function evaluateBinary(
+  api: Api,
+  modelId: string,
+  request: ReturnType<typeof binaryInput>,
+): Promise<BinaryEvaluation> {
+  const r = await fetch(`${api.base}/v1/models/${modelId}/evaluate`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${api.key}`,
+      "content-type": "application/octet-stream",
+      "inference-header-content-length": String(request.headerLength),
+      accept: "application/octet-stream",
+      connection: "keep-alive",
+    },
+    body: request.body as Uint8Array<ArrayBuffer>,
+  });
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  if (r.status !== 200) {
+    throw new Error(`evaluate: ${r.status} ${new TextDecoder().decode(bytes.subarray(0, 500))}`);
+  }
+  const length = Number(r.headers.get("inference-header-content-length"));
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(0, length)));
+  const outputs: Record<string, Float32Array> = {};
+  let at = length;
+  for (
+    const [name, o] of Object.entries(header.outputs as Record<string, { byteLength: number }>)
+  ) {
+    outputs[name] = new Float32Array(bytes.slice(at, at + o.byteLength).buffer);
+    at += o.byteLength;
+  }
+  return { outputs, provider: header.provider, batchRows: header.batchRows, ms: header.ms };
 }
 
 /** The space of a test model: `x0 … x{d-1}` over its domain. */
@@ -188,14 +249,24 @@ export interface Rates {
 /**
  * A warm-up of each task, then `reps` rounds in which each task runs once,
  * in turn (A B A B …), so that a figure and its baseline share the same
- * stretch of time; each task's rates summarised by their median.
+ * stretch of time; each task's rates summarised by their median. With
+ * `rotate`, each round begins one task later, so that no task always
+ * follows the same one (a raw session's threads spin on for a moment after
+ * its turn, on the cores the next turn uses).
  */
-export async function alternate(reps: number, tasks: Task[], warmup = true): Promise<Rates[]> {
+export async function alternate(
+  reps: number,
+  tasks: Task[],
+  warmup = true,
+  rotate = false,
+): Promise<Rates[]> {
   if (warmup) { for (const t of tasks) await t.once(-1); }
   const runs = tasks.map(() => [] as number[]);
   for (let rep = 0; rep < reps; rep++) {
-    for (const [i, t] of tasks.entries()) {
-      const { count, seconds } = await t.once(rep);
+    // Rotated, each task follows each other equally often (A B C, B C A, C A B, …).
+    const order = tasks.map((_, k) => rotate ? (k + rep) % tasks.length : k);
+    for (const i of order) {
+      const { count, seconds } = await tasks[i].once(rep);
       runs[i].push(count / seconds);
     }
   }

@@ -30,13 +30,16 @@ import { median, together } from "./measure.ts";
 import {
   alternate,
   base64Input,
+  binaryInput,
   evaluate,
+  evaluateBinary,
   float32Output,
   type Rates,
   rawSession,
   type Task,
   timeBoxed,
 } from "./model_client.ts";
+import { sampleCpu } from "./service.ts";
 import { loadSettings } from "./settings.ts";
 import { loadConfig } from "../src/config.ts";
 import { OnnxRuntime } from "../src/evaluators/onnx/mod.ts";
@@ -85,74 +88,177 @@ function ratios(figure: Rates, baseline: Rates): { paired: number; ofMedians: nu
   };
 }
 
+/**
+ * CPU seconds of the service process, this bench process and PostgreSQL
+ * over a task's measured turns (not its warm-up), per unit of work: on a
+ * host whose load comes and goes, what a request costs in CPU says where
+ * its time goes better than wall time.
+ */
+class CpuPerRequest {
+  #used = { server: 0, client: 0, postgres: 0 };
+  #count = 0;
+
+  /** `task`, its turns sampled when `serverPid` is known; work counted in requests of ROWS. */
+  track(serverPid: number | undefined, task: Task): Task {
+    if (serverPid === undefined) return task;
+    return {
+      label: task.label,
+      once: async (rep) => {
+        const before = sampleCpu(serverPid);
+        const done = await task.once(rep);
+        const after = sampleCpu(serverPid);
+        if (rep >= 0) {
+          this.#used.server += after.server - before.server;
+          this.#used.client += after.client - before.client;
+          this.#used.postgres += after.postgres - before.postgres;
+          this.#count += done.count / ROWS;
+        }
+        return done;
+      },
+    };
+  }
+
+  /** Milliseconds of CPU per request (or raw run). */
+  ms(who: "server" | "client" | "postgres"): number {
+    return round((this.#used[who] / Math.max(1, this.#count)) * 1000, 2);
+  }
+}
+
 /** Turns per repetition of the overhead figure: shorter turns, paired more closely. */
 const OVERHEAD_TURNS = 4;
 /**
- * 1. evaluateModel over HTTP (`dataBase64` in, `outputEncoding: "base64"`
- * out) against onnxruntime-node in this process, 4,096 rows; `judged` says
- * whether the target is held against this model.
+ * 1. evaluateModel over HTTP against onnxruntime-node in this process,
+ * 4,096 rows, in two client forms taking turns with the raw run (binary,
+ * JSON, raw, binary, …): the binary body and answer (the documented
+ * cheapest form, held to the target when `judged`) and JSON with
+ * `dataBase64` in and `outputEncoding: "base64"` out (information).
  */
 export async function overhead(
   api: Api,
   model: TestModel,
   modelId: string,
   judged: boolean,
-): Promise<Comparison> {
+  serverPid?: number,
+): Promise<Comparison[]> {
   const rows = randomRows(model, ROWS, stream(7));
   const tensor = base64Input(rows, model.d);
+  const request = binaryInput(model.input, rows, model.d);
   const first = await evaluate(api, modelId, model.input, tensor);
   const raw = await rawSession(model, first.provider);
   try {
-    // The same numbers both ways (float32 in, float32 out), before anything is timed.
+    // The same numbers every way (float32 in, float32 out), before anything is timed.
     const mine = (await raw.run(rows)).data as Float32Array;
-    const theirs = float32Output(first.outputs[model.output]);
-    for (let i = 0; i < mine.length; i++) {
-      if (Math.abs(mine[i] - (theirs[i] ?? NaN)) > 1e-5 * Math.max(1, Math.abs(mine[i]))) {
-        throw new Error(`${model.name}: row ${i} differs: ${mine[i]} vs ${theirs[i]}`);
+    const json = float32Output(first.outputs[model.output]);
+    const bytes = (await evaluateBinary(api, modelId, request)).outputs[model.output];
+    for (const theirs of [json, bytes]) {
+      for (let i = 0; i < mine.length; i++) {
+        if (Math.abs(mine[i] - (theirs[i] ?? NaN)) > 1e-5 * Math.max(1, Math.abs(mine[i]))) {
+          throw new Error(`${model.name}: row ${i} differs: ${mine[i]} vs ${theirs[i]}`);
+        }
       }
     }
-    const sessionMs: number[] = [];
+    const sessionMs = { binary: [] as number[], json: [] as number[] };
     const route = "POST /v1/models/:modelId/evaluate";
     const before = (await serverTimes(api.base)).get(route) ?? { sum: 0, n: 0 };
     const turn = SECONDS / OVERHEAD_TURNS;
-    const [http, direct] = await alternate(REPS * OVERHEAD_TURNS, [
-      timeBoxed("HTTP", turn, async () => {
-        const e = await evaluate(api, modelId, model.input, tensor);
-        sessionMs.push(e.ms);
-        return ROWS;
-      }),
-      timeBoxed("raw", turn, async () => {
-        await raw.run(rows);
-        return ROWS;
-      }),
-    ]);
+    const cpu = {
+      binary: new CpuPerRequest(),
+      json: new CpuPerRequest(),
+      raw: new CpuPerRequest(),
+    };
+    const [binary, http, direct] = await alternate(
+      REPS * OVERHEAD_TURNS,
+      [
+        cpu.binary.track(
+          serverPid,
+          timeBoxed("HTTP, binary", turn, async () => {
+            sessionMs.binary.push((await evaluateBinary(api, modelId, request)).ms);
+            return ROWS;
+          }),
+        ),
+        cpu.json.track(
+          serverPid,
+          timeBoxed("HTTP, JSON + base64", turn, async () => {
+            sessionMs.json.push((await evaluate(api, modelId, model.input, tensor)).ms);
+            return ROWS;
+          }),
+        ),
+        cpu.raw.track(
+          serverPid,
+          timeBoxed("raw", turn, async () => {
+            await raw.run(rows);
+            return ROWS;
+          }),
+        ),
+      ],
+      true,
+      true,
+    );
     const after = (await serverTimes(api.base)).get(route) ?? { sum: 0, n: 0 };
     const msPerRequest = (r: Rates) => round((ROWS / r.median) * 1000, 3);
-    // Rows/s of raw over rows/s of HTTP: the time HTTP adds, as a share of raw's.
-    const { paired, ofMedians } = ratios(direct, http);
-    const pct = round((paired - 1) * 100);
-    sessionMs.sort((a, b) => a - b);
-    return {
-      name: `evaluate ${model.name}, ${ROWS} rows/request`,
-      figure: withUnit(http, "rows/s"),
-      baseline: withUnit(direct, "rows/s"),
-      ratio: { kind: "overhead %", value: pct },
-      target: judged ? "<= 25 %" : "(information)",
-      met: judged ? pct <= 25 : null,
-      notes: {
-        provider: first.provider,
-        overheadOfMediansPercent: round((ofMedians - 1) * 100),
-        turns: `${REPS * OVERHEAD_TURNS} of ${turn} s each side, alternating`,
-        rawMsPerRun: round(msPerRequest(direct), 3),
-        msPerRequest: { http: msPerRequest(http), raw: msPerRequest(direct) },
-        addedMsPerRequest: round(msPerRequest(http) - msPerRequest(direct), 3),
-        serverMeanMs: after.n > before.n
-          ? round(((after.sum - before.sum) / (after.n - before.n)) * 1000, 3)
-          : null,
-        sessionRunMedianMs: sessionMs[Math.floor(sessionMs.length / 2)] ?? null,
-        requestBytes: JSON.stringify({ inputs: { [model.input]: tensor } }).length,
-      },
+    const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? null;
+    const comparison = (
+      side: Rates,
+      form: string,
+      ms: number[],
+      bodyBytes: number,
+      target: boolean,
+      cpuOf: CpuPerRequest,
+    ): Comparison => {
+      // Rows/s of raw over rows/s of HTTP: the time HTTP adds, as a share of raw's.
+      const { paired, ofMedians } = ratios(direct, side);
+      const pct = round((paired - 1) * 100);
+      return {
+        name: `evaluate ${model.name}, ${ROWS} rows/request, ${form}`,
+        figure: withUnit(side, "rows/s"),
+        baseline: withUnit(direct, "rows/s"),
+        ratio: { kind: "overhead %", value: pct },
+        target: target ? "<= 25 %" : "(information)",
+        met: target ? pct <= 25 : null,
+        notes: {
+          provider: first.provider,
+          overheadOfMediansPercent: round((ofMedians - 1) * 100),
+          turns: `${REPS * OVERHEAD_TURNS} of ${turn} s each side, alternating ` +
+            "(binary, JSON, raw, rotated each round)",
+          rawMsPerRun: round(msPerRequest(direct), 3),
+          msPerRequest: { http: msPerRequest(side), raw: msPerRequest(direct) },
+          addedMsPerRequest: round(msPerRequest(side) - msPerRequest(direct), 3),
+          sessionRunMedianMs: mid(ms),
+          requestBytes: bodyBytes,
+          // CPU, not wall time: what each request costs whatever else runs on the host.
+          cpuMsPerRequest: serverPid === undefined ? null : {
+            service: cpuOf.ms("server"),
+            client: cpuOf.ms("client"),
+            postgres: cpuOf.ms("postgres"),
+            rawRunInBench: cpu.raw.ms("client"),
+          },
+        },
+      };
     };
+    const serverMeanMs = after.n > before.n
+      ? round(((after.sum - before.sum) / (after.n - before.n)) * 1000, 3)
+      : null;
+    return [
+      comparison(
+        binary,
+        "binary body and answer",
+        sessionMs.binary,
+        request.body.length,
+        judged,
+        cpu.binary,
+      ),
+      {
+        ...comparison(
+          http,
+          "JSON + base64",
+          sessionMs.json,
+          JSON.stringify({ inputs: { [model.input]: tensor } }).length,
+          false,
+          cpu.json,
+        ),
+        name: `  the same, JSON + base64 in and out (information)`,
+      },
+    ].map((c) => ({ ...c, notes: { ...c.notes, serverMeanMsBothForms: serverMeanMs } }));
   } finally {
     await raw.release();
   }
@@ -168,12 +274,18 @@ export async function batching(
   model: TestModel,
   modelId: string,
   judged: boolean,
+  form: "binary" | "json" = "binary",
 ): Promise<Comparison> {
   const rows = randomRows(model, CLIENTS * 64, stream(11));
-  const singles = Array.from(
-    { length: CLIENTS * 64 },
-    (_, i) => base64Input(rows.subarray(i * model.d, (i + 1) * model.d), model.d),
-  );
+  const one = (i: number) => rows.subarray(i * model.d, (i + 1) * model.d);
+  const singles = Array.from({ length: CLIENTS * 64 }, (_, i) => ({
+    json: base64Input(one(i), model.d),
+    binary: binaryInput(model.input, one(i), model.d),
+  }));
+  const ask = (api: Api, i: number) =>
+    form === "binary"
+      ? evaluateBinary(api, modelId, singles[i].binary)
+      : evaluate(api, modelId, model.input, singles[i].json);
   const batchRows = { batched: [] as number[], unbatched: [] as number[] };
   const providers = new Set<string>();
   const clients = (api: Api, seen: number[]): Task => ({
@@ -184,12 +296,7 @@ export async function batching(
       const count = await together(CLIENTS, async (c) => {
         let n = 0;
         while (performance.now() < deadline) {
-          const e = await evaluate(
-            api,
-            modelId,
-            model.input,
-            singles[(c * 64 + n) % singles.length],
-          );
+          const e = await ask(api, (c * 64 + n) % singles.length);
           seen.push(e.batchRows);
           providers.add(e.provider);
           n++;
@@ -207,7 +314,9 @@ export async function batching(
   const { paired, ofMedians } = ratios(on, off);
   const ratio = round(paired, 2);
   return {
-    name: `${CLIENTS} clients x 1 row (${model.name})`,
+    name: `${CLIENTS} clients x 1 row (${model.name}), ${
+      form === "binary" ? "binary bodies" : "JSON + base64"
+    }`,
     figure: withUnit(on, "rows/s"),
     baseline: withUnit(off, "rows/s"),
     ratio: { kind: "ratio", value: ratio },

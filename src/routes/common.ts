@@ -272,6 +272,16 @@ function memberName(quoted: string): string {
   }
 }
 
+/** A 400 naming the field when a JSON text nests deeper than MAX_JSON_DEPTH (`tooDeep`). */
+export function checkDepth(text: string): void {
+  const field = tooDeep(text);
+  if (field === undefined) return;
+  const message = `nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`;
+  throw new Problem("bad-request", `${field}: ${message}`, [
+    { field, rule: "max_depth", message },
+  ]);
+}
+
 /**
  * Refuses, with a 400 naming the field, a JSON body nested deeper than
  * MAX_JSON_DEPTH, before the body is parsed: validation, fingerprints and
@@ -279,15 +289,7 @@ function memberName(quoted: string): string {
  * would overflow their stacks.
  */
 export const jsonDepthLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (/\bjson\b/i.test(c.req.header("content-type") ?? "")) {
-    const field = tooDeep(await c.req.text());
-    if (field !== undefined) {
-      const message = `nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`;
-      throw new Problem("bad-request", `${field}: ${message}`, [
-        { field, rule: "max_depth", message },
-      ]);
-    }
-  }
+  if (/\bjson\b/i.test(c.req.header("content-type") ?? "")) checkDepth(await c.req.text());
   await next();
 };
 

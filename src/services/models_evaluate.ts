@@ -25,6 +25,7 @@ import type { ServiceContext } from "./context.ts";
 import { requireOnnx, signatureOf } from "./models.ts";
 import { ModelBytesGone, ModelFileCache } from "./models_cache.ts";
 import { modelLookups } from "./models_lookup.ts";
+import { attachBytes } from "./models_binary.ts";
 import {
   decodeTensor,
   type DimBindings,
@@ -47,6 +48,11 @@ export interface EvaluateInput {
   inputs: Record<string, TensorInput>;
   /** Outputs as JSON numbers (`data`, the default) or as base64 bytes (`dataBase64`). */
   outputEncoding?: OutputEncoding;
+  /**
+   * A binary body's tensor bytes (models_binary.ts), which the inputs, given
+   * without values, take in the order of the model's inputs.
+   */
+  binary?: Uint8Array<ArrayBuffer>;
 }
 
 /** The answer of evaluateModel; its outputs are `Output`s when the request's encoding is known. */
@@ -169,6 +175,34 @@ export async function evaluateModel(
   body: EvaluateInput,
   early?: Promise<ModelRow>,
 ): Promise<EvaluationView<TensorView | TensorBytesView>> {
+  return evaluationView(
+    await evaluateTensors(ctx, projectId, modelId, body, early),
+    body.outputEncoding,
+  );
+}
+
+/** An evaluation as JSON shows it: outputs as numbers, or as base64 bytes. */
+export function evaluationView(
+  run: ModelRun,
+  encoding: OutputEncoding | undefined,
+): EvaluationView<TensorView | TensorBytesView> {
+  const view = encoding === "base64" ? tensorBytesView : tensorView;
+  const outputs: Record<string, TensorView | TensorBytesView> = {};
+  for (const [name, t] of Object.entries(run.outputs)) outputs[name] = view(t);
+  return { outputs, provider: run.provider, batchRows: run.batchRows, ms: run.ms };
+}
+
+/**
+ * evaluateModel up to its outputs as tensors, within the answer's bounds
+ * (for an answer in JSON, or in bytes: models_binary.ts).
+ */
+export async function evaluateTensors(
+  ctx: ServiceContext,
+  projectId: string,
+  modelId: string,
+  body: EvaluateInput,
+  early?: Promise<ModelRow>,
+): Promise<ModelRun> {
   requireOnnx(ctx);
   const lookups = modelLookups(ctx);
   const exists = early ?? lookups.check(projectId, modelId);
@@ -185,12 +219,9 @@ export async function evaluateModel(
   // Answered below, unless the model is gone: then its outcome is dropped.
   run.catch(() => {});
   await exists;
-  const { outputs: tensors, provider, batchRows, ms } = await run;
-  checkOutputs(Object.entries(tensors).map(([name, t]) => [name, t.data.length]));
-  const view = body.outputEncoding === "base64" ? tensorBytesView : tensorView;
-  const outputs: Record<string, TensorView | TensorBytesView> = {};
-  for (const [name, t] of Object.entries(tensors)) outputs[name] = view(t);
-  return { outputs, provider, batchRows, ms };
+  const result = await run;
+  checkOutputs(Object.entries(result.outputs).map(([name, t]) => [name, t.data.length]));
+  return result;
 }
 
 /**
@@ -219,6 +250,7 @@ function checkedInputs(row: ModelRow, body: EvaluateInput): Record<string, Tenso
     ]);
   }
   checkLimits(body.inputs);
+  if (body.binary) attachBytes(signature.inputs, body.inputs, body.binary);
   const bindings: DimBindings = new Map();
   const inputs: Record<string, Tensor> = {};
   for (const info of signature.inputs) {

@@ -25,8 +25,8 @@ export { elementCount };
 /** An element type minima can send to a model and read back. */
 export type ElementType = TensorType;
 
-/** Bytes per element, as `dataBase64` carries them. */
-const ELEMENT_BYTES: Record<ElementType, number> = {
+/** Bytes per element, as `dataBase64` and a binary body carry them. */
+export const ELEMENT_BYTES: Record<ElementType, number> = {
   float32: 4,
   float64: 8,
   int32: 4,
@@ -46,6 +46,8 @@ export interface TensorInput {
   shape: number[];
   data?: (number | boolean)[];
   dataBase64?: string;
+  /** The values' little-endian bytes, from a binary body (models_binary.ts), never from JSON. */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 /** A tensor as the API shows it: NaN and infinities as null, int64 as the nearest number. */
@@ -252,7 +254,8 @@ export function decodeTensor(
   }
   checkShape(`${field}.shape`, info, input.shape, bindings, options);
   const count = elementCount(input.shape);
-  if ((input.data === undefined) === (input.dataBase64 === undefined)) {
+  const given = [input.data, input.dataBase64, input.bytes].filter((x) => x !== undefined);
+  if (given.length !== 1) {
     throw invalid(field, "data", "give the values as either `data` or `dataBase64`");
   }
   let data: Tensor["data"];
@@ -266,14 +269,14 @@ export function decodeTensor(
     }
     data = typedArray(type, valuesOf(`${field}.data`, type, input.data));
   } else {
-    const bytes = decodeBase64(input.dataBase64!);
+    const bytes = input.bytes ?? decodeBase64(input.dataBase64!);
     if (bytes === null) {
       throw invalid(`${field}.dataBase64`, "base64", "is not base64 (RFC 4648, with padding)");
     }
     const want = count * ELEMENT_BYTES[type];
     if (bytes.length !== want) {
       throw invalid(
-        `${field}.dataBase64`,
+        input.bytes ? field : `${field}.dataBase64`,
         "count",
         `shape [${input.shape.join(", ")}] of ${type} takes ${want} bytes ` +
           `(${count} × ${ELEMENT_BYTES[type]}, little-endian); got ${bytes.length}`,

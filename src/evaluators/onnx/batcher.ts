@@ -16,8 +16,8 @@
  * to `maxRows` rows; a request alone larger than that runs alone. One run
  * per model is in flight at a time.
  *
- * With `gather` (the runtime's choice), a run's end also waits a little for
- * its callers. Callers that wait for their answer before they ask again (a
+ * With `gather` (the default), a run's end also waits a little for its
+ * callers. Callers that wait for their answer before they ask again (a
  * client per row, the usual load) come back after a run one by one, not at
  * once: the first of them would find the model idle and run alone, the
  * others would gather behind that lone run, and the model would settle into
@@ -61,7 +61,7 @@ export interface BatcherOptions<T> {
   maxRows: number;
   /** How long an idle model's first request waits for company; 0: it runs at once. */
   maxDelayMs: number;
-  /** Opens a gathering window at the end of each run (see above); off: continuous only. */
+  /** Opens a gathering window at the end of each run (see above; the default); off: continuous only. */
   gather?: boolean;
   /**
    * Runs one batch and settles each item itself. Should it throw all the
@@ -69,6 +69,8 @@ export interface BatcherOptions<T> {
    * caller waits forever.
    */
   run: (items: T[]) => Promise<void>;
+  /** The clock of the windows, in ms (performance.now; tests give their own). */
+  now?: () => number;
 }
 
 /** The queue of one model. */
@@ -80,8 +82,11 @@ export class Batcher<T extends BatchItem> {
   /** The gathering window after the last run: the rows it waits for, its end, the longest gap. */
   #gather: { rows: number; until: number; gapMs: number } | null = null;
 
+  readonly #now: () => number;
+
   constructor(options: BatcherOptions<T>) {
     this.#options = options;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   /** True while nothing is queued or running (the model's session may be released). */
@@ -102,7 +107,7 @@ export class Batcher<T extends BatchItem> {
     const queuedRows = this.#queue.reduce((n, i) => n + i.rows, 0);
     const head = this.#queue[0];
     if (!head || head.shapeKey === null || queuedRows >= maxRows) return this.#dispatch();
-    const now = performance.now();
+    const now = this.#now();
     const gather = this.#gather;
     if (gather && now < gather.until) {
       if (queuedRows >= gather.rows) return this.#dispatch();
@@ -140,7 +145,7 @@ export class Batcher<T extends BatchItem> {
     if (this.#inFlight || this.#queue.length === 0) return;
     const batch = this.#take();
     const rows = batch.reduce((n, i) => n + i.rows, 0);
-    const started = performance.now();
+    const started = this.#now();
     let run: Promise<void>;
     try {
       run = this.#options.run(batch);
@@ -151,12 +156,12 @@ export class Batcher<T extends BatchItem> {
       for (const item of batch) item.reject(error);
     }).finally(() => {
       this.#inFlight = null;
-      if (!this.#options.gather) {
+      if (this.#options.gather === false) {
         // Whoever queued during the run has waited long enough.
         if (this.#queue.length > 0) this.#dispatch();
         return;
       }
-      const ended = performance.now();
+      const ended = this.#now();
       const ms = ended - started;
       const queued = this.#queue.reduce((n, i) => n + i.rows, 0);
       this.#gather = {

@@ -297,7 +297,6 @@ export class OnnxRuntime {
       batcher: new Batcher<Request>({
         maxRows: this.#options.maxBatchRows,
         maxDelayMs: this.#options.maxDelayMs,
-        gather: true,
         run: (items) =>
           runBatch(
             (inputs, rows, transfer) => this.#run(entry, inputs, rows, transfer),

@@ -14,11 +14,12 @@ import {
   receiveModel,
   storeModel,
 } from "../../services/models.ts";
-import { evaluateModel } from "../../services/models_evaluate.ts";
+import { evaluateTensors, evaluationView } from "../../services/models_evaluate.ts";
 import { earlyLookup } from "../../services/models_lookup.ts";
 import { isUuid } from "../../services/ids.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import { type AppEnv, idempotent } from "../common.ts";
+import { binaryResponse, evaluateBinaryBody, wantsBinary } from "./binary.ts";
 import type {
   deleteModelRoute,
   downloadModelRoute,
@@ -128,15 +129,20 @@ export const lookUpEarly: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** evaluateModel. */
+/** The binary bodies of evaluateModel, answered before the route reads JSON (./binary.ts). */
+export const evaluateBinary = evaluateBinaryBody((c) => early.get(c));
+
+/** evaluateModel of a JSON body; answered in bytes to a client that accepts them. */
 export const evaluateModelHandler: RouteHandler<typeof evaluateModelRoute, AppEnv> = async (
   c,
 ) => {
   const projectId = requireProjectKey(c.var.principal);
   const { modelId } = c.req.valid("param");
   const body = c.req.valid("json");
-  return c.json(
-    await evaluateModel(c.var.services, projectId, modelId, body, early.get(c)),
-    200,
-  );
+  // A binary body (the route's other media type) was answered by evaluateBinary.
+  if (typeof body !== "object") throw new Problem("unsupported-media-type", "send JSON or bytes");
+  const s = c.var.services;
+  const run = await evaluateTensors(s, projectId, modelId, body, early.get(c));
+  if (wantsBinary(c)) return binaryResponse(run);
+  return c.json(evaluationView(run, body.outputEncoding), 200);
 };

@@ -10,7 +10,6 @@ import {
   IdempotencyHeaders,
   idParam,
   json,
-  jsonBody,
   pageOf,
   PageQuery,
   problemResponses,
@@ -21,7 +20,7 @@ const security = [{ bearerAuth: [] }];
 const tags = ["Models"];
 
 const EXAMPLE_MODEL_ID = "3a7c9e1f-5b2d-4c8e-a6f0-9d1b3e5c7a20";
-const ModelParams = z.object({ modelId: idParam("modelId", EXAMPLE_MODEL_ID) });
+export const ModelParams = z.object({ modelId: idParam("modelId", EXAMPLE_MODEL_ID) });
 
 /** An input or output of a model. */
 export const TensorInfoSchema = z.object({
@@ -76,17 +75,20 @@ const ModelName = z.string().min(1).max(200).openapi({
   example: "branin",
 });
 
+const TensorTypeField = z.string().optional().openapi({
+  description: "The element type, if the client wants it checked (it must be the input's)",
+  example: "float32",
+});
+
+const TensorShapeField = z.array(z.number().int().min(0).max(2 ** 31 - 1)).max(8).openapi({
+  description: "The dimensions; fixed ones must be the model's, symbolic ones agree across inputs",
+  example: [2, 2],
+});
+
 /** A tensor a client sends: its values as JSON numbers or as little-endian bytes in base64. */
 export const TensorInputSchema = z.strictObject({
-  type: z.string().optional().openapi({
-    description: "The element type, if the client wants it checked (it must be the input's)",
-    example: "float32",
-  }),
-  shape: z.array(z.number().int().min(0).max(2 ** 31 - 1)).max(8).openapi({
-    description:
-      "The dimensions; fixed ones must be the model's, symbolic ones agree across inputs",
-    example: [2, 2],
-  }),
+  type: TensorTypeField,
+  shape: TensorShapeField,
   data: z.array(z.union([z.number(), z.boolean()])).optional().openapi({
     description: "The values, row-major, of the input's element type",
     example: [-3.14, 12.27, 3.14, 2.27],
@@ -94,10 +96,16 @@ export const TensorInputSchema = z.strictObject({
   dataBase64: z.string().optional().openapi({
     description: "Instead of `data`: the values as little-endian typed-array bytes of the " +
       "input's element type (a Float32Array's bytes for float32), base64 with padding " +
-      "(RFC 4648; ASCII whitespace is skipped). The cheaper form for large batches",
+      "(RFC 4648; ASCII whitespace is skipped). The cheaper form for large batches in JSON",
     example: "w/VIwOxRREHD9UhArkcRQA==",
   }),
 }).openapi("TensorInput");
+
+/** An input in the JSON header of a binary evaluateModel body: its values follow the header. */
+export const TensorHeaderSchema = z.strictObject({
+  type: TensorTypeField,
+  shape: TensorShapeField,
+}).openapi("TensorHeader");
 
 /** A tensor the API answers, as JSON numbers (the default). */
 export const TensorOutputSchema = z.object({
@@ -136,6 +144,20 @@ export const EvaluateModelRequestSchema = z.strictObject({
   }),
 }).openapi("EvaluateModelRequest");
 
+/**
+ * The JSON header of a binary evaluateModel body (`application/octet-stream`,
+ * models_binary.ts): the request without the values, which follow it.
+ */
+export const EvaluateModelBinaryHeaderSchema = z.strictObject({
+  inputs: z.record(z.string(), TensorHeaderSchema).openapi({
+    description: "Every input of the model, by name, without values: their bytes follow the " +
+      "header, in the order of the model's inputs",
+  }),
+  outputEncoding: EvaluateModelRequestSchema.shape.outputEncoding,
+}).openapi("EvaluateModelBinaryHeader", {
+  example: { inputs: { x: { shape: [2, 2] } } },
+});
+
 /** The answer of evaluateModel. */
 export const EvaluationSchema = z.object({
   outputs: z.record(z.string(), z.union([TensorOutputSchema, TensorOutputBase64Schema])).openapi({
@@ -157,6 +179,30 @@ export const EvaluationSchema = z.object({
     example: 0.4,
   }),
 }).openapi("Evaluation");
+
+/** What a binary answer's JSON header says of one output; its bytes follow the header. */
+export const TensorOutputHeaderSchema = z.object({
+  type: z.string().openapi({ example: "float32" }),
+  shape: z.array(z.number().int()).openapi({ example: [2, 1] }),
+  byteLength: z.number().int().openapi({
+    description: "Bytes of this output after the header (little-endian, row-major)",
+    example: 8,
+  }),
+}).openapi("TensorOutputHeader");
+
+/** The JSON header of a binary evaluateModel answer. */
+export const EvaluationBinaryHeaderSchema = EvaluationSchema.extend({
+  outputs: z.record(z.string(), TensorOutputHeaderSchema).openapi({
+    description: "Every output of the model by name; their bytes follow the header in this order",
+  }),
+}).openapi("EvaluationBinaryHeader", {
+  example: {
+    outputs: { y: { type: "float32", shape: [2, 1], byteLength: 8 } },
+    provider: "cpu",
+    batchRows: 2,
+    ms: 0.4,
+  },
+});
 
 const EXAMPLE_EVALUATION = {
   outputs: { y: { type: "float32", shape: [2, 1], data: [0.3979, 0.3979] } },
@@ -270,36 +316,95 @@ export const deleteModelRoute = createRoute({
   responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409) },
 });
 
+const BINARY_BODY = "A binary body (after Triton's binary tensor data extension): the " +
+  "header `Inference-Header-Content-Length: <n>`; the body's first n bytes are a JSON header " +
+  "(`EvaluateModelBinaryHeader`: the inputs' shapes without values, e.g. " +
+  '`{"inputs": {"x": {"shape": [4096, 20]}}}`), then each input\'s values as raw ' +
+  "little-endian bytes of its element type (a Float32Array's bytes for float32), in the order " +
+  "of the model's inputs (getModel's `inputs`), shape × element size bytes each. The cheapest " +
+  "form for large batches: no JSON numbers, no base64.";
+
+const BINARY_ANSWER = "With `Accept: application/octet-stream`: the header " +
+  "`Inference-Header-Content-Length: <n>`, the body's first n bytes a JSON header " +
+  "(`EvaluationBinaryHeader`: each output's type, shape and byteLength, the provider, batchRows, " +
+  "ms), then the outputs' little-endian bytes in the order the header lists them.";
+
+const HeaderLengthHeader = z.string().regex(/^\d+$/).openapi({
+  description: "The length in bytes of the JSON header that begins a binary body",
+  example: "32",
+});
+
 export const evaluateModelRoute = createRoute({
   method: "post",
   path: "/v1/models/{modelId}/evaluate",
   operationId: "evaluateModel",
   summary: "Evaluate a model on a batch",
   description: "Every input of the model by name, as `{shape, data}` or `{shape, dataBase64}` " +
-    "(little-endian bytes of the input's element type, for large batches); outputs come back " +
-    "as `{type, shape, data}`, or as `{type, shape, dataBase64}` with " +
-    '`"outputEncoding": "base64"`. Types and shapes ' +
+    "(little-endian bytes of the input's element type, for large batches), or in a binary body " +
+    "(`application/octet-stream`, below); outputs come back as `{type, shape, data}`, or as " +
+    '`{type, shape, dataBase64}` with `"outputEncoding": "base64"`, or as bytes with ' +
+    "`Accept: application/octet-stream`. Types and shapes " +
     "are checked against the model's signature; each mismatch is a 422 naming the input " +
     `(\`inputs.x.shape\`). At most ${MAX_EVALUATE_ROWS} rows per input and ` +
     `${MAX_EVALUATE_VALUES} values in all (rows × width) per request, checked before any ` +
-    "work. Concurrent requests for a model are merged into one session run (dynamic " +
+    "work; a body beyond MINIMA_MAX_BODY_BYTES is a 413 before it is read. " + BINARY_BODY +
+    " Its bytes must be exactly what the shapes take: a 422 naming the input whose bytes run " +
+    "short (`inputs.x`, rule `count`) or `inputs` when bytes are left over; a missing or " +
+    "wrong `Inference-Header-Content-Length` is a 400 naming it, a header that is not JSON a " +
+    "400. Concurrent requests for a model are merged into one session run (dynamic " +
     "batching; only requests of one project, of a model whose inputs and outputs share a " +
     "symbolic first dimension); each gets its own rows back. The outputs are bounded too: at " +
     `most ${MAX_EVALUATE_VALUES} values in all, a 422 naming \`outputs.<name>\` (rule ` +
     "`max_values`), refused before the run when the outputs' shapes tell. An error of " +
     "onnxruntime while running is a 422 with its reason. A model deleted meanwhile is a 404; " +
     "a 503 when this process runs no ONNX runtime, no execution provider works here, or the " +
-    "runtime's worker failed during the run (retry).",
+    "runtime's worker failed during the run (retry). " + BINARY_ANSWER,
   tags,
   security,
   request: {
     params: ModelParams,
-    body: jsonBody(EvaluateModelRequestSchema, {
-      inputs: { x: { shape: [2, 2], data: [-3.14, 12.27, 3.14, 2.27] } },
-    }),
+    headers: z.object({ "inference-header-content-length": HeaderLengthHeader.optional() }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: EvaluateModelRequestSchema,
+          example: { inputs: { x: { shape: [2, 2], data: [-3.14, 12.27, 3.14, 2.27] } } },
+        },
+        "application/octet-stream": {
+          schema: z.string().openapi({
+            format: "binary",
+            description: "The JSON header (`EvaluateModelBinaryHeader`, its length in " +
+              "`Inference-Header-Content-Length`), then the inputs' little-endian bytes",
+          }),
+          example: '{"inputs":{"x":{"shape":[2,2]}}} followed by 16 bytes: the Float32Array ' +
+            "[-3.14, 12.27, 3.14, 2.27] (Inference-Header-Content-Length: 32)",
+        },
+      },
+    },
   },
   responses: {
-    200: { description: "The outputs", ...json(EvaluationSchema, EXAMPLE_EVALUATION) },
+    200: {
+      description: "The outputs",
+      headers: z.object({
+        "inference-header-content-length": HeaderLengthHeader.optional().openapi({
+          description: "With a binary answer: the length in bytes of its JSON header",
+        }),
+      }),
+      content: {
+        "application/json": { schema: EvaluationSchema, example: EXAMPLE_EVALUATION },
+        "application/octet-stream": {
+          schema: z.string().openapi({
+            format: "binary",
+            description: "The JSON header (`EvaluationBinaryHeader`, its length in " +
+              "`Inference-Header-Content-Length`), then the outputs' little-endian bytes",
+          }),
+          example: '{"outputs":{"y":{"type":"float32","shape":[2,1],"byteLength":8}},' +
+            '"provider":"cpu","batchRows":2,"ms":0.4} followed by 8 bytes: the Float32Array ' +
+            "[0.3979, 0.3979]",
+        },
+      },
+    },
     ...problemResponses(400, 401, 403, 404, 413, 415, 422, 503),
   },
 });
