@@ -165,7 +165,7 @@ describeOnBackends("admin keys and the audit log", testBackends(), async (t, app
       { name: "robot" },
       admin,
     );
-    const studyId = await newStudy(app, {});
+    const studyId = await newStudy(app, { name: "audited" });
     const labeler = await app.expect<{ id: string; key: string }>(
       201,
       "POST",
@@ -196,7 +196,7 @@ describeOnBackends("admin keys and the audit log", testBackends(), async (t, app
     assert.equal(dropped.targetId, studyId);
     assert.equal(dropped.projectId, app.projectId);
     assert.equal(dropped.requestId, "drop-study");
-    assert.deepEqual(dropped.details, { name: "branin" });
+    assert.deepEqual(dropped.details, { name: "audited" });
     const projectKeyId =
       (await app.request("GET", `/v1/projects/${app.projectId}/keys`, undefined, admin))
         .body.items[0].id;
