@@ -78,6 +78,7 @@ import { maximizeAcquisition } from "./maximize.ts";
 import { checkGpBoCall, checkGpBoStudy } from "./memory.ts";
 import { designMemoryBudget } from "../design_memory.ts";
 import { prefersThompson, thompsonBatch } from "./thompson.ts";
+import { fitSubset } from "./fit_subset.ts";
 
 /** The options of "gp-bo". */
 export const GpBoConfigSchema = z.strictObject({
@@ -271,12 +272,23 @@ class GpBoDesigner implements Designer {
     });
   }
 
-  /** Fits the hyperparameters on `data` (MAP), saves them, returns the GP. */
+  /**
+   * Fits the hyperparameters on `data` (MAP; on a subset of it past FIT_ROWS
+   * results: fit_subset.ts), saves them, returns the GP on all of `data`.
+   */
   #fit(data: Data): GpModel {
     const kernel = this.#config.kernel;
     const warmStart = this.#savedHyper();
     const noiseMode = this.#noiseMode;
-    const model = fitGp(this.#embedding.embed(data.x), Float64Array.from(data.y), {
+    const rows = fitSubset(data.y);
+    const fitted = rows
+      ? {
+        x: rows.map((i) => data.x[i]),
+        y: rows.map((i) => data.y[i]),
+        noise: rows.map((i) => data.noise[i]),
+      }
+      : data;
+    const model = fitGp(this.#embedding.embed(fitted.x), Float64Array.from(fitted.y), {
       kernel,
       prior: this.#config.prior ?? (kernel === "rbf" ? "dimension-scaled" : "legacy"),
       // Random restarts on the first fit and every tenth; the warm start carries the rest.
@@ -285,7 +297,7 @@ class GpBoDesigner implements Designer {
         : 0,
       rng: this.#rng,
       warmStart,
-      noiseVariances: this.#knownNoise ? Float64Array.from(data.noise) : undefined,
+      noiseVariances: this.#knownNoise ? Float64Array.from(fitted.noise) : undefined,
       minNoise: noiseMode === "fixed" ? 1e-6 : 1e-4,
       noiseMode,
     });
@@ -297,7 +309,7 @@ class GpBoDesigner implements Designer {
       noiseMode,
     };
     this.#state.fittedAt = this.#state.y.length;
-    return model;
+    return rows ? this.#condition(data) : model;
   }
 
   /** Whether the saved hyperparameters are missing, unusable or due for a refit. */
