@@ -212,7 +212,7 @@ describeOnBackends(
       ) {
         await t.step(`${where}: 422 naming count when fewer fit, else 409`, async () => {
           const id = (await send("POST", "/v1/studies", {
-            name: "budget",
+            name: `budget-${crypto.randomUUID().slice(0, 8)}`,
             space: { parameters: [{ name: "x", type: "float", min: 0, max: 1 }] },
             objective,
             algorithm: { name: "gp-bo", config: { initialDesign: 2 }, seed: 1 },
