@@ -60,7 +60,10 @@ async function ssoStudy(
     201,
     "POST",
     "/v1/studies",
-    { name: "iris", algorithm: { name: "sso", seed, config: { model: LINEAR, ...config } } },
+    {
+      name: `iris-${crypto.randomUUID().slice(0, 8)}`,
+      algorithm: { name: "sso", seed, config: { model: LINEAR, ...config } },
+    },
   );
   assert.equal(r.body.space, null);
   assert.equal(r.body.objective, null);
