@@ -133,6 +133,8 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   documentMiddlewareProblems(app);
   documentRateLimits(app);
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
+  // People who open the service's address find the dashboard.
+  app.get("/", (c) => c.redirect("/ui", 302));
 }
 
 /** Builds the app. */
@@ -271,7 +273,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         : status === 401
         ? "unauthorized"
         : "bad-request";
-      const detail = /malformed json/i.test(error.message)
+      const detail = status === 415
+        ? `a body of Content-Type ${
+          JSON.stringify(c.req.header("content-type") ?? "(none)").slice(0, 120)
+        } is not taken here: send JSON with \`Content-Type: application/json\``
+        : /malformed json/i.test(error.message)
         ? "the body is not valid JSON"
         : error.message || "bad request";
       return problemResponse(

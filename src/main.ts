@@ -48,9 +48,29 @@ function configure(role: ProcessRole) {
   }
 }
 
+/**
+ * Refuses (exit 1) with a sentence, not a stack trace, when the port is taken:
+ * checked before the database is opened, so nothing is started for nothing.
+ * (Another process may still take it in between; Deno.serve then throws.)
+ */
+function checkPortFree(hostname: string, port: number): void {
+  if (port === 0) return;
+  try {
+    Deno.listen({ hostname, port }).close();
+  } catch (error) {
+    if (!(error instanceof Deno.errors.AddrInUse)) throw error;
+    console.error(
+      `minima cannot listen on ${hostname}:${port}: another process uses that port. Stop it, ` +
+        "or set PORT to another port (PORT=0 picks a free one).",
+    );
+    Deno.exit(1);
+  }
+}
+
 /** Starts a process of the role and serves until SIGTERM or SIGINT. */
 export async function startProcess(role: ProcessRole): Promise<void> {
   const config = configure(role);
+  checkPortFree(config.host, config.port);
   const logger = createLogger(config.logLevel);
   let database;
   try {

@@ -54,6 +54,34 @@ Deno.test("a bad environment stops the start with exit code 2 and the variable's
   assert.match(new TextDecoder().decode(out.stderr), /PORT: must be a port number/);
 });
 
+Deno.test("a port in use stops the start with exit code 1 and a sentence, not a stack trace", async () => {
+  const taken = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const dataDir = await Deno.makeTempDir({ prefix: "minima-port-" });
+  try {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-all", new URL("../src/main.ts", import.meta.url).pathname],
+      env: {
+        PORT: String((taken.addr as Deno.NetAddr).port),
+        HOST: "127.0.0.1",
+        MINIMA_DATA_DIR: dataDir,
+        NO_COLOR: "1",
+      },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 1, stderr);
+    assert.match(stderr, /another process uses that port/);
+    assert.match(stderr, /PORT=0 picks a free one/);
+    assert.doesNotMatch(stderr, /\bat \S+:\d+:\d+/, "no stack trace");
+    // Checked before the database was opened: nothing was written.
+    assert.deepEqual([...Deno.readDirSync(dataDir)], []);
+  } finally {
+    taken.close();
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
+
 Deno.test({
   name: "embedded mode: the first start prints a generated admin key once; it keeps working",
   async fn() {

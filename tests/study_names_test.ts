@@ -132,6 +132,38 @@ describeOnBackends("study names and defaults", testBackends(), async (t, app) =>
     },
   );
 
+  await t.step(
+    "friendlier errors: did you mean, the algorithms listed, a 415 that says how",
+    async () => {
+      const typo = await app.request(
+        "POST",
+        "/v1/studies",
+        studyBody({ algorithm: { name: "gpbo" } }),
+      );
+      assert.equal(typo.status, 422, typo.text);
+      assert.equal(typo.body.errors[0].field, "algorithm.name");
+      assert.match(typo.body.detail, /did you mean "gp-bo"\?/);
+      assert.match(typo.body.detail, /random/);
+      assert.match(typo.body.detail, /cbo/);
+      const far = await app.request(
+        "POST",
+        "/v1/studies",
+        studyBody({ algorithm: { name: "xyzzy" } }),
+      );
+      assert.equal(far.status, 422, far.text);
+      assert.doesNotMatch(far.body.detail, /did you mean/);
+      const form = await app.request("POST", "/v1/studies", undefined, {
+        raw: "name=x",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      assert.equal(form.status, 415, form.text);
+      assert.match(form.body.detail, /Content-Type: application\/json/);
+      const root = await app.request("GET", "/");
+      assert.equal(root.status, 302);
+      assert.equal(root.headers.get("location"), "/ui");
+    },
+  );
+
   await t.step("unknown query parameters are a 400 naming the parameter", async () => {
     const typo = await app.request("GET", "/v1/studies?stat=ACTIVE");
     assert.equal(typo.status, 400, typo.text);

@@ -344,6 +344,7 @@ describeOnBackends("trials", testBackends(), async (t, app) => {
       (await app.request("POST", `/v1/studies/${id}/trials/suggest`, { count: 3 })).body.trials;
     await app.request("POST", `/v1/studies/${id}/trials/${trials[0].id}/complete`, {
       values: { value: 0.5 },
+      variances: { value: 0.0004 },
     });
     const csv = await app.request("GET", `/v1/studies/${id}/trials/export?format=csv`);
     assert.equal(csv.status, 200);
@@ -352,10 +353,11 @@ describeOnBackends("trials", testBackends(), async (t, app) => {
     assert.equal(lines.length, 4);
     assert.equal(
       lines[0],
-      "number,id,state,clientId,createdAt,startedAt,completedAt,params.x1,params.lr,params.layers,params.opt,values.value,reason",
+      "number,id,state,clientId,createdAt,startedAt,completedAt,params.x1,params.lr,params.layers,params.opt,values.value,variances.value,reason",
     );
     assert.ok(lines[1].startsWith(`0,${trials[0].id},COMPLETED,`));
-    assert.ok(lines[1].includes(",0.5,"));
+    assert.ok(lines[1].endsWith(",0.5,0.0004,"), lines[1]);
+    assert.ok(lines[2].endsWith(",,,"), "no value, no variance, no reason");
     const jsonl = await app.request("GET", `/v1/studies/${id}/trials/export?format=jsonl`);
     const rows = jsonl.text.trim().split("\n").map((l) => JSON.parse(l));
     assert.deepEqual(rows.map((r) => r.number), [0, 1, 2]);

@@ -73,6 +73,7 @@ export async function exportTrials(
       ...FIXED.map((k) => trial[k]),
       ...paramNames.map((n) => trial.params[n]),
       ...metricNames.map((n) => trial.values?.[n]),
+      ...metricNames.map((n) => trial.variances?.[n]),
       trial.reason,
     ];
     return cells.map(csvField).join(",") + "\r\n";
@@ -87,6 +88,7 @@ export async function exportTrials(
           ...FIXED,
           ...paramNames.map((n) => `params.${n}`),
           ...metricNames.map((n) => `values.${n}`),
+          ...metricNames.map((n) => `variances.${n}`),
           "reason",
         ].map(csvField).join(",") + "\r\n";
         headerSent = true;

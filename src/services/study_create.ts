@@ -5,7 +5,7 @@
  * transaction, and a taken name answered as ./study_names.ts says.
  */
 import { designMemoryBudget } from "../algorithms/design_memory.ts";
-import { findAlgorithm } from "../algorithms/mod.ts";
+import { findAlgorithm, listAlgorithms } from "../algorithms/mod.ts";
 import type { SsoConfig } from "../algorithms/sso/config.ts";
 import type { AlgorithmDefinition, JsonValue } from "../algorithms/types.ts";
 import type { Queryable } from "../db/client.ts";
@@ -101,10 +101,13 @@ export async function createStudy(
 function definitionOf(input: ChosenInput): AlgorithmDefinition<unknown> {
   const definition = findAlgorithm(input.algorithm.name);
   if (!definition) {
+    const names = listAlgorithms().map((a) => a.name);
+    const near = nearest(input.algorithm.name, names);
     throw invalid(
       "algorithm.name",
       "known_algorithm",
-      `unknown algorithm "${input.algorithm.name}" (listAlgorithms names those available)`,
+      `unknown algorithm "${input.algorithm.name}"${near ? `: did you mean "${near}"?` : ""} ` +
+        `(the algorithms: ${names.join(", ")})`,
     );
   }
   return definition;
@@ -314,4 +317,38 @@ async function insertNewStudy(
     updatedAt: now,
   });
   return studyView(row, await countTrials(q, row.id, now));
+}
+
+/**
+ * The name closest to `given` (letters and digits compared in lower case, by
+ * edit distance), when it is close enough to be what was meant.
+ */
+export function nearest(given: string, names: string[]): string | undefined {
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const g = key(given).slice(0, 64);
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(g, key(name));
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(key(best.name).length / 3))
+    ? best.name
+    : undefined;
+}
+
+/** Levenshtein distance. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j] + 1,
+        row[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length];
 }
