@@ -134,7 +134,7 @@ export const trialStateCounts = pgTable("trial_state_counts", {
 
 /**
  * Changes of the number of trials in each state, appended by triggers on
- * trials (migration 0010) in the transaction that makes them: one row per
+ * trials (migration 0012) in the transaction that makes them: one row per
  * state a statement changed, only ever inserted (no row two writers wait on),
  * until folded into trial_state_counts.
  */

@@ -2,7 +2,7 @@
  * Who is calling, and the cache of resolved API keys. Each service context
  * has its own cache (two apps in one process share nothing). Revoking or
  * deleting a key notifies every process on the database (a trigger on
- * api_keys, migration 0010, NOTIFYs KEY_REVOKED at commit): each drops the key
+ * api_keys, migration 0012, NOTIFYs KEY_REVOKED at commit): each drops the key
  * from its caches at once (followRevocations), and clears them whole when
  * its listening connection was made again (notifications may have been
  * missed meanwhile). The revoking context also clears its own at once. The

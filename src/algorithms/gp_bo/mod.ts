@@ -76,8 +76,8 @@ import {
 } from "./gp.ts";
 import { maximizeAcquisition } from "./maximize.ts";
 import { checkGpBoCall, checkGpBoStudy } from "./memory.ts";
-import { designMemoryBudget } from "../design_memory.ts";
-import { prefersThompson, thompsonBatch } from "./thompson.ts";
+import { designMemoryBudget, DesignMemoryExceeded } from "../design_memory.ts";
+import { prefersThompson, thompsonBatch, thompsonBytes } from "./thompson.ts";
 import { fitSubset } from "./fit_subset.ts";
 
 /** The options of "gp-bo". */
@@ -309,7 +309,8 @@ class GpBoDesigner implements Designer {
       noiseMode,
     };
     this.#state.fittedAt = this.#state.y.length;
-    return rows ? this.#condition(data) : model;
+    // On all the results, in the units the hyperparameters were fitted in (the subset's).
+    return rows ? this.#condition(data, { yMean: model.yMean, yStd: model.yStd }) : model;
   }
 
   /** Whether the saved hyperparameters are missing, unusable or due for a refit. */
@@ -340,12 +341,27 @@ class GpBoDesigner implements Designer {
     if (out.length === count) return out;
     const embedding = this.#embedding;
     const data = this.#data();
+    // A large batch is drawn by Thompson sampling, whose time is bounded (thompson.ts): no
+    // fantasies of its own, and buffers of its own, bounded.
+    const pending = ctx.pending.length + out.length;
+    let thompson = prefersThompson(data.x.length + pending, count - out.length);
     // Before anything is allocated: the call's memory, and the points it may score at once.
-    const blockRows = this.#checkMemory(
-      data.x.length,
-      ctx.pending.length + out.length,
-      count - out.length,
-    );
+    // Where Thompson's buffers do not fit, the sequential batch does or is refused as usual.
+    let blockRows: number;
+    try {
+      blockRows = thompson
+        ? this.#checkMemory(
+          data.x.length,
+          pending,
+          0,
+          thompsonBytes(data.x.length + pending, embedding.width),
+        )
+        : this.#checkMemory(data.x.length, pending, count - out.length);
+    } catch (error) {
+      if (!thompson || !(error instanceof DesignMemoryExceeded)) throw error;
+      thompson = false;
+      blockRows = this.#checkMemory(data.x.length, pending, count - out.length);
+    }
     let model = this.#needsFit() ? this.#fit(data) : this.#condition(data);
     const best = this.#knownNoise
       ? Math.min(...predict(model, embedding.embed(this.#state.x)).mean)
@@ -367,8 +383,7 @@ class GpBoDesigner implements Designer {
     const taken = new Set<string>();
     for (const p of [...this.#state.x, ...this.#state.infeasible]) taken.add(embedding.key(p));
     for (const p of fantasy.x.slice(data.x.length)) taken.add(embedding.key(p));
-    // A large batch: Thompson sampling, whose time is bounded (thompson.ts).
-    if (prefersThompson(fantasy.x.length, count - out.length)) {
+    if (thompson) {
       const points = await thompsonBatch(model, embedding, {
         count: count - out.length,
         candidates: this.#config.candidates,
@@ -404,9 +419,9 @@ class GpBoDesigner implements Designer {
   }
 
   /** Points to score at once within the design memory budget; throws when none fit. */
-  #checkMemory(trials: number, pending: number, count: number): number {
+  #checkMemory(trials: number, pending: number, count: number, reserved = 0): number {
     const shape = { dimension: this.#d, width: this.#embedding.width };
-    return checkGpBoCall(shape, { trials, pending, count }, designMemoryBudget());
+    return checkGpBoCall(shape, { trials, pending, count }, designMemoryBudget() - reserved);
   }
 
   update(feedback: Feedback[]): void {

@@ -69,6 +69,15 @@ export function sequentialWork(n: number, count: number): number {
 }
 
 /** Whether a batch of `count` over `n` conditioned points is drawn by Thompson sampling. */
+/**
+ * The most bytes a Thompson batch allocates besides the model, over `n`
+ * results with GP inputs `width` wide: its buffers are capped above
+ * (MAX_CROSS, MAX_CANDIDATES), so this bounds them whatever `count` is.
+ */
+export function thompsonBytes(n: number, width: number): number {
+  return 8 * (MAX_CROSS + n * (FEATURES + BLOCK) + MAX_CANDIDATES * (FEATURES + width + BLOCK));
+}
+
 export function prefersThompson(n: number, count: number): boolean {
   return count > 1 && sequentialWork(n, count) > SEQUENTIAL_WORK;
 }

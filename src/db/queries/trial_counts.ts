@@ -1,7 +1,7 @@
 /**
  * Trials by state over all studies, for /metrics, without counting trials.
  *
- * Triggers on trials (migration 0010) append what each statement changed, per
+ * Triggers on trials (migration 0012) append what each statement changed, per
  * state, to trial_state_changes in the statement's own transaction; the
  * maintenance loop folds those rows into trial_state_counts now and then. No
  * ask or tell ever updates a shared row, so counting adds no wait between
