@@ -2,7 +2,8 @@
  * Memory of one gp-bo suggestion (issue 14, finding 1), against a real
  * service process whose peak resident memory (VmHWM) is read from /proc.
  *
- * A study of 1,000 categoricals of 32 values each (gp-bo, two Sobol points,
+ * On the PostgreSQL server (so that the process is the service alone), a
+ * study of 1,000 categoricals of 32 values each (gp-bo, two Sobol points,
  * two results), and one of a single categorical of 10,000 values one-hot
  * (`maxOneHot`) with 100,000 `candidates`: before the fix, the next
  * suggestion built one dense points × one-hot-width array and grew the
@@ -23,7 +24,7 @@ import assert from "node:assert/strict";
 import { DesignerPool } from "../src/algorithms/remote/mod.ts";
 import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/log.ts";
-import { testBackends } from "./support/db.ts";
+import { openTestDatabase, testBackends } from "./support/db.ts";
 import { ADMIN_KEY, describeOnBackends } from "./support/harness.ts";
 import { call, type ServiceProcess, startService } from "./support/server.ts";
 
@@ -60,9 +61,12 @@ async function withService(
   env: Record<string, string>,
   body: (service: ServiceProcess, key: string, peak: () => number) => Promise<void>,
 ): Promise<void> {
-  const dataDir = await Deno.makeTempDir({ prefix: "minima-memory-" });
+  // On the PostgreSQL server: the process then holds the service alone. With the embedded
+  // database its resident memory starts near 0.8 GiB (PGlite's own), which is not what this
+  // finding is about (the issue's process grew from 0.4 GB).
+  const database = await openTestDatabase("postgres");
   const service = await startService({
-    MINIMA_DATA_DIR: dataDir,
+    DATABASE_URL: database.url!,
     MINIMA_DESIGN_WORKERS: "1",
     MINIMA_RUN_WORKERS: "0",
     MINIMA_SCHEDULER: "false",
@@ -89,7 +93,7 @@ async function withService(
   } finally {
     dog.stop();
     await service.stop("SIGKILL");
-    await Deno.remove(dataDir, { recursive: true });
+    await database.close();
   }
 }
 
@@ -128,12 +132,16 @@ async function refusedOrAnsweredUnder1GiB(
   assert.equal(next.body.trials.length, 1);
   const hwm = peak();
   assert.ok(hwm < GiB, `peak resident memory ${(hwm / GiB).toFixed(2)} GiB`);
+  console.log(`peak resident memory of the service: ${(hwm / 2 ** 20).toFixed(0)} MiB`);
 }
 
 const objective = { metrics: [{ name: "loss", goal: "minimize" }] };
 const values = (k: number) => Array.from({ length: k }, (_, i) => `v${i}`);
 
-Deno.test("hardening: gp-bo studies too large for memory are refused or stay under 1 GiB", async (t) => {
+Deno.test({
+  name: "hardening: gp-bo studies too large for memory are refused or stay under 1 GiB [postgres]",
+  ignore: !testBackends().includes("postgres"),
+}, async (t) => {
   await withService({}, async (service, key, peak) => {
     await t.step("a config whose first GP cannot fit the budget: 422 naming it", async () => {
       // 10,000 Sobol points first: the first GP is over 10,000 results (n² kernel matrices,
