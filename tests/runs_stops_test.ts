@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { encodeModel } from "../src/evaluators/onnx/mod.ts";
-import { withDeadline } from "./support/wait.ts";
+import { pollUntil, withDeadline } from "./support/wait.ts";
 import {
   checkRunTrials,
   describeRuns,
@@ -127,7 +127,16 @@ describeRuns(
       assert.deepEqual(rest.at(-1)!.data.state, "CANCELLED");
       const run = await getRun(app, studyId, runId);
       assert.equal(run.stopReason, "cancelled");
-      const trials = await runTrials(app, studyId, runId);
+      // A batch whose suggestion raced the cancel (its trials committed after the cancel made the
+      // run's ACTIVE trials STALE) is given up by its worker as soon as it hears that the run
+      // ended (docs/runs.md): wait for that, then no trial of the run is left ACTIVE.
+      const trials = (await withDeadline(
+        pollUntil(async () => {
+          const all = await runTrials(app, studyId, runId);
+          return all.some((t) => t.state === "ACTIVE") ? undefined : all;
+        }, new Promise(() => {})),
+        () => "a trial of the cancelled run stayed ACTIVE",
+      ))!;
       // The batch being evaluated at the cancel is given up (STALE), not recorded.
       const dropped = trials.filter((t) => t.state === "STALE");
       assert.ok(dropped.length <= 2, `at most one batch of 2 dropped: ${dropped.length}`);
