@@ -15,6 +15,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../common.ts";
 import { newNonce, page } from "../html.ts";
+import { PageHead } from "../page_head.tsx";
 import { type Assets, dashboardAssets } from "./assets.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,12 +25,7 @@ function Layout(props: { nonce: string; assets: Assets; title: string; children:
   return (
     <html lang="en">
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <meta name="robots" content="noindex, nofollow" />
-        <link rel="icon" href="data:," />
-        <title>{props.title}</title>
+        <PageHead title={props.title} />
         <link rel="stylesheet" nonce={nonce} href={assets.uplotStyle.path} />
         <link rel="stylesheet" nonce={nonce} href={assets.style.path} />
       </head>
