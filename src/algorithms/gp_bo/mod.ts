@@ -52,7 +52,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { Rng } from "../../math/rng.ts";
 import { SobolSequence } from "../../math/sobol.ts";
 import type {
@@ -79,106 +79,10 @@ import { checkGpBoCall, checkGpBoStudy } from "./memory.ts";
 import { designMemoryBudget, DesignMemoryExceeded } from "../design_memory.ts";
 import { prefersThompson, thompsonBatch, thompsonBytes } from "./thompson.ts";
 import { fitSubset } from "./fit_subset.ts";
+import { type GpBoConfig, GpBoConfigSchema } from "./config.ts";
+import { type GpBoState, learnMetric, primaryMetric, restoreState } from "./state.ts";
 
-/** The options of "gp-bo". */
-export const GpBoConfigSchema = z.strictObject({
-  initialDesign: z.number().int().min(2).max(10_000).optional().describe(
-    "Sobol points before the GP takes over (default max(5, 2·dimension))",
-  ),
-  kernel: z.enum(["matern52", "rbf"]).default("matern52").describe(
-    "Matérn-5/2 ARD (default) or RBF ARD",
-  ),
-  prior: z.enum(["legacy", "dimension-scaled"]).optional().describe(
-    "Lengthscale prior: BoTorch's legacy Gamma(3, 6), or LogNormal(√2 + ½ ln d, √3) " +
-      "(default: legacy for matern52, dimension-scaled for rbf)",
-  ),
-  acquisition: z.enum(["logei", "ucb"]).default("logei"),
-  beta: z.number().positive().max(1e6).default(4).describe("β of ucb: mean − √β·sd"),
-  batch: z.enum(["kriging-believer", "constant-liar"]).default("kriging-believer"),
-  restarts: z.number().int().min(0).max(20).default(2).describe(
-    "extra random starts of the MAP fit (on the first fit and every tenth result; other fits " +
-      "start from the previous one)",
-  ),
-  candidates: z.number().int().min(16).max(100_000).default(2048),
-  localStarts: z.number().int().min(0).max(100).default(10),
-  refitEvery: z.number().int().min(1).max(1000).optional().describe(
-    "refit hyperparameters after this many new results; in between the last fit is reused " +
-      "(default: every result up to 100 trials, then every n/100 results)",
-  ),
-  noise: z.enum(["learned", "fixed"]).default("learned").describe(
-    "learned: a homoscedastic noise level is a hyperparameter (held at its floor when every " +
-      "result reports a known variance); fixed: it is always held at its floor. Known " +
-      "per-trial variances are added to it",
-  ),
-  categoricals: z.enum(["one-hot", "index"]).default("one-hot").describe(
-    "how categoricals enter the GP: one-hot (one column and lengthscale per value, no order " +
-      "among values) or index (one ordinal coordinate, values in list order)",
-  ),
-  maxOneHot: z.number().int().min(1).max(10_000).default(32).describe(
-    "categoricals with more values than this use their index coordinate even in one-hot mode",
-  ),
-});
-
-/** The config of "gp-bo", defaults applied. */
-export type GpBoConfig = z.infer<typeof GpBoConfigSchema>;
-
-interface SavedHyper {
-  logLengthscales: number[];
-  logOutputScale: number;
-  logNoise: number;
-  mean: number;
-  /** The noise mode of the fit (absent in states saved before known noise). */
-  noiseMode?: NoiseMode;
-}
-
-interface GpBoState {
-  v: 1;
-  rng: number[];
-  sobolIndex: number;
-  /** Observed points (encoded) and losses. */
-  x: number[][];
-  y: number[];
-  /** Known noise variance of each loss (metric units squared); null when not given. */
-  noise: (number | null)[];
-  /** Points reported infeasible. */
-  infeasible: number[][];
-  hyper: SavedHyper | null;
-  /** Results seen at the last hyperparameter fit. */
-  fittedAt: number;
-  /**
-   * Which reported metric the loss is, learnt from the results: per metric
-   * name, bit 1 while it has always equalled the loss, bit 2 while always
-   * −loss; names that stopped matching are dropped. null before any result.
-   */
-  metricSigns: Record<string, number> | null;
-}
-
-function isNoiseEntry(v: unknown): boolean {
-  return v === null || (typeof v === "number" && Number.isFinite(v) && v >= 0);
-}
-
-function restoreState(state: JsonValue, dimension: number): GpBoState {
-  const s = state as Partial<GpBoState> | null;
-  const ok = typeof s === "object" && s !== null && !Array.isArray(s) && s.v === 1 &&
-    Array.isArray(s.rng) && Number.isInteger(s.sobolIndex) && Array.isArray(s.x) &&
-    Array.isArray(s.y) && s.x.length === s.y.length && Array.isArray(s.infeasible) &&
-    s.x.every((p) => Array.isArray(p) && p.length === dimension) &&
-    s.infeasible.every((p) => Array.isArray(p) && p.length === dimension) &&
-    typeof s.fittedAt === "number" &&
-    (s.noise === undefined ||
-      (Array.isArray(s.noise) && s.noise.length === s.y.length && s.noise.every(isNoiseEntry))) &&
-    (s.metricSigns === undefined || s.metricSigns === null ||
-      (typeof s.metricSigns === "object" && !Array.isArray(s.metricSigns) &&
-        Object.values(s.metricSigns).every((b) => b === 1 || b === 2 || b === 3)));
-  if (!ok) throw new Error(`corrupt "gp-bo" state: ${JSON.stringify(state)?.slice(0, 200)}`);
-  // States saved before known noise and metric signs: no variances known, signs unknown.
-  const full = s as GpBoState;
-  return {
-    ...full,
-    noise: full.noise ?? full.y.map(() => null),
-    metricSigns: full.metricSigns ?? null,
-  };
-}
+export { type GpBoConfig, GpBoConfigSchema };
 
 /** What the GP is conditioned on: encoded points, losses, known variances (0: none). */
 interface Data {
@@ -431,41 +335,17 @@ class GpBoDesigner implements Designer {
         this.#state.y.push(f.loss);
         const v = f.noiseVariance;
         this.#state.noise.push(typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);
-        this.#learnMetric(f.loss, f.values);
+        this.#state.metricSigns = learnMetric(this.#state.metricSigns, f.loss, f.values);
       } else if (f.kind === "infeasible") {
         this.#state.infeasible.push(f.point.slice());
       }
     }
   }
 
-  /** Narrows down which reported metric the loss is, and with which sign. */
-  #learnMetric(loss: number, values: Record<string, number>): void {
-    const bits = (v: unknown) => (v === loss ? 1 : 0) | (v === -loss ? 2 : 0);
-    const signs: Record<string, number> = {};
-    const names = this.#state.metricSigns === null
-      ? Object.keys(values ?? {})
-      : Object.keys(this.#state.metricSigns);
-    for (const name of names) {
-      const b = (this.#state.metricSigns?.[name] ?? 3) &
-        bits(Object.hasOwn(values ?? {}, name) ? values[name] : undefined);
-      if (b !== 0) signs[name] = b;
-    }
-    this.#state.metricSigns = signs;
-  }
-
-  /** The primary metric's name (when one name is left) and the sign metric = sign·loss. */
-  #metric(): { name: string | null; sign: 1 | -1 } | null {
-    const entries = Object.entries(this.#state.metricSigns ?? {});
-    if (entries.length === 0) return null;
-    const b = entries[0][1];
-    if (b === 3 || entries.some(([, e]) => e !== b)) return null;
-    return { name: entries.length === 1 ? entries[0][0] : null, sign: b === 1 ? 1 : -1 };
-  }
-
   recommend(): Recommendation | null {
     const { x, y } = this.#state;
     if (y.length === 0) return null;
-    const metric = this.#metric();
+    const metric = primaryMetric(this.#state.metricSigns);
     const sign = metric?.sign ?? 1;
     const of = metric
       ? { of: "metric", ...(metric.name === null ? {} : { metric: metric.name }) }
