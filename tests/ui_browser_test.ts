@@ -16,6 +16,7 @@ import {
 } from "./support/browser.ts";
 import { ADMIN_KEY } from "./support/harness.ts";
 import { branin } from "./support/onnx_models.ts";
+import { modelStudyBody } from "./support/runs.ts";
 import { call, startService } from "./support/server.ts";
 
 const SHOTS = Deno.env.get("MINIMA_UI_SCREENSHOTS") ?? "/tmp/minima-ui-screenshots";
@@ -268,20 +269,8 @@ Deno.test({
           assert.equal(uploaded.status, 201, await uploaded.clone().text());
           const modelId = (await uploaded.json()).id;
           const modelStudy = await api("POST", "/v1/studies", {
+            ...modelStudyBody(model, modelId, { name: "random" }),
             name: "branin-model",
-            space: {
-              parameters: Array.from({ length: model.d }, (_, i) => ({
-                name: `x${i}`,
-                type: "float",
-                min: model.lower,
-                max: model.upper,
-              })),
-            },
-            objective: {
-              metrics: [{ name: "value", goal: "minimize" }],
-              evaluator: { model: modelId, input: model.input, outputs: { value: model.output } },
-            },
-            algorithm: { name: "random", config: {}, seed: 5 },
           });
           const runs = `/v1/studies/${modelStudy.id}/runs`;
           const run = await api("POST", runs, { budget: 12, batchSize: 4 });

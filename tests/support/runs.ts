@@ -49,15 +49,14 @@ export async function uploadModel(app: TestApp, name: string, bytes: Uint8Array)
   return r.body.id;
 }
 
-/** A study of `model` over its domain, objective `value` from its output. */
-export async function modelStudy(
-  app: TestApp,
+/** The createStudy body of a study of `model` over its domain, objective `value` from its output. */
+export function modelStudyBody(
   model: TestModel,
   modelId: string,
   algorithm: { name: string; config?: Record<string, unknown>; seed?: number },
   settings?: { leaseSeconds?: number },
-): Promise<string> {
-  const r = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
+): Record<string, unknown> {
+  return {
     name: `${model.name}-${algorithm.name}-${crypto.randomUUID().slice(0, 8)}`,
     space: {
       parameters: Array.from({ length: model.d }, (_, i) => ({
@@ -73,7 +72,19 @@ export async function modelStudy(
     },
     algorithm: { config: {}, seed: 5, ...algorithm },
     ...(settings ? { settings } : {}),
-  });
+  };
+}
+
+/** A study of `model` (modelStudyBody); returns its id. */
+export async function modelStudy(
+  app: TestApp,
+  model: TestModel,
+  modelId: string,
+  algorithm: { name: string; config?: Record<string, unknown>; seed?: number },
+  settings?: { leaseSeconds?: number },
+): Promise<string> {
+  const body = modelStudyBody(model, modelId, algorithm, settings);
+  const r = await app.expect<{ id: string }>(201, "POST", "/v1/studies", body);
   return r.body.id;
 }
 
