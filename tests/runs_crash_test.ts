@@ -12,33 +12,8 @@ import { openTestDatabase } from "./support/db.ts";
 import { ADMIN_KEY } from "./support/harness.ts";
 import { branin } from "./support/onnx_models.ts";
 import { killHoldingBatch } from "./support/kill.ts";
-import { call, type ServiceProcess, startService } from "./support/server.ts";
-import { pollUntil, withDeadline } from "./support/wait.ts";
-
-/** Polls getRun until `done` accepts it (the service must stay up meanwhile). */
-async function runWhen(
-  service: ServiceProcess,
-  key: string,
-  path: string,
-  // deno-lint-ignore no-explicit-any
-  done: (run: any) => boolean,
-  // deno-lint-ignore no-explicit-any
-): Promise<any> {
-  const run = await withDeadline(
-    pollUntil(
-      async () => {
-        const r = await call(service.url, key, "GET", path);
-        assert.equal(r.status, 200, JSON.stringify(r.body));
-        return done(r.body) ? r.body : undefined;
-      },
-      service.exited,
-      20,
-    ),
-    () => `the run never got there:\n${service.output()}`,
-  );
-  assert.ok(run, `the service exited:\n${service.output()}`);
-  return run;
-}
+import { modelStudyBody, runWhen } from "./support/runs.ts";
+import { call, startService, uploadModelAt } from "./support/server.ts";
 
 Deno.test({
   name:
@@ -63,27 +38,14 @@ Deno.test({
         { name: "k" },
       )).body.key;
       const model = branin();
-      const uploaded = await fetch(`${service.url}/v1/models?name=branin`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
-        body: model.bytes as Uint8Array<ArrayBuffer>,
-      });
-      const modelId = (await uploaded.json()).id;
-      assert.equal(uploaded.status, 201);
-      const study = await call(service.url, key, "POST", "/v1/studies", {
-        name: `branin-cbo-${crypto.randomUUID().slice(0, 8)}`,
-        space: {
-          parameters: [
-            { name: "x0", type: "float", min: -5, max: 10 },
-            { name: "x1", type: "float", min: 0, max: 15 },
-          ],
-        },
-        objective: {
-          metrics: [{ name: "value", goal: "minimize" }],
-          evaluator: { model: modelId, input: "x", outputs: { value: "y" } },
-        },
-        algorithm: { name: "cbo", config: { particles: 8 }, seed: 2 },
-      });
+      const modelId = await uploadModelAt(service.url, key, "branin", model.bytes);
+      const study = await call(
+        service.url,
+        key,
+        "POST",
+        "/v1/studies",
+        modelStudyBody(model, modelId, { name: "cbo", config: { particles: 8 }, seed: 2 }),
+      );
       assert.equal(study.status, 201, JSON.stringify(study.body));
       const runs = `/v1/studies/${study.body.id}/runs`;
       const budget = 1000;

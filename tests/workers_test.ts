@@ -14,34 +14,15 @@ import { openTestDatabase } from "./support/db.ts";
 import { ADMIN_KEY } from "./support/harness.ts";
 import { killHoldingBatch } from "./support/kill.ts";
 import { branin } from "./support/onnx_models.ts";
-import { call, type ServiceProcess, startService, startWorker } from "./support/server.ts";
+import { modelStudyBody, runWhen } from "./support/runs.ts";
+import {
+  call,
+  type ServiceProcess,
+  startService,
+  startWorker,
+  uploadModelAt,
+} from "./support/server.ts";
 import { pollUntil, withDeadline } from "./support/wait.ts";
-
-/** Polls getRun on `api` until `done` accepts it (a 503 is retried: connections may drop). */
-async function runWhen(
-  api: ServiceProcess,
-  key: string,
-  path: string,
-  // deno-lint-ignore no-explicit-any
-  done: (run: any) => boolean,
-  // deno-lint-ignore no-explicit-any
-): Promise<any> {
-  const run = await withDeadline(
-    pollUntil(
-      async () => {
-        const r = await call(api.url, key, "GET", path);
-        if (r.status === 503) return undefined;
-        assert.equal(r.status, 200, JSON.stringify(r.body));
-        return done(r.body) ? r.body : undefined;
-      },
-      api.exited,
-      20,
-    ),
-    () => `the run never got there:\n${api.output()}`,
-  );
-  assert.ok(run, `the API process exited:\n${api.output()}`);
-  return run;
-}
 
 /** A counter of a process's /metrics. */
 async function counter(proc: ServiceProcess, name: string): Promise<number> {
@@ -81,28 +62,16 @@ Deno.test({
         `/v1/projects/${project.body.id}/keys`,
         { name: "k" },
       )).body.key;
-      const uploaded = await fetch(`${api[1].url}/v1/models?name=branin`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
-        body: branin().bytes as Uint8Array<ArrayBuffer>,
-      });
-      assert.equal(uploaded.status, 201);
-      const modelId = (await uploaded.json()).id;
+      const modelId = await uploadModelAt(api[1].url, key, "branin", branin().bytes);
       const study = async (name: string) => {
         const r = await call(api[0].url, key, "POST", "/v1/studies", {
+          ...modelStudyBody(branin(), modelId, {
+            // Generations of 16 in batches of 8: both workers evaluate halves of one generation.
+            name: "cbo",
+            config: { particles: 16 },
+            seed: 3,
+          }),
           name,
-          space: {
-            parameters: [
-              { name: "x0", type: "float", min: -5, max: 10 },
-              { name: "x1", type: "float", min: 0, max: 15 },
-            ],
-          },
-          objective: {
-            metrics: [{ name: "value", goal: "minimize" }],
-            evaluator: { model: modelId, input: "x", outputs: { value: "y" } },
-          },
-          // Generations of 16 in batches of 8: both workers evaluate halves of one generation.
-          algorithm: { name: "cbo", config: { particles: 16 }, seed: 3 },
         });
         assert.equal(r.status, 201, JSON.stringify(r.body));
         return r.body.id as string;

@@ -10,7 +10,8 @@ import { testBackends } from "./db.ts";
 import { startTestApp, type TestApp, type TestAppOptions, type Trial } from "./harness.ts";
 import { upload } from "./models_http.ts";
 import { branin, type TestModel } from "./onnx_models.ts";
-import { withDeadline } from "./wait.ts";
+import { pollUntil, withDeadline } from "./wait.ts";
+import { call, type ServiceProcess } from "./server.ts";
 // After the harness, whose app extends zod with `.openapi` before the services make schemas.
 import { RunWorkers } from "../../src/services/runs/workers.ts";
 
@@ -255,4 +256,30 @@ export function describeRuns(
       },
     });
   }
+}
+
+/** Polls getRun on `api` until `done` accepts it (a 503 is retried: connections may drop). */
+export async function runWhen(
+  api: ServiceProcess,
+  key: string,
+  path: string,
+  // deno-lint-ignore no-explicit-any
+  done: (run: any) => boolean,
+  // deno-lint-ignore no-explicit-any
+): Promise<any> {
+  const run = await withDeadline(
+    pollUntil(
+      async () => {
+        const r = await call(api.url, key, "GET", path);
+        if (r.status === 503) return undefined;
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return done(r.body) ? r.body : undefined;
+      },
+      api.exited,
+      20,
+    ),
+    () => `the run never got there:\n${api.output()}`,
+  );
+  assert.ok(run, `the service exited:\n${api.output()}`);
+  return run;
 }

@@ -118,6 +118,23 @@ async function startProcess(entry: string, env: Record<string, string>): Promise
 }
 
 /** Sends a JSON request to a running service. */
+/** Uploads a model's bytes to a running service as `key`; returns the model's id. */
+export async function uploadModelAt(
+  base: string,
+  key: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<string> {
+  const r = await fetch(`${base}/v1/models?name=${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
+  const text = await r.text();
+  if (r.status !== 201) throw new Error(`uploadModel: ${r.status} ${text}`);
+  return JSON.parse(text).id;
+}
+
 export async function call(
   base: string,
   key: string,
