@@ -65,6 +65,8 @@ class ErrorMappingTest(unittest.TestCase):
             study.tell(trial, 1.0, values={"value": 1.0})
         with self.assertRaises(ValueError):
             study.ask(0)
+        with self.assertRaises(ValueError):
+            study.ask(1001)  # one client id holds at most 1,000 (its own come back first)
 
 
 if __name__ == "__main__":

@@ -87,6 +87,18 @@ class AskTellTest(unittest.TestCase):
             study.tell(trial, 2.5)
         self.assertEqual(caught.exception.status, 409)
 
+    def test_value_is_the_first_metric_of_several(self) -> None:
+        metrics = [{"name": n, "goal": "minimize"} for n in ("loss", "seconds")]
+        both = {"metrics": metrics}
+        study = Study.get_or_create(client(), name=name(), space=BRANIN_SPACE, objective=both,
+                                    algorithm={"name": "random"})
+        [trial] = study.ask()
+        done = study.tell(trial, values={"seconds": 12.0, "loss": 0.5})
+        self.assertEqual(done.value, 0.5)
+        [other] = study.ask(client_id="w2")
+        self.assertEqual(study.tell(other, 0.25).values, {"loss": 0.25})
+        self.assertEqual(study.best().value, 0.25)
+
     def test_a_client_gets_its_active_trial_back_and_another_client_does_not(self) -> None:
         study = random_study()
         [mine] = study.ask()

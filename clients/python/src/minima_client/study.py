@@ -155,9 +155,11 @@ class Study:
         return dict(self._body.get("trialCounts") or {})
 
     @property
-    def metric(self) -> str:
-        """The first metric: the one optimised, and the one a bare ``value`` reports."""
-        return self.objective["metrics"][0]["name"]
+    def metric(self) -> Optional[str]:
+        """The first metric: the one optimised, and the one a bare ``value`` reports (None for
+        a study without an objective: one driven by rounds)."""
+        metrics = self.objective.get("metrics") or []
+        return metrics[0]["name"] if metrics else None
 
     @property
     def raw(self) -> Dict[str, Any]:
@@ -167,29 +169,21 @@ class Study:
     # Asking ---------------------------------------------------------------------------------
 
     def ask(self, count: int = 1, client_id: Optional[str] = None) -> List[Trial]:
-        """Up to ``count`` trials to evaluate (one suggest per 1,000), leased to ``client_id``
-        (the Client's id by default; see :class:`~minima_client.Client` on why each parallel
-        worker needs its own).
+        """Up to ``count`` (1 to 1,000) trials to evaluate, one suggest, leased to
+        ``client_id`` (the Client's id by default; see :class:`~minima_client.Client` on why
+        each parallel worker needs its own).
 
-        The client's ACTIVE trials come back first. An algorithm that works in
-        generations may hand out fewer than asked, even none; ``self.retry_after``
-        then says in how many seconds asking again is worthwhile.
+        The trials the client id still holds ACTIVE come back first (so one id
+        holds at most 1,000). An algorithm that works in generations may hand
+        out fewer than asked, even none; ``self.retry_after`` then says in how
+        many seconds asking again is worthwhile.
         """
-        if count < 1:
-            raise ValueError("count must be at least 1")
-        trials: List[Trial] = []
-        self.retry_after = None
-        while len(trials) < count:
-            want = min(BATCH_LIMIT, count - len(trials))
-            body = {"count": want, "clientId": client_id or self.client.client_id}
-            answer = self.client.request("POST", self._path("/trials/suggest"), body).body
-            got = [self._trial(t) for t in answer["trials"]]
-            known = {t.id for t in trials}
-            trials.extend(t for t in got if t.id not in known)
-            if len(got) < want:
-                self.retry_after = answer.get("retryAfterSeconds")
-                break
-        return trials
+        if not 1 <= count <= BATCH_LIMIT:
+            raise ValueError(f"count must be 1 to {BATCH_LIMIT}")
+        body = {"count": count, "clientId": client_id or self.client.client_id}
+        answer = self.client.request("POST", self._path("/trials/suggest"), body).body
+        self.retry_after = answer.get("retryAfterSeconds")
+        return [self._trial(t) for t in answer["trials"]]
 
     def ask_one(self, client_id: Optional[str] = None, timeout: Optional[float] = None) -> Trial:
         """One trial, waiting as the service says (``retryAfterSeconds``) while it has none
@@ -261,7 +255,7 @@ class Study:
         *,
         return_trials: bool = False,
     ) -> Optional[List[Trial]]:
-        """Completes many trials, one transaction per 1,000 (completeTrials).
+        """Completes many trials: one completeTrials (one transaction) per 1,000.
 
         ``results`` are ``(trial, value)`` or ``(trial, {metric: value})`` pairs, or
         items as the API takes them (``{"trialId": ..., "infeasible": True}``).
@@ -327,14 +321,18 @@ class Study:
         return f"/v1/studies/{self.id}{rest}"
 
     def _trial(self, body: Mapping[str, Any]) -> Trial:
-        return Trial.from_json(body, self.space.typed)
+        return Trial.from_json(body, self.space.typed, self.metric)
 
     def _values(
         self, value: Optional[float], values: Optional[Mapping[str, float]]
     ) -> Dict[str, float]:
         if (value is None) == (values is None):
             raise ValueError("give either value (the first metric's) or values (by metric)")
-        return {self.metric: float(value)} if value is not None else dict(values)
+        if values is not None:
+            return dict(values)
+        if self.metric is None:
+            raise ValueError(f"study {self.id} has no metric: give values by name")
+        return {self.metric: float(value)}
 
     def _result(
         self,
@@ -359,4 +357,4 @@ class Study:
         trial, outcome = result
         if isinstance(outcome, Mapping):
             return {"trialId": _trial_id(trial), "values": dict(outcome)}
-        return {"trialId": _trial_id(trial), "values": {self.metric: float(outcome)}}
+        return {"trialId": _trial_id(trial), "values": self._values(outcome, None)}

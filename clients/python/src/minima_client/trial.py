@@ -46,9 +46,11 @@ class Trial:
     completed_at: Optional[datetime]
     lease_expires_at: Optional[datetime]
     raw: Dict[str, Any] = field(repr=False, default_factory=dict)
+    #: The study's first metric, the one :attr:`value` reads.
+    metric: Optional[str] = field(repr=False, default=None)
 
     @classmethod
-    def from_json(cls, body: Mapping[str, Any], typed) -> "Trial":
+    def from_json(cls, body: Mapping[str, Any], typed, metric: Optional[str] = None) -> "Trial":
         """A trial from its JSON; ``typed`` casts its params (:meth:`Space.typed`)."""
         return cls(
             id=body["id"],
@@ -64,14 +66,15 @@ class Trial:
             completed_at=_when(body.get("completedAt")),
             lease_expires_at=_when(body.get("leaseExpiresAt")),
             raw=dict(body),
+            metric=metric,
         )
 
     @property
     def value(self) -> Optional[float]:
-        """The first reported metric's value (None until COMPLETED)."""
-        if not self.values:
+        """The value of the study's first metric, the one optimised (None until COMPLETED)."""
+        if not self.values or self.metric is None:
             return None
-        return next(iter(self.values.values()))
+        return self.values.get(self.metric)
 
 
 class _Heartbeat(threading.Thread):
