@@ -10,6 +10,7 @@ return=minimal`` when the echo is not needed).
 from __future__ import annotations
 
 import time
+import urllib.parse
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from .client import Client
@@ -25,6 +26,11 @@ BATCH_LIMIT = 1000
 
 def _trial_id(trial: TrialRef) -> str:
     return trial if isinstance(trial, str) else trial.id
+
+
+def _segment(trial: TrialRef) -> str:
+    """The trial's id as one path segment."""
+    return urllib.parse.quote(_trial_id(trial), safe="")
 
 
 class Study:
@@ -93,7 +99,8 @@ class Study:
     @classmethod
     def get(cls, client: Client, study_id: str) -> "Study":
         """The study of this id (:class:`~minima_client.NotFoundError` if the project has none)."""
-        return cls(client, client.request("GET", f"/v1/studies/{study_id}").body)
+        path = f"/v1/studies/{urllib.parse.quote(study_id, safe='')}"
+        return cls(client, client.request("GET", path).body)
 
     @classmethod
     def find(cls, client: Client, name: str) -> Optional["Study"]:
@@ -246,7 +253,7 @@ class Study:
         known noise ``variances``), or ``infeasible=True`` with a ``reason``. Telling the
         same result again is harmless; a different one for a finished trial is a 409."""
         body = self._result(value, values, variances, infeasible, reason)
-        path = self._path(f"/trials/{_trial_id(trial)}/complete")
+        path = self._path(f"/trials/{_segment(trial)}/complete")
         return self._trial(self.client.request("POST", path, body).body)
 
     def tell_many(
@@ -276,13 +283,13 @@ class Study:
     def fail(self, trial: TrialRef, reason: Optional[str] = None) -> Trial:
         """Gives a trial up (FAILED): a crash, not a property of the point."""
         body = {} if reason is None else {"reason": reason[:2000]}
-        path = self._path(f"/trials/{_trial_id(trial)}/fail")
+        path = self._path(f"/trials/{_segment(trial)}/fail")
         return self._trial(self.client.request("POST", path, body).body)
 
     def heartbeat(self, trial: TrialRef, *, max_retries: Optional[int] = None) -> Trial:
         """Extends a trial's lease by the study's ``leaseSeconds`` from now (409 once it is
         not ACTIVE). Safe to repeat, so it carries no Idempotency-Key."""
-        path = self._path(f"/trials/{_trial_id(trial)}/heartbeat")
+        path = self._path(f"/trials/{_segment(trial)}/heartbeat")
         answer = self.client.request("POST", path, idempotent=False, max_retries=max_retries)
         return self._trial(answer.body)
 
@@ -290,7 +297,7 @@ class Study:
 
     def get_trial(self, trial: TrialRef) -> Trial:
         """A trial as it is now."""
-        path = self._path(f"/trials/{_trial_id(trial)}")
+        path = self._path(f"/trials/{_segment(trial)}")
         return self._trial(self.client.request("GET", path).body)
 
     def trials(self, state: Optional[str] = None) -> List[Trial]:
@@ -318,7 +325,7 @@ class Study:
     # Inside ---------------------------------------------------------------------------------
 
     def _path(self, rest: str = "") -> str:
-        return f"/v1/studies/{self.id}{rest}"
+        return f"/v1/studies/{urllib.parse.quote(self.id, safe='')}{rest}"
 
     def _trial(self, body: Mapping[str, Any]) -> Trial:
         return Trial.from_json(body, self.space.typed, self.metric)
