@@ -18,7 +18,14 @@ export { answer, MinimaError, type Problem, type ProblemField } from "./errors.t
 export { retryAfterMs, type RetryPolicy, safeToRepeat } from "./retry.ts";
 export type { paths } from "./schema.d.ts";
 export { Study, type StudyResult, type WithTrialOptions } from "./study.ts";
-export type { BestTrials, StudyDefinition, StudyView, Suggestion, Trial, TrialReport } from "./types.ts";
+export type {
+  BestTrials,
+  StudyDefinition,
+  StudyView,
+  Suggestion,
+  Trial,
+  TrialReport,
+} from "./types.ts";
 
 /** How to reach the service. */
 export interface MinimaClientOptions {

@@ -1038,7 +1038,7 @@ export interface components {
              * @description Randomise the sequence with the study's seed (linear matrix scrambling and a digital shift). Without it every study gets the same points, starting at the lower corner of the space.
              * @default true
              */
-            scramble: boolean;
+            scramble?: boolean;
         };
         GpBoConfig: {
             /** @description Sobol points before the GP takes over (default max(5, 2·dimension)) */
@@ -1048,7 +1048,7 @@ export interface components {
              * @default matern52
              * @enum {string}
              */
-            kernel: "matern52" | "rbf";
+            kernel?: "matern52" | "rbf";
             /**
              * @description Lengthscale prior: BoTorch's legacy Gamma(3, 6), or LogNormal(√2 + ½ ln d, √3) (default: legacy for matern52, dimension-scaled for rbf)
              * @enum {string}
@@ -1058,26 +1058,26 @@ export interface components {
              * @default logei
              * @enum {string}
              */
-            acquisition: "logei" | "ucb";
+            acquisition?: "logei" | "ucb";
             /**
              * @description β of ucb: mean − √β·sd
              * @default 4
              */
-            beta: number;
+            beta?: number;
             /**
              * @default kriging-believer
              * @enum {string}
              */
-            batch: "kriging-believer" | "constant-liar";
+            batch?: "kriging-believer" | "constant-liar";
             /**
              * @description extra random starts of the MAP fit (on the first fit and every tenth result; other fits start from the previous one)
              * @default 2
              */
-            restarts: number;
+            restarts?: number;
             /** @default 2048 */
-            candidates: number;
+            candidates?: number;
             /** @default 10 */
-            localStarts: number;
+            localStarts?: number;
             /** @description refit hyperparameters after this many new results; in between the last fit is reused (default: every result up to 100 trials, then every n/100 results) */
             refitEvery?: number;
             /**
@@ -1085,90 +1085,90 @@ export interface components {
              * @default learned
              * @enum {string}
              */
-            noise: "learned" | "fixed";
+            noise?: "learned" | "fixed";
             /**
              * @description how categoricals enter the GP: one-hot (one column and lengthscale per value, no order among values) or index (one ordinal coordinate, values in list order)
              * @default one-hot
              * @enum {string}
              */
-            categoricals: "one-hot" | "index";
+            categoricals?: "one-hot" | "index";
             /**
              * @description categoricals with more values than this use their index coordinate even in one-hot mode
              * @default 32
              */
-            maxOneHot: number;
+            maxOneHot?: number;
         };
         CboConfig: {
             /**
              * @description N, particles per run: one generation hands out N trials per run (CBXpy: 20)
              * @default 20
              */
-            particles: number;
+            particles?: number;
             /**
              * @description independent runs stepped together, each with its own particles and consensus; the recommendation is the consensus of the run with the lowest energy seen
              * @default 1
              */
-            runs: number;
+            runs?: number;
             /**
              * @description time step dt (CBXpy: 0.01)
              * @default 0.01
              */
-            dt: number;
+            dt?: number;
             /**
              * @description initial α, the inverse temperature of the consensus weights exp(−α·loss) (CBXpy: 1)
              * @default 1
              */
-            alpha: number;
+            alpha?: number;
             /**
              * @description α is multiplied by this after every step (CBXpy's default scheduler: 1.05)
              * @default 1.05
              */
-            alphaFactor: number;
+            alphaFactor?: number;
             /**
              * @description cap of α (CBXpy: 1e5)
              * @default 100000
              */
-            alphaMax: number;
+            alphaMax?: number;
             /**
              * @description λ, the drift rate toward the consensus (CBXpy: 1)
              * @default 1
              */
-            lambda: number;
+            lambda?: number;
             /**
              * @description σ, the noise scale (CBXpy: 5.1)
              * @default 5.1
              */
-            sigma: number;
+            sigma?: number;
             /**
              * @description anisotropic (default here; CBXpy's is isotropic): each coordinate's noise scales with its own distance to the consensus, which works far better in high dimension; isotropic: the whole vector's noise scales with the Euclidean distance
              * @default anisotropic
              * @enum {string}
              */
-            noise: "anisotropic" | "isotropic";
+            noise?: "anisotropic" | "isotropic";
             /** @description a random mini-batch of this many particles per run and step: only they are evaluated and form the consensus (batches are drawn without replacement until every particle had its turn, as CBXpy does); default: every particle */
             batchSize?: number;
             /**
              * @description with a mini-batch, move only the batch's particles (CBXpy: true); false moves every particle toward the batch's consensus
              * @default true
              */
-            batchPartial: boolean;
+            batchPartial?: boolean;
             /** @description add small noise to a run whose consensus has stalled for `patience` steps (CBXpy's consensus_stagnation resampling); off when absent */
             resampling?: {
                 /**
                  * @description steps the consensus must have stalled for (CBXpy: 5)
                  * @default 5
                  */
-                patience: number;
+                patience?: number;
                 /**
                  * @description the consensus stalls while it moves less than this per step (Euclidean, in the encoded unit cube; CBXpy: 1e-4)
                  * @default 0.0001
                  */
-                threshold: number;
+                threshold?: number;
                 /**
                  * @description on a stall, every particle of the run moves by sigma·√dt·N(0, I) (CBXpy: 0.1)
                  * @default 0.1
                  */
-                sigma: number;
+                sigma?: number;
             };
             /** @description particles start uniform in [low, high]^d of the encoded unit cube; default the whole cube */
             initialBox?: {
@@ -1176,63 +1176,63 @@ export interface components {
                  * @description lower end of every coordinate
                  * @default 0
                  */
-                low: number;
+                low?: number;
                 /**
                  * @description upper end of every coordinate
                  * @default 1
                  */
-                high: number;
+                high?: number;
             };
             /**
              * @description particles that leave the unit cube: project (default) keeps their positions and evaluates the nearest point of the space; clip moves them onto the face; reflect mirrors them back
              * @default project
              * @enum {string}
              */
-            boundary: "project" | "clip" | "reflect";
+            boundary?: "project" | "clip" | "reflect";
             /**
              * @description a particle whose trial fails (FAILED) is handed out again; after this many failures in one step it counts as infeasible so the step is not held up forever
              * @default 3
              */
-            failuresBeforeInfeasible: number;
+            failuresBeforeInfeasible?: number;
         };
         ZoRankSgdConfig: {
             /**
              * @description m: candidates per gradient round, x_t + μ·ξᵢ with ξᵢ ~ N(0, I)
              * @default 6
              */
-            candidates: number;
+            candidates?: number;
             /** @description k: how many of the m candidates a ranking orders, best first (1: pick the best); the others count as worse than these. Rankings people give may rank fewer; when minima ranks candidates from reported values it keeps the top k. Default m (a full ranking) */
             topK?: number;
             /**
              * @description μ: the standard deviation of the perturbations, as a fraction of each parameter's encoded range
              * @default 0.05
              */
-            smoothing: number;
+            smoothing?: number;
             /**
              * @description η: x_{t+1} = x_t − η·g, in units of the encoded range
              * @default 0.05
              */
-            stepSize: number;
+            stepSize?: number;
             /**
              * @description step along g/‖g‖, so every step has length η (without line search) or η·γ^l
              * @default false
              */
-            normalize: boolean;
+            normalize?: boolean;
             /**
              * @description L: after each gradient round, a round that shows x_t, the best candidate and x_t − η·γ^l·g for l = 0..L−1; its top-1 becomes x_{t+1}. 0: no line search
              * @default 0
              */
-            lineSearchSteps: number;
+            lineSearchSteps?: number;
             /**
              * @description γ of the line search
              * @default 0.5
              */
-            lineSearchShrink: number;
+            lineSearchShrink?: number;
             /**
              * @description with line search: while x_t wins its line round, step along the mean of the estimates since x_t last moved (as the authors' code does)
              * @default true
              */
-            accumulate: boolean;
+            accumulate?: boolean;
             /** @description x_0 in the encoded unit cube, one coordinate per parameter in the space's order (default: the centre, 0.5 each) */
             initialPoint?: number[];
         };
@@ -1255,7 +1255,7 @@ export interface components {
                  * @default tanh
                  * @enum {string}
                  */
-                activation: "tanh" | "relu";
+                activation?: "tanh" | "relu";
             } | {
                 /** @constant */
                 family: "onnx";
@@ -1282,7 +1282,7 @@ export interface components {
              * @description m: inner steps on the surrogate per round (5: the best on iris; 10–20 only on full batches)
              * @default 5
              */
-            innerSteps: number;
+            innerSteps?: number;
             /**
              * @description The Armijo line search of each inner step
              * @default {
@@ -1295,42 +1295,42 @@ export interface components {
              *       "gradTolerance": 0.000001
              *     }
              */
-            lineSearch: {
+            lineSearch?: {
                 /**
                  * @description Armijo's sufficient-decrease constant
                  * @default 0.1
                  */
-                c: number;
+                c?: number;
                 /**
                  * @description The backtracking factor
                  * @default 0.9
                  */
-                beta: number;
+                beta?: number;
                 /**
                  * @description The step each round starts from (reset at every round)
                  * @default 10
                  */
-                initialStep: number;
+                initialStep?: number;
                 /**
                  * @description Each inner step first tries this times the step the previous one accepted
                  * @default 2
                  */
-                expand: number;
+                expand?: number;
                 /**
                  * @description Trials per inner step
                  * @default 100
                  */
-                maxTrials: number;
+                maxTrials?: number;
                 /**
                  * @description A step shortened below this fails
                  * @default 0.000001
                  */
-                minStep: number;
+                minStep?: number;
                 /**
                  * @description No more inner steps once the gradient's (normalised) norm is at most this
                  * @default 0.000001
                  */
-                gradTolerance: number;
+                gradTolerance?: number;
             };
             /** @description A fixed inner step α instead of the line search: θ ← θ − α·∇h (m = 1: SGD with rate α) */
             fixedStep?: number;
@@ -1338,12 +1338,12 @@ export interface components {
              * @description λ of an L2 term (λ/2)·‖θ‖² in the surrogate
              * @default 0
              */
-            l2: number;
+            l2?: number;
             /**
              * @description Rows a round draws from the uploaded features when startRound names neither rows nor features
              * @default 100
              */
-            batchSize: number;
+            batchSize?: number;
             /** @description θ₀ in the model's layout; default zeros (`linear`, `onnx`) or N(0, s²/n_l) weights with zero biases from the study's seed (`mlp`) */
             initialTheta?: number[];
         };
@@ -1791,22 +1791,22 @@ export interface components {
                  * @description Rankings (by different labelers) a comparison collects; several are aggregated by Borda count before the algorithm sees them
                  * @default 1
                  */
-                rankingsPerComparison: number;
+                rankingsPerComparison?: number;
                 /**
                  * @description The most comparisons open at once, so labelers never rank candidates around a point the algorithm has already left
                  * @default 1
                  */
-                maxOpen: number;
+                maxOpen?: number;
                 /**
                  * @description How long a labeler holds a comparison before it returns to the pool
                  * @default 600
                  */
-                holdSeconds: number;
+                holdSeconds?: number;
                 /**
                  * @description Skips after which a comparison closes without a ranking (the algorithm learns nothing from it and moves on)
                  * @default 1
                  */
-                skipsToClose: number;
+                skipsToClose?: number;
                 /** @description How candidates are drawn for labelers: a built-in renderer by name, or an ONNX model that maps params to an image */
                 renderer?: {
                     /**
@@ -1917,7 +1917,7 @@ export interface components {
                  * @description The algorithm's options (its component below, by `name`: random → RandomConfig, sobol → SobolConfig, gp-bo → GpBoConfig, cbo → CboConfig, zo-rank-sgd → ZoRankSgdConfig, sso → SsoConfig); unknown keys are refused, defaults fill the rest
                  * @default {}
                  */
-                config: {
+                config?: {
                     [key: string]: unknown;
                 } | components["schemas"]["RandomConfig"] | components["schemas"]["SobolConfig"] | components["schemas"]["GpBoConfig"] | components["schemas"]["CboConfig"] | components["schemas"]["ZoRankSgdConfig"] | components["schemas"]["SsoConfig"];
                 seed?: number;
@@ -1935,22 +1935,22 @@ export interface components {
                  * @description Rankings (by different labelers) a comparison collects; several are aggregated by Borda count before the algorithm sees them
                  * @default 1
                  */
-                rankingsPerComparison: number;
+                rankingsPerComparison?: number;
                 /**
                  * @description The most comparisons open at once, so labelers never rank candidates around a point the algorithm has already left
                  * @default 1
                  */
-                maxOpen: number;
+                maxOpen?: number;
                 /**
                  * @description How long a labeler holds a comparison before it returns to the pool
                  * @default 600
                  */
-                holdSeconds: number;
+                holdSeconds?: number;
                 /**
                  * @description Skips after which a comparison closes without a ranking (the algorithm learns nothing from it and moves on)
                  * @default 1
                  */
-                skipsToClose: number;
+                skipsToClose?: number;
                 /** @description How candidates are drawn for labelers: a built-in renderer by name, or an ONNX model that maps params to an image */
                 renderer?: {
                     /**
@@ -1975,7 +1975,7 @@ export interface components {
              * @default error
              * @enum {string}
              */
-            ifExists: "error" | "return";
+            ifExists?: "error" | "return";
         };
         UpdateStudyRequest: {
             name?: string;
@@ -2051,7 +2051,7 @@ export interface components {
              * @default 1
              * @example 1
              */
-            count: number;
+            count?: number;
             /** @example worker-3 */
             clientId?: string;
         };
@@ -2339,7 +2339,7 @@ export interface components {
              * @default UTC
              * @example Europe/Paris
              */
-            timezone: string;
+            timezone?: string;
             run: components["schemas"]["StartRunRequest"];
             overlap?: components["schemas"]["ScheduleOverlap"];
             catchUp?: components["schemas"]["ScheduleCatchUp"];
@@ -2347,7 +2347,7 @@ export interface components {
              * @description Created paused
              * @default false
              */
-            paused: boolean;
+            paused?: boolean;
         };
         SchedulePage: {
             items: components["schemas"]["Schedule"][];
