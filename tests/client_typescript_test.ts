@@ -12,6 +12,7 @@ import {
   createMinimaClient,
   type MinimaClient,
   MinimaError,
+  retryAfterMs,
   safeToRepeat,
   Study,
   type Trial,
@@ -116,6 +117,17 @@ Deno.test("the client retries a POST after a lost answer exactly where the docum
   }
   assert.ok(posts > 20);
   for (const method of ["GET", "PUT", "PATCH", "DELETE"]) assert.ok(safeToRepeat(method, "/v1/x"));
+});
+
+Deno.test("Retry-After is read as seconds or as an HTTP date", () => {
+  const now = Date.parse("2026-12-02T12:00:00Z");
+  assert.equal(retryAfterMs("2", now), 2000);
+  assert.equal(retryAfterMs("0.5", now), 500);
+  assert.equal(retryAfterMs("Wed, 02 Dec 2026 12:00:07 GMT", now), 7000);
+  assert.equal(retryAfterMs("Wed, 02 Dec 2026 11:00:00 GMT", now), 0);
+  assert.equal(retryAfterMs("soon", now), undefined);
+  assert.equal(retryAfterMs("", now), undefined);
+  assert.equal(retryAfterMs(null, now), undefined);
 });
 
 for (const backend of testBackends()) {

@@ -177,6 +177,9 @@ export class Study {
     evaluate: (trial: Trial) => Promise<StudyResult> | StudyResult,
     options: WithTrialOptions = {},
   ): Promise<Trial> {
+    if (options.heartbeatSeconds !== undefined && !(options.heartbeatSeconds > 0)) {
+      throw new RangeError("withTrial: heartbeatSeconds must be above 0");
+    }
     let trial: Trial | undefined;
     for (;;) {
       const { trials, retryAfterSeconds } = await this.suggest(1);
@@ -206,7 +209,9 @@ export class Study {
       clearInterval(timer);
       await beating;
       const reason = error instanceof Error ? error.message : String(error);
-      await this.fail(trial, reason || "the evaluation threw");
+      // The evaluation's error is the one to throw; a trial that cannot be failed now (the
+      // service unreachable) goes STALE when its lease lapses, and its point is handed out again.
+      await this.fail(trial, reason || "the evaluation threw").catch(() => {});
       throw error;
     }
     clearInterval(timer);
