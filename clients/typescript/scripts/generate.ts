@@ -2,7 +2,7 @@
  * Generates the client's types (../src/schema.d.ts) from the committed
  * OpenAPI document with openapi-typescript, so that the client's paths,
  * bodies and answers are the service's own and cannot be written by hand
- * wrong. `deno task client:ts` writes the file; tests/client_typescript_test.ts
+ * wrong. `deno task client:ts` writes the file; tests/client_typescript_contract_test.ts
  * regenerates it in memory and fails when the committed one has drifted.
  */
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
