@@ -1,0 +1,72 @@
+/**
+ * The TypeScript client of minima: `createMinimaClient` gives the typed
+ * openapi-fetch client of the service (every path, body and answer typed
+ * from the generated ./schema.d.ts, so a wrong body fails `deno check`),
+ * with the API key in its Authorization header, a clientId of its own, and
+ * retries made safe by Idempotency-Keys (./retry.ts). Study (./study.ts)
+ * adds the ask/tell loop on top of it.
+ *
+ * The key lives only in the closure of the client's headers: the returned
+ * object has no field holding it, so printing, logging or serialising the
+ * client (or a Study, or a MinimaError) cannot show it.
+ */
+import createClient, { type Client } from "openapi-fetch";
+import { retryingFetch, type RetryPolicy } from "./retry.ts";
+import type { paths } from "./schema.d.ts";
+
+export { answer, MinimaError, type Problem, type ProblemField } from "./errors.ts";
+export { retryAfterMs, type RetryPolicy, safeToRepeat } from "./retry.ts";
+export type { paths } from "./schema.d.ts";
+export { Study, type StudyResult, type WithTrialOptions } from "./study.ts";
+export type {
+  BestTrials,
+  StudyDefinition,
+  StudyView,
+  Suggestion,
+  Trial,
+  TrialReport,
+} from "./types.ts";
+
+/** How to reach the service. */
+export interface MinimaClientOptions {
+  /** The service's base URL, e.g. http://localhost:8080. */
+  url: string;
+  /** A project key (mk_…). Sent as `Authorization: Bearer`, kept nowhere else. */
+  apiKey: string;
+  /**
+   * The clientId sent with suggestions. Default: one of its own per client
+   * (`ts-<uuid>`): a suggest with the clientId of a still-ACTIVE trial gets
+   * that trial back, so parallel workers must not share one.
+   */
+  clientId?: string;
+  /** Retries (./retry.ts); `{ attempts: 1 }` turns them off. */
+  retry?: RetryPolicy;
+  /** The fetch to send with (default globalThis.fetch); each try is one call. */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+/** The typed client of the service, with the clientId its helpers send. */
+export type MinimaClient = Client<paths> & {
+  /** The service's base URL. */
+  readonly url: string;
+  /** The clientId its suggestions carry. */
+  readonly clientId: string;
+};
+
+/** A client of the service at `url` with a project key. */
+export function createMinimaClient(options: MinimaClientOptions): MinimaClient {
+  if (typeof options.apiKey !== "string" || options.apiKey.length === 0) {
+    throw new TypeError("createMinimaClient: apiKey must be a non-empty string");
+  }
+  const url = options.url.replace(/\/+$/, "");
+  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const client = createClient<paths>({
+    baseUrl: url,
+    headers: { authorization: `Bearer ${options.apiKey}` },
+    fetch: retryingFetch(send, options.retry),
+  });
+  return Object.assign(client, {
+    url,
+    clientId: options.clientId ?? `ts-${crypto.randomUUID()}`,
+  });
+}
