@@ -133,6 +133,17 @@ const textMatches = (arg: { selector: string; pattern: string }) =>
   new RegExp(arg.pattern).test(
     (globalThis as InPage).document.querySelector(arg.selector)?.textContent ?? "",
   );
+/** Which key hints the page shows: the keys line, the buttons' <kbd>s, the cards' digits. */
+const shownKeyHints = (page: InPage) =>
+  page.evaluate(() => {
+    const doc = (globalThis as InPage).document;
+    const shown = (el: InPage) => el !== null && el.getClientRects().length > 0;
+    return {
+      keys: shown(doc.getElementById("keys")),
+      kbd: [...doc.querySelectorAll("kbd")].some(shown),
+      digits: [...doc.querySelectorAll("#candidates .key")].some(shown),
+    };
+  });
 const undoEnabled = () => !(globalThis as InPage).document.getElementById("undo").disabled;
 /** Waits until the text of `selector` on `page` matches `pattern`. */
 const waitForText = (page: InPage, selector: string, pattern: RegExp) =>
@@ -198,7 +209,10 @@ Deno.test({
         };
         return { id, token: await labeler("ada"), labeler, comparison };
       };
-      const { id: studyId, token, comparison } = await colourStudy({});
+      // Plain text with HTML's special characters: shown as text, never as markup.
+      const title = "Tomatoes <i>& co</i>";
+      const prompt = "Which looks most like a ripe tomato?";
+      const { id: studyId, token, comparison } = await colourStudy({ title, prompt });
 
       const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
       context.setDefaultTimeout(10_000);
@@ -240,6 +254,12 @@ Deno.test({
           assert.ok(sources.every((s: string) => s.startsWith("blob:")), sources.join());
           assert.ok(!requested.some((u) => u.includes(token)), "the token is in no request URL");
           assert.match(await page.textContent("#progress"), /^0 ranked · 0 comparisons closed/);
+          // The study's title and prompt, as text, instead of its id.
+          assert.equal(await page.textContent("#title"), title);
+          assert.equal(await page.locator("#title i").count(), 0, "no markup from the title");
+          assert.equal(await page.textContent("#prompt"), prompt);
+          assert.equal(await page.isVisible("#prompt"), true);
+          assert.equal(await page.title(), `${title} · minima`);
           assert.equal(await page.isDisabled("#submit"), true);
           // Both columns of the phone layout fit the screen.
           const boxes = await cards.evaluateAll((els: InPage[]) =>
@@ -323,6 +343,8 @@ Deno.test({
           els.map((el) => Math.round(el.getBoundingClientRect().top))
         );
         assert.equal(new Set(tops).size, 1, `one row: ${tops}`);
+        // A mouse and a keyboard: the key hints are shown.
+        assert.deepEqual(await shownKeyHints(page), { keys: true, kbd: true, digits: true });
         // The undo history survives the reload (round 1's ranking is still on it).
         assert.equal(await page.isEnabled("#undo"), true);
         await page.screenshot({ path: `${SHOTS}/minima-label-1280x800.png` });
@@ -350,7 +372,12 @@ Deno.test({
         await page.goto(`${base}/label/${pair.id}#token=${pair.token}`);
         await page.waitForFunction(imagesShown);
         for (const key of ["2", "4", "1", "3", "Enter"]) await page.keyboard.press(key);
-        await waitForText(page, "#messages", /^No comparison available, retrying in \d+s$/);
+        // Why nothing is there, and that the page keeps looking.
+        await waitForText(
+          page,
+          "#messages",
+          /^You have answered the one open comparison; it waits for other labelers; this page checks again in \d+s$/,
+        );
         assert.equal(await cards.count(), 0);
         const first = await pair.comparison(0);
         assert.equal(first.state, "OPEN");
@@ -363,7 +390,7 @@ Deno.test({
         assert.equal((await pair.comparison(0)).rankingsReceived, 0);
         // Rank it again (all four picked), then bob's ranking closes it while the page polls.
         for (const key of ["1", "2", "3", "4", "Enter"]) await page.keyboard.press(key);
-        await waitForText(page, "#messages", /^No comparison available/);
+        await waitForText(page, "#messages", /^You have answered the one open comparison/);
         const bob = await pair.labeler("bob");
         const next = await call(base, bob, "POST", `/v1/studies/${pair.id}/comparisons/next`);
         assert.equal(next.body.comparison.number, 0);
@@ -382,6 +409,62 @@ Deno.test({
         assert.equal(await message(), "", "the countdown is gone");
         await page.screenshot({ path: `${SHOTS}/minima-label-375x667-polled.png`, fullPage: true });
       });
+
+      await t.step(
+        "on a touch screen: no key hints; held by another labeler: the page says so",
+        async () => {
+          const pair = await colourStudy({ rankingsPerComparison: 2, title, prompt });
+          // ada (through the API) holds the one comparison maxOpen allows.
+          const held = await call(
+            base,
+            pair.token,
+            "POST",
+            `/v1/studies/${pair.id}/comparisons/next`,
+          );
+          assert.ok(held.body.comparison, JSON.stringify(held.body));
+          const bob = await pair.labeler("bob");
+          const phone = await browser.newContext({
+            viewport: { width: 375, height: 667 },
+            hasTouch: true,
+            isMobile: true,
+          });
+          phone.setDefaultTimeout(10_000);
+          const touch = await phone.newPage();
+          touch.on("pageerror", (e: Error) => problems.push(`page error: ${e.message}`));
+          await touch.goto(`${base}/label/${pair.id}#token=${bob}`);
+          await waitForText(
+            touch,
+            "#messages",
+            /^The one open comparison is being labeled by others; this page checks again in \d+s$/,
+          );
+          assert.equal(await touch.textContent("#title"), title);
+          await touch.screenshot({
+            path: `${SHOTS}/minima-label-375x667-touch-waiting.png`,
+            fullPage: true,
+          });
+          // ada ranks; bob's page, polling, gets the comparison (it needs two rankings).
+          const c = held.body.comparison;
+          const ranked = await call(
+            base,
+            pair.token,
+            "POST",
+            `/v1/studies/${pair.id}/comparisons/${c.id}/ranking`,
+            { ranking: c.candidates.map((x: { id: string }) => x.id) },
+          );
+          assert.equal(ranked.status, 200, JSON.stringify(ranked.body));
+          await touch.waitForFunction(imagesShown, undefined, { timeout: 40_000 });
+          assert.deepEqual(await shownKeyHints(touch), { keys: false, kbd: false, digits: false });
+          for (const i of [0, 1, 2]) await touch.locator("#candidates > li.candidate").nth(i).tap();
+          assert.equal(await touch.textContent("#order-hint"), "ready: tap Submit");
+          await touch.screenshot({
+            path: `${SHOTS}/minima-label-375x667-touch.png`,
+            fullPage: true,
+          });
+          await touch.tap("#submit");
+          await waitForText(touch, "#messages", /^Ranked round 1\. Undo takes it back\.$/);
+          await phone.close();
+        },
+      );
 
       // Refused requests the steps above provoke (the bad token; an undo too late) are expected.
       assert.deepEqual(problems.filter((p) => !/status of (401|409)\b/.test(p)), []);
