@@ -22,6 +22,14 @@ import {
   type Playwright,
   tags,
 } from "./support/browser.ts";
+import {
+  imagesShown,
+  labelingProject,
+  SHOTS,
+  shownKeyHints,
+  undoEnabled,
+  waitForText,
+} from "./support/label_page.ts";
 import { call, startService } from "./support/server.ts";
 
 describeOnBackends("labeling page", testBackends(), async (t, app) => {
@@ -124,31 +132,6 @@ describeOnBackends("labeling page", testBackends(), async (t, app) => {
 // ---------------------------------------------------------------------------
 // The page in a real browser.
 
-const SHOTS = Deno.env.get("MINIMA_LABEL_SCREENSHOTS") ?? Deno.env.get("TMPDIR") ?? "/tmp";
-
-// Predicates run in the page as functions: strings would be eval'd, which the page's CSP forbids.
-const imagesShown = () =>
-  (globalThis as InPage).document.querySelectorAll("#candidates img").length === 4;
-const textMatches = (arg: { selector: string; pattern: string }) =>
-  new RegExp(arg.pattern).test(
-    (globalThis as InPage).document.querySelector(arg.selector)?.textContent ?? "",
-  );
-/** Which key hints the page shows: the keys line, the buttons' <kbd>s, the cards' digits. */
-const shownKeyHints = (page: InPage) =>
-  page.evaluate(() => {
-    const doc = (globalThis as InPage).document;
-    const shown = (el: InPage) => el !== null && el.getClientRects().length > 0;
-    return {
-      keys: shown(doc.getElementById("keys")),
-      kbd: [...doc.querySelectorAll("kbd")].some(shown),
-      digits: [...doc.querySelectorAll("#candidates .key")].some(shown),
-    };
-  });
-const undoEnabled = () => !(globalThis as InPage).document.getElementById("undo").disabled;
-/** Waits until the text of `selector` on `page` matches `pattern`. */
-const waitForText = (page: InPage, selector: string, pattern: RegExp) =>
-  page.waitForFunction(textMatches, { selector, pattern: pattern.source });
-
 const support = await browserSupport();
 if ("missing" in support) {
   console.warn(`label_test: the browser test is ignored: ${support.missing}`);
@@ -174,41 +157,7 @@ Deno.test({
     });
     try {
       const base = service.url;
-      const project = await call(base, ADMIN_KEY, "POST", "/v1/projects", { name: "label" });
-      assert.equal(project.status, 201);
-      const projectKey = (await call(
-        base,
-        ADMIN_KEY,
-        "POST",
-        `/v1/projects/${project.body.id}/keys`,
-        { name: "k" },
-      )).body.key as string;
-      // A zo-rank-sgd study of colours with a labeler token; its comparisons by number.
-      const colourStudy = async (labeling: Record<string, unknown>) => {
-        const study = await call(base, projectKey, "POST", "/v1/studies", {
-          name: `colors-${crypto.randomUUID().slice(0, 8)}`,
-          space: {
-            parameters: ["r", "g", "b"].map((name) => ({ name, type: "float", min: 0, max: 1 })),
-          },
-          objective: { metrics: [{ name: "value", goal: "minimize" }] },
-          algorithm: { name: "zo-rank-sgd", config: { candidates: 4 }, seed: 7 },
-          labeling: { candidates: 4, renderer: { name: "color" }, ...labeling },
-        });
-        assert.equal(study.status, 201, JSON.stringify(study.body));
-        const id = study.body.id as string;
-        const labeler = async (name: string) => {
-          const r = await call(base, projectKey, "POST", `/v1/studies/${id}/labelers`, { name });
-          assert.equal(r.status, 201);
-          return r.body.key as string;
-        };
-        const comparison = async (number: number) => {
-          const r = await call(base, projectKey, "GET", `/v1/studies/${id}/comparisons`);
-          assert.equal(r.status, 200);
-          // deno-lint-ignore no-explicit-any
-          return r.body.items.find((c: any) => c.number === number);
-        };
-        return { id, token: await labeler("ada"), labeler, comparison };
-      };
+      const { projectKey, colourStudy } = await labelingProject(base);
       // Plain text with HTML's special characters: shown as text, never as markup.
       const title = "Tomatoes <i>& co</i>";
       const prompt = "Which looks most like a ripe tomato?";
@@ -409,76 +358,6 @@ Deno.test({
         assert.equal(await message(), "", "the countdown is gone");
         await page.screenshot({ path: `${SHOTS}/minima-label-375x667-polled.png`, fullPage: true });
       });
-
-      await t.step(
-        "on a touch screen: no key hints; held by another labeler: the page says so",
-        async () => {
-          const pair = await colourStudy({ rankingsPerComparison: 2, title, prompt });
-          // ada (through the API) holds the one comparison maxOpen allows.
-          const held = await call(
-            base,
-            pair.token,
-            "POST",
-            `/v1/studies/${pair.id}/comparisons/next`,
-          );
-          assert.ok(held.body.comparison, JSON.stringify(held.body));
-          const bob = await pair.labeler("bob");
-          const phone = await browser.newContext({
-            viewport: { width: 375, height: 667 },
-            hasTouch: true,
-            isMobile: true,
-          });
-          phone.setDefaultTimeout(10_000);
-          const touch = await phone.newPage();
-          touch.on("pageerror", (e: Error) => problems.push(`page error: ${e.message}`));
-          await touch.goto(`${base}/label/${pair.id}#token=${bob}`);
-          await waitForText(
-            touch,
-            "#messages",
-            /^The one open comparison is being labeled by others; this page checks again in \d+s$/,
-          );
-          assert.equal(await touch.textContent("#title"), title);
-          await touch.screenshot({
-            path: `${SHOTS}/minima-label-375x667-touch-waiting.png`,
-            fullPage: true,
-          });
-          // ada ranks; bob's page, polling, gets the comparison (it needs two rankings).
-          const c = held.body.comparison;
-          const ranked = await call(
-            base,
-            pair.token,
-            "POST",
-            `/v1/studies/${pair.id}/comparisons/${c.id}/ranking`,
-            { ranking: c.candidates.map((x: { id: string }) => x.id) },
-          );
-          assert.equal(ranked.status, 200, JSON.stringify(ranked.body));
-          await touch.waitForFunction(imagesShown, undefined, { timeout: 40_000 });
-          assert.deepEqual(await shownKeyHints(touch), { keys: false, kbd: false, digits: false });
-          // Screenshots of the viewport only: a full-page one resizes the emulated screen, which
-          // stops it being a touch screen while it is taken.
-          await touch.screenshot({ path: `${SHOTS}/minima-label-375x667-touch.png` });
-          for (const i of [0, 1, 2]) await touch.locator("#candidates > li.candidate").nth(i).tap();
-          assert.equal(await touch.textContent("#order-hint"), "ready: tap Submit");
-          assert.deepEqual(await shownKeyHints(touch), { keys: false, kbd: false, digits: false });
-          await touch.locator("#submit").scrollIntoViewIfNeeded();
-          await touch.screenshot({ path: `${SHOTS}/minima-label-375x667-touch-ready.png` });
-          // A flaky network: the ranking is stored but its answer lost. The page sends it again
-          // and is answered as the first time (no "already answered").
-          let lost = 0;
-          await touch.route("**/ranking", async (route: InPage) => {
-            if (lost++ > 0) return await route.continue();
-            await route.fetch();
-            await route.abort("connectionreset");
-          });
-          await touch.tap("#submit");
-          await waitForText(touch, "#messages", /^Ranked round 1\. Undo takes it back\.$/);
-          assert.equal(lost, 2, "sent twice");
-          const closed = await pair.comparison(0);
-          assert.equal(closed.state, "RANKED");
-          assert.equal(closed.rankingsReceived, 2, "ada's and bob's, bob's once");
-          await phone.close();
-        },
-      );
 
       // Refused requests the steps above provoke (the bad token; an undo too late) are expected.
       assert.deepEqual(problems.filter((p) => !/status of (401|409)\b/.test(p)), []);
