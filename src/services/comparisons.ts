@@ -4,11 +4,12 @@
  * `rankingsPerComparison` labelers by Borda count, is what the designer
  * learns from (a RankingFeedback, given at its next update; see suggest.ts).
  *
- * - nextComparison (comparison_next.ts): the oldest OPEN comparison this labeler has not answered
- *   and nobody else holds; else, while fewer than `maxOpen` are open, a new one
- *   made of the designer's next candidates (trials handed out through the
- *   normal suggestion path, then held without a lease: they never go STALE).
- *   The labeler holds it for `holdSeconds`; an abandoned one returns to the pool.
+ * - nextComparison (comparison_next.ts): the oldest OPEN comparison this
+ *   labeler has not answered and nobody else holds; else, while fewer than
+ *   `maxOpen` are open, a new one made of the designer's next candidates
+ *   (trials handed out through the normal suggestion path, then held without
+ *   a lease: they never go STALE). The labeler holds it for `holdSeconds`; an
+ *   abandoned one returns to the pool. With none, it says why.
  * - submitRanking / skipComparison: one answer per labeler and comparison
  *   (the same ranking again replays the first answer: a retry is no error).
  *   Enough rankings close it as RANKED, enough skips as SKIPPED (the designer
