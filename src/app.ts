@@ -17,6 +17,7 @@ import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
 import { modelRoutes, UPLOAD_MODEL_PATH } from "./routes/models/mod.ts";
 import { type AppEnv, jsonDepthLimit, problemResponses } from "./routes/common.ts";
+import { labelingCors } from "./routes/cors.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
 import { insightRoutes } from "./routes/insights/mod.ts";
@@ -83,6 +84,11 @@ export interface AppOptions {
   rateLimitClock?: () => number;
   /** MINIMA_METRICS_TOKEN, if set: /metrics answers only requests that send it. */
   metricsToken?: string;
+  /**
+   * MINIMA_CORS_ORIGINS: the exact origins whose pages may call the
+   * comparisons API (routes/cors.ts); empty or absent: same-origin only.
+   */
+  corsOrigins?: readonly string[];
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -207,6 +213,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     (c, next) =>
       c.req.method === "POST" && c.req.path === UPLOAD_MODEL_PATH ? next() : limitBody(c, next),
   );
+  // Before the key is checked: a preflight carries none.
+  if (options.corsOrigins?.length) app.use("/v1/*", labelingCors(options.corsOrigins));
   app.use("/v1/*", async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -32,6 +32,33 @@ const rateLimit = z.string().transform((v, ctx) => {
   return parsed;
 });
 
+/**
+ * "https://label.example.org,http://localhost:5173": exact origins (scheme,
+ * host and port as a browser sends them in `Origin`), no paths, no "*".
+ */
+const originList = z.string().transform((v, ctx) => {
+  const origins = v.split(",").map((o) => o.trim()).filter((o) => o !== "");
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (
+      !parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${origin}" is not an origin: write scheme://host[:port] exactly as browsers ` +
+          'send it (http or https, lower case, no path, no trailing slash; "*" is not allowed)',
+      });
+      return z.NEVER;
+    }
+  }
+  return [...new Set(origins)];
+});
+
 const ONNX_PROVIDERS = ["cuda", "webgpu", "cpu"] as const;
 
 /** "cuda,cpu": known provider names, each once, in order of preference. */
@@ -84,6 +111,7 @@ const ConfigSchema = z.object({
   MINIMA_ONNX_MAX_DELAY_MS: wholeNumber(60_000).default(0),
   MINIMA_RATE_LIMIT_PER_KEY: rateLimit.optional(),
   MINIMA_RATE_LIMIT_PER_LABELER: rateLimit.optional(),
+  MINIMA_CORS_ORIGINS: originList.optional(),
 });
 
 /** Every environment variable loadConfig reads (deploy manifests are checked against it). */
@@ -151,6 +179,11 @@ export interface Config {
    * default): no limit.
    */
   rateLimits: RateLimits;
+  /**
+   * The exact origins whose pages may call the comparisons API (labeling
+   * frontends elsewhere); empty (the default): same-origin only.
+   */
+  corsOrigins: string[];
 }
 
 /** Thrown when the environment does not make a valid configuration. */
@@ -199,5 +232,6 @@ export function loadConfig(
     onnxMaxBatchRows: e.MINIMA_ONNX_MAX_BATCH_ROWS,
     onnxMaxDelayMs: e.MINIMA_ONNX_MAX_DELAY_MS,
     rateLimits: rateLimits(e.MINIMA_RATE_LIMIT_PER_KEY, e.MINIMA_RATE_LIMIT_PER_LABELER),
+    corsOrigins: e.MINIMA_CORS_ORIGINS ?? [],
   };
 }

@@ -144,6 +144,7 @@ export async function startProcess(role: ProcessRole): Promise<void> {
     defaultLeaseSeconds: config.defaultLeaseSeconds,
     docs: config.docs,
     rateLimits: config.rateLimits,
+    corsOrigins: config.corsOrigins,
   });
   const controller = new AbortController();
   const server = Deno.serve({

@@ -209,12 +209,15 @@ describeOnBackends("comparisons", testBackends(), async (t, app) => {
     const still = await app.request("GET", `/v1/studies/${id}/comparisons/${c.id}`, undefined, ada);
     assert.equal(still.body.state, "OPEN");
     assert.equal(still.body.rankingsReceived, 0);
-    // A valid top-2 ranking closes it; ranking it again is a conflict.
+    // A valid top-2 ranking closes it; the same again is a retry (the first answer), another
+    // ranking a conflict.
     const ok = await app.request("POST", path, { ranking: [ids[2], ids[0]] }, ada);
     assert.equal(ok.status, 200, ok.text);
     assert.equal(ok.body.state, "RANKED");
     assert.deepEqual(ok.body.ranking, [ids[2], ids[0]]);
-    assert.equal((await app.request("POST", path, { ranking: [ids[2], ids[0]] }, ada)).status, 409);
+    const retry = await app.request("POST", path, { ranking: [ids[2], ids[0]] }, ada);
+    assert.deepEqual([retry.status, retry.body], [200, ok.body]);
+    assert.equal((await app.request("POST", path, { ranking: [ids[0], ids[2]] }, ada)).status, 409);
     for (const x of ids) {
       const trial = await app.request("GET", `/v1/studies/${id}/trials/${x}`);
       assert.equal(trial.body.state, "RANKED");

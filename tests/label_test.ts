@@ -22,6 +22,14 @@ import {
   type Playwright,
   tags,
 } from "./support/browser.ts";
+import {
+  imagesShown,
+  labelingProject,
+  SHOTS,
+  shownKeyHints,
+  undoEnabled,
+  waitForText,
+} from "./support/label_page.ts";
 import { call, startService } from "./support/server.ts";
 
 describeOnBackends("labeling page", testBackends(), async (t, app) => {
@@ -124,20 +132,6 @@ describeOnBackends("labeling page", testBackends(), async (t, app) => {
 // ---------------------------------------------------------------------------
 // The page in a real browser.
 
-const SHOTS = Deno.env.get("MINIMA_LABEL_SCREENSHOTS") ?? Deno.env.get("TMPDIR") ?? "/tmp";
-
-// Predicates run in the page as functions: strings would be eval'd, which the page's CSP forbids.
-const imagesShown = () =>
-  (globalThis as InPage).document.querySelectorAll("#candidates img").length === 4;
-const textMatches = (arg: { selector: string; pattern: string }) =>
-  new RegExp(arg.pattern).test(
-    (globalThis as InPage).document.querySelector(arg.selector)?.textContent ?? "",
-  );
-const undoEnabled = () => !(globalThis as InPage).document.getElementById("undo").disabled;
-/** Waits until the text of `selector` on `page` matches `pattern`. */
-const waitForText = (page: InPage, selector: string, pattern: RegExp) =>
-  page.waitForFunction(textMatches, { selector, pattern: pattern.source });
-
 const support = await browserSupport();
 if ("missing" in support) {
   console.warn(`label_test: the browser test is ignored: ${support.missing}`);
@@ -163,42 +157,11 @@ Deno.test({
     });
     try {
       const base = service.url;
-      const project = await call(base, ADMIN_KEY, "POST", "/v1/projects", { name: "label" });
-      assert.equal(project.status, 201);
-      const projectKey = (await call(
-        base,
-        ADMIN_KEY,
-        "POST",
-        `/v1/projects/${project.body.id}/keys`,
-        { name: "k" },
-      )).body.key as string;
-      // A zo-rank-sgd study of colours with a labeler token; its comparisons by number.
-      const colourStudy = async (labeling: Record<string, unknown>) => {
-        const study = await call(base, projectKey, "POST", "/v1/studies", {
-          name: `colors-${crypto.randomUUID().slice(0, 8)}`,
-          space: {
-            parameters: ["r", "g", "b"].map((name) => ({ name, type: "float", min: 0, max: 1 })),
-          },
-          objective: { metrics: [{ name: "value", goal: "minimize" }] },
-          algorithm: { name: "zo-rank-sgd", config: { candidates: 4 }, seed: 7 },
-          labeling: { candidates: 4, renderer: { name: "color" }, ...labeling },
-        });
-        assert.equal(study.status, 201, JSON.stringify(study.body));
-        const id = study.body.id as string;
-        const labeler = async (name: string) => {
-          const r = await call(base, projectKey, "POST", `/v1/studies/${id}/labelers`, { name });
-          assert.equal(r.status, 201);
-          return r.body.key as string;
-        };
-        const comparison = async (number: number) => {
-          const r = await call(base, projectKey, "GET", `/v1/studies/${id}/comparisons`);
-          assert.equal(r.status, 200);
-          // deno-lint-ignore no-explicit-any
-          return r.body.items.find((c: any) => c.number === number);
-        };
-        return { id, token: await labeler("ada"), labeler, comparison };
-      };
-      const { id: studyId, token, comparison } = await colourStudy({});
+      const { projectKey, colourStudy } = await labelingProject(base);
+      // Plain text with HTML's special characters: shown as text, never as markup.
+      const title = "Tomatoes <i>& co</i>";
+      const prompt = "Which looks most like a ripe tomato?";
+      const { id: studyId, token, comparison } = await colourStudy({ title, prompt });
 
       const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
       context.setDefaultTimeout(10_000);
@@ -240,6 +203,12 @@ Deno.test({
           assert.ok(sources.every((s: string) => s.startsWith("blob:")), sources.join());
           assert.ok(!requested.some((u) => u.includes(token)), "the token is in no request URL");
           assert.match(await page.textContent("#progress"), /^0 ranked · 0 comparisons closed/);
+          // The study's title and prompt, as text, instead of its id.
+          assert.equal(await page.textContent("#title"), title);
+          assert.equal(await page.locator("#title i").count(), 0, "no markup from the title");
+          assert.equal(await page.textContent("#prompt"), prompt);
+          assert.equal(await page.isVisible("#prompt"), true);
+          assert.equal(await page.title(), `${title} · minima`);
           assert.equal(await page.isDisabled("#submit"), true);
           // Both columns of the phone layout fit the screen.
           const boxes = await cards.evaluateAll((els: InPage[]) =>
@@ -323,6 +292,8 @@ Deno.test({
           els.map((el) => Math.round(el.getBoundingClientRect().top))
         );
         assert.equal(new Set(tops).size, 1, `one row: ${tops}`);
+        // A mouse and a keyboard: the key hints are shown.
+        assert.deepEqual(await shownKeyHints(page), { keys: true, kbd: true, digits: true });
         // The undo history survives the reload (round 1's ranking is still on it).
         assert.equal(await page.isEnabled("#undo"), true);
         await page.screenshot({ path: `${SHOTS}/minima-label-1280x800.png` });
@@ -350,7 +321,12 @@ Deno.test({
         await page.goto(`${base}/label/${pair.id}#token=${pair.token}`);
         await page.waitForFunction(imagesShown);
         for (const key of ["2", "4", "1", "3", "Enter"]) await page.keyboard.press(key);
-        await waitForText(page, "#messages", /^No comparison available, retrying in \d+s$/);
+        // Why nothing is there, and that the page keeps looking.
+        await waitForText(
+          page,
+          "#messages",
+          /^You have answered the one open comparison; it waits for other labelers; this page checks again in \d+s$/,
+        );
         assert.equal(await cards.count(), 0);
         const first = await pair.comparison(0);
         assert.equal(first.state, "OPEN");
@@ -363,7 +339,7 @@ Deno.test({
         assert.equal((await pair.comparison(0)).rankingsReceived, 0);
         // Rank it again (all four picked), then bob's ranking closes it while the page polls.
         for (const key of ["1", "2", "3", "4", "Enter"]) await page.keyboard.press(key);
-        await waitForText(page, "#messages", /^No comparison available/);
+        await waitForText(page, "#messages", /^You have answered the one open comparison/);
         const bob = await pair.labeler("bob");
         const next = await call(base, bob, "POST", `/v1/studies/${pair.id}/comparisons/next`);
         assert.equal(next.body.comparison.number, 0);

@@ -201,6 +201,11 @@ export const rankings = pgTable("rankings", {
   /** Trial ids, best first; null for a skip. */
   ranked: jsonb("ranked"),
   skipped: boolean("skipped").notNull().default(false),
+  /**
+   * The comparison as submitRanking answered this ranking (its 200 body),
+   * replayed when the same labeler sends the same ranking again (a retry).
+   */
+  answer: jsonb("answer"),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex("rankings_comparison_labeler_key").on(t.comparisonId, t.labelerId),

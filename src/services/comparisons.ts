@@ -4,12 +4,14 @@
  * `rankingsPerComparison` labelers by Borda count, is what the designer
  * learns from (a RankingFeedback, given at its next update; see suggest.ts).
  *
- * - nextComparison: the oldest OPEN comparison this labeler has not answered
- *   and nobody else holds; else, while fewer than `maxOpen` are open, a new one
- *   made of the designer's next candidates (trials handed out through the
- *   normal suggestion path, then held without a lease: they never go STALE).
- *   The labeler holds it for `holdSeconds`; an abandoned one returns to the pool.
- * - submitRanking / skipComparison: one answer per labeler and comparison.
+ * - nextComparison (comparison_next.ts): the oldest OPEN comparison this
+ *   labeler has not answered and nobody else holds; else, while fewer than
+ *   `maxOpen` are open, a new one made of the designer's next candidates
+ *   (trials handed out through the normal suggestion path, then held without
+ *   a lease: they never go STALE). The labeler holds it for `holdSeconds`; an
+ *   abandoned one returns to the pool. With none, it says why.
+ * - submitRanking / skipComparison: one answer per labeler and comparison
+ *   (the same ranking again replays the first answer: a retry is no error).
  *   Enough rankings close it as RANKED, enough skips as SKIPPED (the designer
  *   then learns nothing from it); its trials become RANKED.
  * - undoRanking: takes the labeler's answer back while the designer has not
@@ -18,22 +20,19 @@
  * Every use case runs in one transaction holding the study's row lock, so
  * comparisons and suggestions are serialised per study.
  */
-import type { Database, Queryable, Transaction } from "../db/client.ts";
+import type { Database, Queryable } from "../db/client.ts";
 import {
+  answerOf,
   candidatesOf,
   closeComparison,
   comparisonById,
   comparisonsAfter,
-  countOpenComparisons,
   deleteAnswer,
-  holdComparison,
   insertAnswer as insertAnswerRow,
-  insertComparison,
-  labelingProgress,
-  lockNextOpen,
   rankingsOf,
   releaseComparison,
   reopenComparison,
+  storeAnswerView,
 } from "../db/queries/comparisons.ts";
 import { lockStudyState } from "../db/queries/studies.ts";
 import { paramsOfTrials } from "../db/queries/trials.ts";
@@ -44,23 +43,13 @@ import { type ComparisonView, rankingLength, views } from "./comparison_rows.ts"
 import type { ServiceContext } from "./context.ts";
 import { decodeCursor, encodeCursor, newId } from "./ids.ts";
 import type { Page } from "./page.ts";
-import { bordaAggregate, checkRanking, shuffled } from "./rankings.ts";
-import { labelingRetryAfter } from "./retry_hints.ts";
+import { bordaAggregate, checkRanking } from "./rankings.ts";
 import { json } from "../db/records.ts";
 import type { Labeling } from "./study_schema.ts";
 import { type StudyMeta, studyMeta } from "./study_meta.ts";
-import { suggestTrials } from "./suggest.ts";
-
-/** What nextComparison answers. */
-export interface NextComparison {
-  comparison: ComparisonView | null;
-  /** When nothing is available: when to ask again. */
-  retryAfterSeconds?: number;
-  progress: { answeredByYou: number; closed: number; open: number };
-}
 
 /** The study's facts, with a 409 for studies without comparisons. */
-async function labelingMeta(
+export async function labelingMeta(
   ctx: ServiceContext,
   q: Queryable,
   projectId: string,
@@ -77,85 +66,11 @@ async function labelingMeta(
 }
 
 /** Locks the study row; 404 when missing, 409 unless ACTIVE (when `active`). */
-async function lockStudy(tx: Queryable, meta: StudyMeta, active: boolean): Promise<void> {
+export async function lockStudy(tx: Queryable, meta: StudyMeta, active: boolean): Promise<void> {
   const state = await lockStudyState(tx, meta.id);
   if (state === undefined) throw notFound("study", meta.id);
   if (active && state !== "ACTIVE") {
     throw conflict(`study is ${state}: only ACTIVE studies hand out comparisons`);
-  }
-}
-
-/** Rolls back the savepoint of a comparison that would have too few candidates. */
-class TooFewCandidates extends Error {}
-
-/** The next comparison for a labeler; see the module's comment. */
-export async function nextComparison(
-  ctx: ServiceContext,
-  db: Database,
-  projectId: string,
-  studyId: string,
-  labelerId: string,
-  signal: AbortSignal,
-): Promise<NextComparison> {
-  const meta = await labelingMeta(ctx, db, projectId, studyId);
-  const labeling = meta.labeling!;
-  return await db.transaction(async (tx) => {
-    await lockStudy(tx, meta, true);
-    const now = ctx.now();
-    const holdUntil = new Date(now.getTime() + labeling.holdSeconds * 1000).toISOString();
-    let comparisonId = await lockNextOpen(tx, studyId, labelerId, now);
-    if (comparisonId !== undefined) {
-      await holdComparison(tx, comparisonId, labelerId, holdUntil);
-    } else if (await countOpenComparisons(tx, studyId) < labeling.maxOpen) {
-      comparisonId = await createComparison(ctx, tx, meta, labelerId, holdUntil, signal);
-    }
-    const shown = comparisonId === undefined
-      ? null
-      : await reread(tx, meta, comparisonId, labelerId, now);
-    const answer: NextComparison = {
-      comparison: shown,
-      progress: await labelingProgress(tx, studyId, labelerId),
-    };
-    if (shown === null) answer.retryAfterSeconds = await labelingRetryAfter(tx, studyId);
-    return answer;
-  });
-}
-
-/** Asks the designer for candidates and groups them; undefined when it has fewer than two. */
-async function createComparison(
-  ctx: ServiceContext,
-  tx: Transaction,
-  meta: StudyMeta,
-  labelerId: string,
-  holdUntil: string,
-  signal: AbortSignal,
-): Promise<string | undefined> {
-  const labeling = meta.labeling!;
-  try {
-    return await tx.transaction(async (sp) => {
-      const trials = await suggestTrials(
-        ctx,
-        sp,
-        meta.projectId,
-        meta.id,
-        { count: labeling.candidates ?? 32 },
-        signal,
-      );
-      if (trials.length < 2) throw new TooFewCandidates();
-      const id = newId();
-      await insertComparison(sp, {
-        id,
-        studyId: meta.id,
-        candidates: shuffled(trials.map((t) => t.id)),
-        labelerId,
-        holdUntil,
-        now: ctx.now(),
-      });
-      return id;
-    });
-  } catch (error) {
-    if (error instanceof TooFewCandidates) return undefined;
-    throw error;
   }
 }
 
@@ -225,21 +140,76 @@ async function insertAnswer(
   await insertAnswerRow(tx, { id: newId(), comparisonId: row.id, labelerId, ranked }, now);
 }
 
-/** Records the caller's ranking (candidate ids, best first). */
+/** What submitRanking answers: the comparison, and whether it is a retry's replay. */
+export interface RankingAnswer {
+  view: ComparisonView;
+  /** The same ranking again: the first answer, replayed. */
+  replayed: boolean;
+}
+
+/**
+ * Records the caller's ranking (candidate ids, best first). The same ranking
+ * sent again by the same labeler (a retry after a lost answer) answers what
+ * the first one answered; another ranking of a comparison they have answered
+ * is a 409 (undoRanking takes the first back).
+ */
 export async function submitRanking(
   ctx: ServiceContext,
   db: Database,
   target: { projectId: string; studyId: string; comparisonId: string; labelerId: string },
   ranked: string[],
-): Promise<ComparisonView> {
-  return await onComparison(ctx, db, target, async (tx, row, labeling, now) => {
-    const length = rankingLength(labeling, row.candidates.length);
-    checkRanking(ranked, row.candidates, length);
-    checkAnswerable(row, target.labelerId, now);
-    await insertAnswer(tx, row, target.labelerId, ranked, now);
-    if (row.ranked + 1 < labeling.rankingsPerComparison) return await releaseComparison(tx, row.id);
-    await closeRanked(tx, row, labeling, now);
+): Promise<RankingAnswer> {
+  const { labelerId } = target;
+  const meta = await labelingMeta(ctx, db, target.projectId, target.studyId);
+  const labeling = meta.labeling!;
+  return await db.transaction(async (tx) => {
+    await lockStudy(tx, meta, false);
+    const now = ctx.now();
+    const row = await lockComparison(tx, meta, target.comparisonId, labelerId);
+    checkRanking(ranked, row.candidates, rankingLength(labeling, row.candidates.length));
+    if (row.answeredByMe) {
+      return { view: await firstAnswer(tx, meta, row, labelerId, ranked, now), replayed: true };
+    }
+    checkAnswerable(row, labelerId, now);
+    await insertAnswer(tx, row, labelerId, ranked, now);
+    if (row.ranked + 1 < labeling.rankingsPerComparison) await releaseComparison(tx, row.id);
+    else await closeRanked(tx, row, labeling, now);
+    const view = await reread(tx, meta, row.id, labelerId, now);
+    await storeAnswerView(tx, row.id, labelerId, view);
+    return { view, replayed: false };
   });
+}
+
+/**
+ * The answer to a ranking the labeler already gave: the first answer when
+ * it is the same ranking (the comparison as it was then; a ranking stored
+ * before answers were kept: as it is now), else a 409 naming the comparison.
+ */
+async function firstAnswer(
+  tx: Queryable,
+  meta: StudyMeta,
+  row: ComparisonRow,
+  labelerId: string,
+  ranked: string[],
+  now: Date,
+): Promise<ComparisonView> {
+  const mine = await answerOf(tx, row.id, labelerId);
+  const before = mine?.ranked == null ? null : json<string[]>(mine.ranked);
+  if (before === null || before.join() !== ranked.join()) {
+    throw conflict(
+      `you have already ${before === null ? "skipped" : "ranked"} comparison ${row.number} ` +
+        `(${row.id})${before === null ? "" : " differently"}: undoRanking takes it back`,
+      [{
+        field: "ranking",
+        rule: "already_answered",
+        message: before === null
+          ? `comparison ${row.number} was skipped`
+          : `comparison ${row.number} was ranked ${before.join(", ")}`,
+      }],
+    );
+  }
+  if (mine!.answer != null) return json<ComparisonView>(mine!.answer);
+  return await reread(tx, meta, row.id, labelerId, now);
 }
 
 /** Closes a comparison as RANKED with the Borda aggregate of its rankings. */
@@ -254,7 +224,8 @@ async function closeRanked(
   await closeComparison(tx, row, "RANKED", bordaAggregate(lists, row.candidates, length), now);
 }
 
-async function reread(
+/** A comparison re-read in the transaction, as `labelerId` sees it at `now`. */
+export async function reread(
   tx: Queryable,
   meta: StudyMeta,
   comparisonId: string,

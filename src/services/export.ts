@@ -1,6 +1,8 @@
 /**
  * exportTrials: every trial of a study as CSV or JSON Lines, streamed in
- * batches so a study of any size is exported in constant memory.
+ * batches so a study of any size is exported in constant memory (the CSV
+ * escaping and the batched stream are shared with the comparisons' export,
+ * comparisons_export.ts).
  *
  * CSV is opened in spreadsheets, which run a cell that starts with =, +, -,
  * @, a tab or a carriage return as a formula (CSV injection): clientIds,
@@ -42,6 +44,48 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One CSV record: the cells, escaped (csvField), and a CRLF. */
+export function csvLine(cells: unknown[]): string {
+  return cells.map(csvField).join(",") + "\r\n";
+}
+
+/** The response's Content-Type of an export format. */
+export function exportContentType(format: ExportFormat): string {
+  return format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
+}
+
+/**
+ * Text streamed in batches in constant memory: `header` first, then the
+ * text of each batch of rows `read` returns after the last row's position,
+ * until a batch comes back short. Nothing is read before the first pull.
+ */
+export function batchStream<R>(source: {
+  header: string;
+  read: (after: number, limit: number) => Promise<R[]>;
+  position: (row: R) => number;
+  text: (rows: R[]) => Promise<string> | string;
+}): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let after = -1;
+  let headerSent = source.header === "";
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let text = "";
+      if (!headerSent) {
+        text += source.header;
+        headerSent = true;
+      }
+      const rows = await source.read(after, BATCH);
+      if (rows.length > 0) {
+        text += await source.text(rows);
+        after = source.position(rows[rows.length - 1]);
+      }
+      if (text) controller.enqueue(encoder.encode(text));
+      if (rows.length < BATCH) controller.close();
+    },
+  });
+}
+
 const FIXED = [
   "number",
   "id",
@@ -66,39 +110,29 @@ export async function exportTrials(
   const meta = metaOf(ctx, await findStudy(db, projectId, studyId));
   const paramNames = meta.space.parameters.map((p) => p.name);
   const metricNames = meta.objective.metrics.map((m) => m.name);
-  const encoder = new TextEncoder();
   const line = (trial: TrialView): string => {
     if (format === "jsonl") return JSON.stringify(trial) + "\n";
-    const cells = [
+    return csvLine([
       ...FIXED.map((k) => trial[k]),
       ...paramNames.map((n) => trial.params[n]),
       ...metricNames.map((n) => trial.values?.[n]),
       ...metricNames.map((n) => trial.variances?.[n]),
       trial.reason,
-    ];
-    return cells.map(csvField).join(",") + "\r\n";
+    ]);
   };
-  let after = -1;
-  let headerSent = format === "jsonl";
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let text = "";
-      if (!headerSent) {
-        text += [
-          ...FIXED,
-          ...paramNames.map((n) => `params.${n}`),
-          ...metricNames.map((n) => `values.${n}`),
-          ...metricNames.map((n) => `variances.${n}`),
-          "reason",
-        ].map(csvField).join(",") + "\r\n";
-        headerSent = true;
-      }
+  return batchStream({
+    header: format === "jsonl" ? "" : csvLine([
+      ...FIXED,
+      ...paramNames.map((n) => `params.${n}`),
+      ...metricNames.map((n) => `values.${n}`),
+      ...metricNames.map((n) => `variances.${n}`),
+      "reason",
+    ]),
+    read: (after, limit) => trialsAfter(db, studyId, after, limit),
+    position: (row) => row.number,
+    text: (rows) => {
       const now = ctx.now();
-      const rows = await trialsAfter(db, studyId, after, BATCH);
-      for (const trial of rows) text += line(trialView(trial, now));
-      if (rows.length > 0) after = rows[rows.length - 1].number;
-      if (text) controller.enqueue(encoder.encode(text));
-      if (rows.length < BATCH) controller.close();
+      return rows.map((row) => line(trialView(row, now))).join("");
     },
   });
 }

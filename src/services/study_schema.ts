@@ -157,8 +157,36 @@ export const ModelRendererSchema = z.strictObject({
 /** A model renderer of a study's labeling settings. */
 export type ModelRendererChoice = z.infer<typeof ModelRendererSchema>;
 
+/** Control characters other than a line break: not plain text. */
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Plain text people read on the labeling page (shown as text, never as HTML):
+ * trimmed, 1 to `max` characters, no control characters (line breaks only
+ * where `lines`).
+ */
+const labelText = (max: number, lines: boolean) =>
+  z.string().trim().min(1).max(max).refine(
+    (t) => !CONTROL.test(t) && (lines || !/\n/.test(t)) && t.isWellFormed(),
+    {
+      message: lines
+        ? "must be plain text: no control characters except line breaks"
+        : "must be plain text on one line: no control characters or line breaks",
+      params: { rule: "plain_text" },
+    },
+  );
+
 /** How comparisons (groups of candidates ranked by people) work for a study. */
 export const LabelingSchema = z.strictObject({
+  title: labelText(120, false).optional().describe(
+    "The study's name as labelers see it, at the top of the labeling page (plain text, at most " +
+      '120 characters; absent: "Rank candidates")',
+  ),
+  prompt: labelText(500, true).optional().describe(
+    'The question labelers answer, e.g. "Which looks most like a ripe tomato?" (plain text, ' +
+      "at most 500 characters, line breaks kept; absent: how many to pick)",
+  ),
   candidates: z.number().int().min(2).max(32).optional().describe(
     "The most candidates one comparison shows (default: all the algorithm offers at once, at " +
       "most 32; zo-rank-sgd offers its round's candidates)",

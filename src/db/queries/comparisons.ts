@@ -280,3 +280,56 @@ export async function candidatesOf(
   );
   return row?.candidates;
 }
+
+/** One labeler's answer to a comparison, with the view submitRanking answered (if stored). */
+export async function answerOf(
+  tx: Queryable,
+  comparisonId: string,
+  labelerId: string,
+): Promise<{ ranked: unknown; skipped: boolean; answer: unknown } | undefined> {
+  const [row] = await query<{ ranked: unknown; skipped: boolean; answer: unknown }>(
+    tx,
+    sql`SELECT ranked, skipped, answer FROM rankings
+        WHERE comparison_id = ${comparisonId} AND labeler_id = ${labelerId}::uuid`,
+  );
+  return row;
+}
+
+/** Keeps the view submitRanking answered with the labeler's ranking (replayed on a retry). */
+export async function storeAnswerView(
+  tx: Queryable,
+  comparisonId: string,
+  labelerId: string,
+  view: unknown,
+): Promise<void> {
+  await query(
+    tx,
+    sql`UPDATE rankings SET answer = ${JSON.stringify(view)}::jsonb
+        WHERE comparison_id = ${comparisonId} AND labeler_id = ${labelerId}::uuid`,
+  );
+}
+
+/**
+ * Why the study's OPEN comparisons are not the labeler's to take at `now`:
+ * how many others hold (unexpired), and how many the labeler has answered.
+ */
+export async function openOutOfReach(
+  tx: Queryable,
+  studyId: string,
+  labelerId: string,
+  now: Date,
+): Promise<{ heldByOthers: number; answeredByYou: number }> {
+  const [row] = await query<Record<string, unknown>>(
+    tx,
+    sql`SELECT
+          count(*) FILTER (WHERE NOT mine AND held_by IS NOT NULL
+            AND held_by <> ${labelerId}::uuid
+            AND hold_expires_at >= ${now.toISOString()}::timestamptz)::int AS held,
+          count(*) FILTER (WHERE mine)::int AS answered
+        FROM (SELECT c.held_by, c.hold_expires_at,
+                EXISTS (SELECT 1 FROM rankings r WHERE r.comparison_id = c.id
+                        AND r.labeler_id = ${labelerId}::uuid) AS mine
+              FROM comparisons c WHERE c.study_id = ${studyId} AND c.state = 'OPEN') open`,
+  );
+  return { heldByOthers: Number(row.held), answeredByYou: Number(row.answered) };
+}

@@ -7,20 +7,23 @@
  */
 import type { RouteHandler } from "@hono/zod-openapi";
 import { Problem } from "../../errors.ts";
+import { nextComparison } from "../../services/comparison_next.ts";
 import {
   candidateOf,
   getComparison,
   listComparisons,
-  nextComparison,
   skipComparison,
   submitRanking,
   undoRanking,
 } from "../../services/comparisons.ts";
+import { exportComparisons } from "../../services/comparisons_export.ts";
+import { exportContentType } from "../../services/export.ts";
 import { renderParams } from "../../services/model_renderer.ts";
 import type { Principal } from "../../services/principals.ts";
-import { requireLabelerAccess } from "../../services/projects.ts";
-import type { AppEnv } from "../common.ts";
+import { requireLabelerAccess, requireProjectKey } from "../../services/projects.ts";
+import { type AppEnv, idempotent } from "../common.ts";
 import type {
+  exportRoute,
   getRoute,
   listRoute,
   nextRoute,
@@ -57,14 +60,22 @@ export const nextHandler: RouteHandler<typeof nextRoute, AppEnv> = async (c) => 
   return c.json(next, 200);
 };
 
-/** submitRanking. */
+/**
+ * submitRanking: a retry of the same ranking answers as the first did, with
+ * an Idempotency-Key (replayed from the key) or without one (from the
+ * labeler's stored answer); both say so in `Idempotent-Replayed: true`.
+ */
 export const rankHandler: RouteHandler<typeof rankRoute, AppEnv> = async (c) => {
-  const s = c.var.services;
-  const { ranking } = c.req.valid("json");
-  return c.json(
-    await submitRanking(s, s.db, target(c.var.principal, c.req.valid("param")), ranking),
-    200,
-  );
+  const body = c.req.valid("json");
+  const who = target(c.var.principal, c.req.valid("param"));
+  let replayed = false;
+  const response = await idempotent(c, "submitRanking", body, async (q) => {
+    const answer = await submitRanking(c.var.services, q, who, body.ranking);
+    replayed = answer.replayed;
+    return { status: 200 as const, body: answer.view };
+  });
+  if (replayed) response.headers.set("Idempotent-Replayed", "true");
+  return response;
 };
 
 /** skipComparison. */
@@ -86,6 +97,21 @@ export const listHandler: RouteHandler<typeof listRoute, AppEnv> = async (c) => 
   const s = c.var.services;
   const page = c.req.valid("query");
   return c.json(await listComparisons(s, s.db, projectId, studyId, labelerId, page), 200);
+};
+
+/** exportComparisons: streamed, so a plain Response (the route documents its media types). */
+export const exportHandler: RouteHandler<typeof exportRoute, AppEnv> = async (c) => {
+  const projectId = requireProjectKey(c.var.principal);
+  const s = c.var.services;
+  const { studyId } = c.req.valid("param");
+  const { format } = c.req.valid("query");
+  const stream = await exportComparisons(s, s.db, projectId, studyId, format);
+  return new Response(stream, {
+    headers: {
+      "content-type": exportContentType(format),
+      "content-disposition": `attachment; filename="comparisons-${studyId}.${format}"`,
+    },
+  });
 };
 
 /** getComparison. */

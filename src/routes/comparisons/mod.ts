@@ -1,6 +1,6 @@
 /**
  * Comparisons: groups of candidates people rank (next, rank, skip, undo,
- * list, get, render). The contract is in ./routes.ts, the handlers in
+ * list, export, get, render). The contract is in ./routes.ts, the handlers in
  * ./handlers.ts; this module pairs them.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -16,6 +16,8 @@ export function comparisonRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(r.skipRoute, h.skipHandler);
   app.openapi(r.undoRoute, h.undoHandler);
   app.openapi(r.listRoute, h.listHandler);
+  // Before getRoute: "export" is not a comparison's id.
+  app.openapi(r.exportRoute, h.exportHandler);
   app.openapi(r.getRoute, h.getHandler);
   app.openapi(r.renderRoute, h.renderHandler);
   return app;

@@ -4,7 +4,16 @@
  * on its own and the handlers are typed against it.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { idParam, json, jsonBody, pageOf, PageQuery, problemResponses, uuid } from "../common.ts";
+import {
+  IdempotencyHeaders,
+  idParam,
+  json,
+  jsonBody,
+  pageOf,
+  PageQuery,
+  problemResponses,
+  uuid,
+} from "../common.ts";
 import { EXAMPLE } from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
@@ -103,14 +112,34 @@ export const nextRoute = createRoute({
       ...json(
         z.object({
           comparison: ComparisonSchema.nullable(),
+          reason: z.enum(["held_by_others", "answered_by_you", "no_candidates"]).optional()
+            .openapi({
+              description: "Only when none is available, why: every open comparison is held by " +
+                "another labeler (or answered by you) and `labeling.maxOpen` allows no more " +
+                "(`held_by_others`); you answered every open one and they wait for other " +
+                "labelers (`answered_by_you`); the algorithm has no new candidates now " +
+                "(`no_candidates`: it waits for results, or has none left)",
+            }),
+          detail: z.string().optional().openapi({
+            description: "Only when none is available: the reason in a sentence for people",
+            example: "All 3 open comparisons are being labeled by others",
+          }),
           retryAfterSeconds: z.number().optional(),
           progress: z.object({
             answeredByYou: z.number().int(),
             closed: z.number().int().openapi({ description: "Comparisons ranked or skipped" }),
             open: z.number().int(),
           }),
+          study: z.object({
+            title: z.string().nullable().openapi({ description: "`labeling.title`" }),
+            prompt: z.string().nullable().openapi({ description: "`labeling.prompt`" }),
+          }).openapi({ description: "The study as labelers see it (plain text)" }),
         }).openapi("NextComparison"),
-        { comparison: EXAMPLE_COMPARISON, progress: { answeredByYou: 6, closed: 7, open: 1 } },
+        {
+          comparison: EXAMPLE_COMPARISON,
+          progress: { answeredByYou: 6, closed: 7, open: 1 },
+          study: { title: "Tomatoes", prompt: "Which looks most like a ripe tomato?" },
+        },
       ),
     },
     ...problemResponses(401, 403, 404, 409),
@@ -125,10 +154,15 @@ export const rankRoute = createRoute({
   description:
     "List exactly `rankingLength` candidate ids, best first; no ties, no repeats, no unknown ids. " +
     "Only the labeler holding the comparison may rank it, once. When it has its " +
-    "`rankingsNeeded` rankings it closes (RANKED) and the algorithm learns from the aggregate.",
+    "`rankingsNeeded` rankings it closes (RANKED) and the algorithm learns from the aggregate. " +
+    "Safe to retry: the same ranking sent again by the same labeler answers what the first " +
+    "answered (200, the comparison as it was then, with `Idempotent-Replayed: true`), with or " +
+    "without an `Idempotency-Key`; another ranking of a comparison you have answered is a 409 " +
+    "naming it (undoRanking takes the first back).",
   tags,
   security,
   request: {
+    headers: IdempotencyHeaders,
     params: ComparisonParams,
     body: jsonBody(
       z.strictObject({
@@ -225,6 +259,68 @@ export const listRoute = createRoute({
     200: {
       description: "A page of comparisons",
       ...json(pageOf(ComparisonSchema), { items: [EXAMPLE_COMPARISON], nextCursor: null }),
+    },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const exportRoute = createRoute({
+  method: "get",
+  path: "/v1/studies/{studyId}/comparisons/export",
+  operationId: "exportComparisons",
+  summary: "Export every comparison and every labeler's answer (CSV or JSON Lines, streamed)",
+  description:
+    "All comparisons by number, streamed in constant memory, each with its candidates, the " +
+    "aggregated ranking and every labeler's answer (who, the ranking or a skip, when). JSON " +
+    "Lines: one comparison a line, candidates with their params, `answers` in the order they " +
+    "came. CSV: one record per answer (an unanswered comparison: one record, answer cells " +
+    "empty); lists of candidate ids are space-separated, best first. Text a spreadsheet would " +
+    "run as a formula starts with `'`, as in exportTrials. Project keys only: a labeler token " +
+    "sees no other labeler's answers.",
+  tags,
+  security,
+  request: {
+    params: StudyParams,
+    query: z.object({
+      format: z.enum(["csv", "jsonl"]).default("csv").openapi({ example: "csv" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The comparisons and their answers",
+      content: {
+        "text/csv": {
+          schema: z.string(),
+          example: "number,id,state,createdAt,closedAt,candidates,ranking,labelerId,labeler," +
+            "answer,answerRanking,answeredAt\r\n" +
+            `7,${EXAMPLE_COMPARISON_ID},RANKED,${EXAMPLE.time},${EXAMPLE.later},` +
+            `${EXAMPLE_CANDIDATES[0]} ${EXAMPLE_CANDIDATES[1]},` +
+            `${EXAMPLE_CANDIDATES[1]} ${EXAMPLE_CANDIDATES[0]},${EXAMPLE.keyId},ada,ranking,` +
+            `${EXAMPLE_CANDIDATES[1]} ${EXAMPLE_CANDIDATES[0]},${EXAMPLE.later}\r\n`,
+        },
+        "application/x-ndjson": {
+          schema: z.string(),
+          example: JSON.stringify({
+            number: 7,
+            id: EXAMPLE_COMPARISON_ID,
+            state: "RANKED",
+            createdAt: EXAMPLE.time,
+            closedAt: EXAMPLE.later,
+            candidates: EXAMPLE_CANDIDATES.slice(0, 2).map((id) => ({
+              id,
+              params: { r: 0.2, g: 0.5, b: 0.9 },
+            })),
+            ranking: [EXAMPLE_CANDIDATES[1], EXAMPLE_CANDIDATES[0]],
+            answers: [{
+              labelerId: EXAMPLE.keyId,
+              labeler: "ada",
+              ranking: [EXAMPLE_CANDIDATES[1], EXAMPLE_CANDIDATES[0]],
+              skipped: false,
+              answeredAt: EXAMPLE.later,
+            }],
+          }) + "\n",
+        },
+      },
     },
     ...problemResponses(400, 401, 403, 404, 409),
   },

@@ -29,6 +29,11 @@
   const submitButton = $("submit");
   const skipButton = $("skip");
   const undoButton = $("undo");
+  const titleLine = $("title");
+  const promptLine = $("prompt");
+  // Touch screens: no key hints in messages either (style.css hides the others).
+  const touch = typeof matchMedia === "function" &&
+    matchMedia("(hover: none), (pointer: coarse)").matches;
 
   let token = null;
   let current = null; // the comparison shown
@@ -41,6 +46,7 @@
   let dragId = null;
   let retryTimer = null;
   let lastProgress = null;
+  const takeBack = touch ? "Undo takes it back." : "Press U to take it back.";
 
   // ---- the token -----------------------------------------------------------
 
@@ -171,6 +177,16 @@
     sayError("Could not " + doing + ": " + text, problem && problem.errors);
   }
 
+  // The study as labelers see it (plain text, set as text: never parsed as HTML).
+  function showStudy(study) {
+    const title = study && typeof study.title === "string" ? study.title : null;
+    const prompt = study && typeof study.prompt === "string" ? study.prompt : null;
+    titleLine.textContent = title || "Rank candidates";
+    document.title = (title || "Rank candidates") + " · minima";
+    promptLine.textContent = prompt || "";
+    promptLine.hidden = !prompt;
+  }
+
   function showProgress(progress) {
     if (progress) lastProgress = progress;
     const p = lastProgress;
@@ -185,8 +201,9 @@
 
   // ---- the API ---------------------------------------------------------------
 
-  async function api(method, path, body) {
+  async function api(method, path, body, idempotencyKey) {
     const headers = { Authorization: "Bearer " + token, Accept: "application/json" };
+    if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
     const init = {
       method: method,
       headers: headers,
@@ -246,7 +263,9 @@
     stopRetry();
     let left = Math.max(1, Math.min(600, Math.ceil(seconds)));
     const tell = function () {
-      const line = text + ", retrying in " + left + "s";
+      const line = isError
+        ? text + ", retrying in " + left + "s"
+        : text + "; this page checks again in " + left + "s";
       if (isError) sayError(line);
       else say(line);
     };
@@ -266,6 +285,7 @@
     setBusy(true);
     try {
       const next = await api("POST", base + "/next");
+      showStudy(next.study);
       if (next.comparison) {
         show(next.comparison);
         if (!keepMessage) messages.replaceChildren();
@@ -273,7 +293,7 @@
         clearComparison();
         retryIn(
           typeof next.retryAfterSeconds === "number" ? next.retryAfterSeconds : 5,
-          "No comparison available",
+          typeof next.detail === "string" ? next.detail : "No comparison available",
           false,
         );
       }
@@ -453,7 +473,8 @@
     if (at >= 0) picks.splice(at, 1);
     else if (full()) {
       say(
-        "You have picked " + picks.length + " already: remove one first (click it, or Backspace).",
+        "You have picked " + picks.length + " already: remove one first (" +
+          (touch ? "tap it" : "click it, or Backspace") + ").",
       );
       return;
     } else picks.push(id);
@@ -579,7 +600,7 @@
       : picks.length === 0
       ? "none picked yet"
       : ranking()
-      ? "ready: Enter to submit"
+      ? (touch ? "ready: tap Submit" : "ready: Enter to submit")
       : picks.length + " of " + wanted;
     setBusy(busy);
   }
@@ -608,15 +629,32 @@
     const shown = current;
     setBusy(true);
     try {
-      const done = await api("POST", base + "/" + shown.id + "/ranking", { ranking: answer });
+      const done = await sendRanking(shown.id, answer);
       answered.push({ id: done.id, number: done.number, kind: "ranking" });
       saveAnswered();
-      say("Ranked round " + (done.number + 1) + ". Press U to take it back.", "ok");
+      say("Ranked round " + (done.number + 1) + ". " + takeBack, "ok");
       setBusy(false);
       await loadNext(true);
     } catch (error) {
       setBusy(false);
       answerFailed(error, "submit the ranking");
+    }
+  }
+
+  // A lost answer (no connection, 503) is sent again, the same ranking under the same key: the
+  // server answers a retry as it answered the first (no "already answered" error).
+  async function sendRanking(comparisonId, answer) {
+    const key = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
+    for (let attempt = 1;; attempt++) {
+      try {
+        return await api("POST", base + "/" + comparisonId + "/ranking", { ranking: answer }, key);
+      } catch (error) {
+        if (attempt >= 3 || (error.status !== 0 && error.status !== 503)) throw error;
+        say("The connection failed; sending the ranking again…");
+        await new Promise(function (resolve) {
+          setTimeout(resolve, 1000 * attempt);
+        });
+      }
     }
   }
 
@@ -628,7 +666,7 @@
       const done = await api("POST", base + "/" + shown.id + "/skip");
       answered.push({ id: done.id, number: done.number, kind: "skip" });
       saveAnswered();
-      say("Skipped round " + (done.number + 1) + ". Press U to take it back.", "ok");
+      say("Skipped round " + (done.number + 1) + ". " + takeBack, "ok");
       setBusy(false);
       await loadNext(true);
     } catch (error) {

@@ -2,7 +2,9 @@
  * The labeling page: GET /label/{studyId}, server-rendered HTML with a small
  * inline script (client.js, plain JavaScript, no build step) that fetches the
  * study's comparisons through the comparisons API and lets a person rank them
- * by clicking, dragging or with the keyboard.
+ * by clicking, dragging or with the keyboard. The study's title and prompt
+ * (`labeling.title`, `labeling.prompt`) arrive with the comparisons, for
+ * labelers only, and are shown as text; touch screens get no key hints.
  *
  * The page carries no secret: the labeler's token arrives in the URL fragment
  * (`#token=…`, which browsers never send to the server) or is typed into the
@@ -53,7 +55,8 @@ function LabelPage(props: { nonce: string; studyId: string }) {
     <Layout nonce={props.nonce} title="Rank candidates · minima">
       <main id="app" data-study-id={props.studyId}>
         <header>
-          <h1>Rank candidates</h1>
+          {/* The study's title and prompt (plain text) come with the first comparison. */}
+          <h1 id="title">Rank candidates</h1>
           <span class="study">
             study <code>{props.studyId}</code>{" "}
             <button type="button" id="forget" class="link" hidden>forget token</button>
@@ -81,6 +84,7 @@ function LabelPage(props: { nonce: string; studyId: string }) {
           </div>
         </form>
         <section id="labeling" aria-label="Comparison" hidden>
+          <p id="prompt" hidden></p>
           <div class="status">
             <span id="progress" aria-live="polite">…</span>
             <span id="instructions"></span>

@@ -4,7 +4,7 @@
  */
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Queryable } from "../../db/client.ts";
-import { exportTrials } from "../../services/export.ts";
+import { exportContentType, exportTrials } from "../../services/export.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import { completeTrial, completeTrials } from "../../services/reports.ts";
 import { retryAfterSeconds } from "../../services/retry_hints.ts";
@@ -96,7 +96,7 @@ export const exportHandler: RouteHandler<typeof exportRoute, AppEnv> = async (c)
   const stream = await exportTrials(s, s.db, projectId, studyId, format);
   return new Response(stream, {
     headers: {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson",
+      "content-type": exportContentType(format),
       "content-disposition": `attachment; filename="study-${studyId}.${format}"`,
     },
   });
