@@ -29,7 +29,7 @@ export interface RetryPolicy {
 }
 
 /** POSTs without an Idempotency-Key whose repetition would do the work twice. */
-const UNREPEATABLE_POSTS = /\/comparisons\/(next|[^/]+\/(ranking|skip|undo))\/?$/;
+const UNREPEATABLE_POSTS = /\/comparisons\/(next|[^/]+\/(skip|undo))\/?$/;
 
 /** Whether sending `method` to `pathname` twice does no more than sending it once. */
 export function safeToRepeat(method: string, pathname: string): boolean {

@@ -598,7 +598,7 @@ export interface paths {
         put?: never;
         /**
          * Rank a comparison's candidates, best first
-         * @description List exactly `rankingLength` candidate ids, best first; no ties, no repeats, no unknown ids. Only the labeler holding the comparison may rank it, once. When it has its `rankingsNeeded` rankings it closes (RANKED) and the algorithm learns from the aggregate.
+         * @description List exactly `rankingLength` candidate ids, best first; no ties, no repeats, no unknown ids. Only the labeler holding the comparison may rank it, once. When it has its `rankingsNeeded` rankings it closes (RANKED) and the algorithm learns from the aggregate. Safe to retry: the same ranking sent again by the same labeler answers what the first answered (200, the comparison as it was then, with `Idempotent-Replayed: true`), with or without an `Idempotency-Key`; another ranking of a comparison you have answered is a 409 naming it (undoRanking takes the first back).
          */
         post: operations["submitRanking"];
         delete?: never;
@@ -659,6 +659,26 @@ export interface paths {
          * @description By number, optionally of one state; cursor pagination.
          */
         get: operations["listComparisons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/studies/{studyId}/comparisons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export every comparison and every labeler's answer (CSV or JSON Lines, streamed)
+         * @description All comparisons by number, streamed in constant memory, each with its candidates, the aggregated ranking and every labeler's answer (who, the ranking or a skip, when). JSON Lines: one comparison a line, candidates with their params, `answers` in the order they came. CSV: one record per answer (an unanswered comparison: one record, answer cells empty); lists of candidate ids are space-separated, best first. Text a spreadsheet would run as a formula starts with `'`, as in exportTrials. Project keys only: a labeler token sees no other labeler's answers.
+         */
+        get: operations["exportComparisons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1783,6 +1803,10 @@ export interface components {
             };
             /** @description How comparisons work, for studies whose algorithm learns from rankings */
             labeling: {
+                /** @description The study's name as labelers see it, at the top of the labeling page (plain text, at most 120 characters; absent: "Rank candidates") */
+                title?: string;
+                /** @description The question labelers answer, e.g. "Which looks most like a ripe tomato?" (plain text, at most 500 characters, line breaks kept; absent: how many to pick) */
+                prompt?: string;
                 /** @description The most candidates one comparison shows (default: all the algorithm offers at once, at most 32; zo-rank-sgd offers its round's candidates) */
                 candidates?: number;
                 /** @description How many candidates a ranking orders, best first (1 = pick the best); absent: all of them */
@@ -1927,6 +1951,10 @@ export interface components {
             };
             /** @description Comparisons for people to rank (algorithms that learn from rankings); defaults apply when the algorithm takes rankings and this is absent */
             labeling?: {
+                /** @description The study's name as labelers see it, at the top of the labeling page (plain text, at most 120 characters; absent: "Rank candidates") */
+                title?: string;
+                /** @description The question labelers answer, e.g. "Which looks most like a ripe tomato?" (plain text, at most 500 characters, line breaks kept; absent: how many to pick) */
+                prompt?: string;
                 /** @description The most candidates one comparison shows (default: all the algorithm offers at once, at most 32; zo-rank-sgd offers its round's candidates) */
                 candidates?: number;
                 /** @description How many candidates a ranking orders, best first (1 = pick the best); absent: all of them */
@@ -2449,12 +2477,29 @@ export interface components {
         };
         NextComparison: {
             comparison: components["schemas"]["Comparison"];
+            /**
+             * @description Only when none is available, why: every open comparison is held by another labeler (or answered by you) and `labeling.maxOpen` allows no more (`held_by_others`); you answered every open one and they wait for other labelers (`answered_by_you`); the algorithm has no new candidates now (`no_candidates`: it waits for results, or has none left)
+             * @enum {string}
+             */
+            reason?: "held_by_others" | "answered_by_you" | "no_candidates";
+            /**
+             * @description Only when none is available: the reason in a sentence for people
+             * @example All 3 open comparisons are being labeled by others
+             */
+            detail?: string;
             retryAfterSeconds?: number;
             progress: {
                 answeredByYou: number;
                 /** @description Comparisons ranked or skipped */
                 closed: number;
                 open: number;
+            };
+            /** @description The study as labelers see it (plain text) */
+            study: {
+                /** @description `labeling.title` */
+                title: string | null;
+                /** @description `labeling.prompt` */
+                prompt: string | null;
             };
         };
         /**
@@ -10086,6 +10131,10 @@ export interface operations {
                      *         "answeredByYou": 6,
                      *         "closed": 7,
                      *         "open": 1
+                     *       },
+                     *       "study": {
+                     *         "title": "Tomatoes",
+                     *         "prompt": "Which looks most like a ripe tomato?"
                      *       }
                      *     }
                      */
@@ -10231,7 +10280,10 @@ export interface operations {
     submitRanking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a retry with the same key and body returns the first response (with `Idempotent-Replayed: true`); the same key with another body is a 409. Keys are kept 24 hours per project. */
+                "idempotency-key"?: string;
+            };
             path: {
                 studyId: string;
                 comparisonId: string;
@@ -11016,6 +11068,170 @@ export interface operations {
                         /** @description Pass as `cursor` for the next page; null on the last page */
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, bad query parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "the body is not valid JSON",
+                     *       "errors": [
+                     *         {
+                     *           "field": "(body)",
+                     *           "rule": "json",
+                     *           "message": "the body is not valid JSON"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unauthorized",
+                     *       "title": "Missing or invalid API key",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:forbidden",
+                     *       "title": "Not allowed with this key",
+                     *       "status": 403,
+                     *       "detail": "this operation needs an admin key"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in the key's project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "study 8c4a3f8e-2b1d-4e6f-9a0b-1c2d3e4f5a6b does not exist"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "trial 12 is already COMPLETED with values {\"value\":0.41}; a finished trial cannot be reported differently"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:payload-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "the request body exceeds 4194304 bytes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's rate limit is spent (MINIMA_RATE_LIMIT_PER_KEY, MINIMA_RATE_LIMIT_PER_LABELER); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Whole seconds until the key's bucket has a request again */
+                    "Retry-After"?: number;
+                    /** @description The key's burst: requests its bucket holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now (0) */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the next request is allowed */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportComparisons: {
+        parameters: {
+            query?: {
+                format?: "csv" | "jsonl";
+            };
+            header?: never;
+            path: {
+                studyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparisons and their answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example number,id,state,createdAt,closedAt,candidates,ranking,labelerId,labeler,answer,answerRanking,answeredAt
+                     *     7,5b8e2f1a-3c4d-4e5f-8a9b-0c1d2e3f4a5b,RANKED,2026-11-27T12:00:00.000Z,2026-11-27T13:00:00.000Z,0f1e2d3c-4b5a-4697-8877-665544332211 1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d,1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d 0f1e2d3c-4b5a-4697-8877-665544332211,5d2c1e0f-7a3b-4c9d-8e1f-2a3b4c5d6e7f,ada,ranking,1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d 0f1e2d3c-4b5a-4697-8877-665544332211,2026-11-27T13:00:00.000Z
+                     */
+                    "text/csv": string;
+                    /** @example {"number":7,"id":"5b8e2f1a-3c4d-4e5f-8a9b-0c1d2e3f4a5b","state":"RANKED","createdAt":"2026-11-27T12:00:00.000Z","closedAt":"2026-11-27T13:00:00.000Z","candidates":[{"id":"0f1e2d3c-4b5a-4697-8877-665544332211","params":{"r":0.2,"g":0.5,"b":0.9}},{"id":"1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d","params":{"r":0.2,"g":0.5,"b":0.9}}],"ranking":["1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d","0f1e2d3c-4b5a-4697-8877-665544332211"],"answers":[{"labelerId":"5d2c1e0f-7a3b-4c9d-8e1f-2a3b4c5d6e7f","labeler":"ada","ranking":["1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d","0f1e2d3c-4b5a-4697-8877-665544332211"],"skipped":false,"answeredAt":"2026-11-27T13:00:00.000Z"}]} */
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
