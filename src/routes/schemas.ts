@@ -52,6 +52,18 @@ export const EXAMPLE_PROJECT = {
   createdAt: EXAMPLE.time,
 };
 
+/**
+ * `schema` or null, as the document must say it. `.nullable()` on a schema
+ * registered as a component (`.openapi("Name")`) loses the null in the
+ * generated document, or worse makes the component itself nullable
+ * (zod-to-openapi copies the component's name onto the nullable wrapper), so
+ * a nullable component is a union with null: `anyOf: [$ref, {type: "null"}]`.
+ * tests/openapi_test.ts refuses a `.nullable()` of a component.
+ */
+export function orNull<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.null()]);
+}
+
 /** A parameter value. */
 const ParamValue = z.union([z.number(), z.string(), z.boolean()]);
 

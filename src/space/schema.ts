@@ -7,6 +7,7 @@
  * study (bounds ordered, names unique, steps that fit the range).
  */
 import { z } from "zod";
+import type { Rule } from "../errors.ts";
 
 /** Parameter names: identifiers that survive CSV headers and URLs. */
 export const PARAMETER_NAME = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_.\-]{0,63}$/;
@@ -75,7 +76,7 @@ function checkParameter(
   ctx: z.RefinementCtx,
   path: (string | number)[],
 ): void {
-  const issue = (field: string, message: string, rule: string) =>
+  const issue = (field: string, message: string, rule: Rule) =>
     ctx.addIssue({
       code: "custom",
       path: [...path, field],

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { idParam, json, jsonBody, pageOf, PageQuery, problemResponses, uuid } from "../common.ts";
-import { EXAMPLE } from "../schemas.ts";
+import { EXAMPLE, orNull } from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
 const tags = ["Comparisons"];
@@ -102,7 +102,7 @@ export const nextRoute = createRoute({
       },
       ...json(
         z.object({
-          comparison: ComparisonSchema.nullable(),
+          comparison: orNull(ComparisonSchema),
           retryAfterSeconds: z.number().optional(),
           progress: z.object({
             answeredByYou: z.number().int(),
@@ -235,6 +235,9 @@ export const getRoute = createRoute({
   path: "/v1/studies/{studyId}/comparisons/{comparisonId}",
   operationId: "getComparison",
   summary: "Get one comparison",
+  description:
+    "One comparison of the study by id: its candidates, its state, and the rankings it needs " +
+    "and has received.",
   tags,
   security,
   request: { params: ComparisonParams },

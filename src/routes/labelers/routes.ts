@@ -58,6 +58,8 @@ export const listLabelersRoute = createRoute({
   path: "/v1/studies/{studyId}/labelers",
   operationId: "listLabelerTokens",
   summary: "List a study's labeler tokens",
+  description: "The study's labeler tokens, revoked ones included (revokedAt set); the tokens " +
+    "themselves are never shown again, only their prefixes.",
   tags,
   security,
   request: { params: StudyParams },
@@ -75,6 +77,9 @@ export const revokeLabelerRoute = createRoute({
   path: "/v1/studies/{studyId}/labelers/{keyId}",
   operationId: "revokeLabelerToken",
   summary: "Revoke a labeler token",
+  description:
+    "Revokes the token at once: its next request answers 401. The revocation is recorded " +
+    "in the audit log.",
   tags,
   security,
   request: { params: StudyParams.extend({ keyId: idParam("keyId", EXAMPLE.keyId) }) },

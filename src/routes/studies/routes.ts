@@ -166,6 +166,9 @@ export const deleteStudyRoute = createRoute({
   path: "/v1/studies/{studyId}",
   operationId: "deleteStudy",
   summary: "Delete a study and all its trials",
+  description:
+    "Deletes the study with its trials, runs, schedules, comparisons and labeler tokens; " +
+    "the deletion is recorded in the audit log with the study's name. Cannot be undone.",
   tags,
   security,
   request: { params: StudyParams },

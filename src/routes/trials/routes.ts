@@ -272,6 +272,7 @@ export const getTrialRoute = createRoute({
   path: "/v1/studies/{studyId}/trials/{trialId}",
   operationId: "getTrial",
   summary: "Get a trial",
+  description: "One trial of the study by id: its state, params, values and lease.",
   tags,
   security,
   request: { params: TrialParams },
