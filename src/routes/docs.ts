@@ -86,7 +86,7 @@ const documentRoute = createRoute({
       description: "OpenAPI 3.1",
       content: {
         "application/json": {
-          schema: z.record(z.string(), z.unknown()),
+          schema: z.record(z.string(), z.unknown()).openapi("OpenApiDocument"),
           example: { openapi: "3.1.0", info: { title: "minima", version: "0.1.0" } },
         },
       },

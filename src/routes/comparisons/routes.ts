@@ -224,7 +224,10 @@ export const listRoute = createRoute({
   responses: {
     200: {
       description: "A page of comparisons",
-      ...json(pageOf(ComparisonSchema), { items: [EXAMPLE_COMPARISON], nextCursor: null }),
+      ...json(pageOf(ComparisonSchema).openapi("ComparisonPage"), {
+        items: [EXAMPLE_COMPARISON],
+        nextCursor: null,
+      }),
     },
     ...problemResponses(400, 401, 403, 404, 409),
   },

@@ -26,7 +26,7 @@ export const Status = z.object({
       }),
     })).openapi({ description: "MINIMA_ONNX_PROVIDERS in order, with what loading models showed" }),
   }).optional().openapi({ description: "The ONNX runtime, where this process runs one" }),
-});
+}).openapi("HealthStatus");
 
 export const healthRoute = createRoute({
   method: "get",

@@ -6,6 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IdempotencyHeaders, idParam, json, jsonBody, problemResponses } from "../common.ts";
 import {
+  ApiKeyListSchema,
   ApiKeySchema,
   EXAMPLE,
   EXAMPLE_API_KEY,
@@ -66,7 +67,7 @@ export const listLabelersRoute = createRoute({
   responses: {
     200: {
       description: "The study's labeler tokens, revoked ones included",
-      ...json(z.object({ items: z.array(ApiKeySchema) }), { items: [EXAMPLE_LABELER] }),
+      ...json(ApiKeyListSchema, { items: [EXAMPLE_LABELER] }),
     },
     ...problemResponses(401, 403, 404),
   },
