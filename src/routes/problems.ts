@@ -19,14 +19,16 @@ export const ProblemSchema = z.object({
   }),
   instance: z.string().optional().openapi({ example: "/v1/studies" }),
   requestId: z.string().optional(),
-  errors: z.array(z.object({
-    field: z.string().openapi({ example: "space.parameters[0].max" }),
-    rule: z.enum(RULES).openapi({
-      description: "The rule the field breaks (a stable name clients may switch on)",
-      example: "min_below_max",
-    }),
-    message: z.string().openapi({ example: "max (-5) must be greater than min (10)" }),
-  })).optional(),
+  errors: z.array(
+    z.object({
+      field: z.string().openapi({ example: "space.parameters[0].max" }),
+      rule: z.enum(RULES).openapi({
+        description: "The rule the field breaks (a stable name clients may switch on)",
+        example: "min_below_max",
+      }),
+      message: z.string().openapi({ example: "max (-5) must be greater than min (10)" }),
+    }).openapi("FieldIssue"),
+  ).optional(),
 }).openapi("Problem");
 
 const DESCRIPTIONS: Record<number, string> = {
