@@ -16,8 +16,9 @@ import { algorithmRoutes } from "./routes/algorithms/mod.ts";
 import { comparisonRoutes } from "./routes/comparisons/mod.ts";
 import { labelerRoutes } from "./routes/labelers/mod.ts";
 import { modelRoutes, UPLOAD_MODEL_PATH } from "./routes/models/mod.ts";
-import { type AppEnv, jsonDepthLimit, problemResponses } from "./routes/common.ts";
+import { type AppEnv, jsonDepthLimit } from "./routes/common.ts";
 import { labelingCors } from "./routes/cors.ts";
+import { documentProblems, SERVER_PROBLEMS } from "./routes/problems.ts";
 import { docsRoutes, OPENAPI_INFO } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health/mod.ts";
 import { insightRoutes } from "./routes/insights/mod.ts";
@@ -109,17 +110,6 @@ function problemResponse(problem: Problem, instance: string, requestId: string):
  */
 const MIDDLEWARE_PROBLEMS = [400, 401, 403, 413];
 
-/** Documents MIDDLEWARE_PROBLEMS on every /v1 operation that lacks one. */
-function documentMiddlewareProblems(app: OpenAPIHono<AppEnv>): void {
-  for (const def of app.openAPIRegistry.definitions) {
-    if (def.type !== "route" || !def.route.path.startsWith("/v1/")) continue;
-    const responses = def.route.responses;
-    for (const [status, response] of Object.entries(problemResponses(...MIDDLEWARE_PROBLEMS))) {
-      responses[status] ??= response;
-    }
-  }
-}
-
 /** The API's routes (and its docs, if `docs`). */
 function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", projectRoutes());
@@ -136,9 +126,10 @@ function mountApi(app: OpenAPIHono<AppEnv>, docs: boolean): void {
   app.route("/", insightRoutes());
   app.route("/", labelRoutes());
   app.route("/", uiRoutes());
-  documentMiddlewareProblems(app);
+  documentProblems(app, MIDDLEWARE_PROBLEMS, "/v1/");
   documentRateLimits(app);
   if (docs) app.route("/", docsRoutes(() => openApiDocument(app)));
+  documentProblems(app, SERVER_PROBLEMS);
   // People who open the service's address find the dashboard.
   app.get("/", (c) => c.redirect("/ui", 302));
 }

@@ -6,12 +6,124 @@
  */
 import type { $ZodIssue } from "zod/v4/core";
 
+/**
+ * Zod's issue codes: the rule of a field that breaks a schema's own check
+ * (a type, a bound, a format) rather than one of minima's named rules.
+ */
+const ZOD_RULES = [
+  "invalid_type",
+  "too_big",
+  "too_small",
+  "invalid_format",
+  "not_multiple_of",
+  "invalid_union",
+  "invalid_key",
+  "invalid_element",
+  "invalid_value",
+  "custom",
+] as const;
+
+/**
+ * Every rule a problem's `errors[].rule` may name: the OpenAPI document
+ * enumerates them (routes/common.ts), so clients can switch on them, and the
+ * type makes a rule missing here a compile error wherever one is raised.
+ */
+export const RULES = [
+  ...ZOD_RULES,
+  "already_answered",
+  "already_finished",
+  "base64",
+  "bounds",
+  "byte_length",
+  "candidate",
+  "count",
+  "cron",
+  "cursor",
+  "data",
+  "design_memory",
+  "dimension",
+  "exclusive",
+  "exists",
+  "finite",
+  "graph_signature",
+  "graph_sizes",
+  "header",
+  "image_output",
+  "input_shape",
+  "json",
+  "known_algorithm",
+  "known_metric",
+  "known_model",
+  "known_row",
+  "last_admin_key",
+  "length",
+  "log_min_positive",
+  "matches_existing",
+  "max",
+  "max_coordinates",
+  "max_depth",
+  "max_items",
+  "max_params",
+  "max_rows",
+  "max_size",
+  "max_values",
+  "metric_output",
+  "min",
+  "min_below_max",
+  "missing_constant",
+  "missing_input",
+  "missing_metric",
+  "missing_parameter",
+  "model_error",
+  "model_input",
+  "model_input_type",
+  "model_output",
+  "non_negative",
+  "object",
+  "one_of",
+  "one_per_row",
+  "onnx_model",
+  "params",
+  "params_input",
+  "rank",
+  "ranking_algorithm",
+  "required",
+  "round_size",
+  "rounds_algorithm",
+  "rows",
+  "same_request",
+  "shape",
+  "shown_once",
+  "single_input",
+  "size",
+  "step",
+  "step_fits_range",
+  "step_grid_size",
+  "supported_space",
+  "text",
+  "timezone",
+  "type",
+  "unique",
+  "unique_names",
+  "unique_values",
+  "unknown_field",
+  "unknown_input",
+  "unknown_metric",
+  "unknown_parameter",
+  "value",
+  "width",
+  "with_data_base64",
+] as const;
+
+/** A stable rule name of a field issue. */
+export type Rule = typeof RULES[number];
+
 /** One thing wrong with a request: which field, which rule, in words. */
 export interface FieldIssue {
   /** Where, as a path into the request: "space.parameters[1].max", "params.x1", "limit". */
   field: string;
   /** A stable rule name: "min_below_max", "bounds", "type", "unknown_parameter", ... */
-  rule: string;
+  rule: Rule;
   /** A sentence for people. */
   message: string;
 }
@@ -118,7 +230,7 @@ export class Problem extends Error {
 }
 
 /** A 422 naming one field. */
-export function invalid(field: string, rule: string, message: string): Problem {
+export function invalid(field: string, rule: Rule, message: string): Problem {
   return new Problem("validation", `${field}: ${message}`, [{ field, rule, message }]);
 }
 
@@ -150,7 +262,7 @@ export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
 }
 
 /** A 400 naming one query parameter or header. */
-export function badRequest(field: string, rule: string, message: string): Problem {
+export function badRequest(field: string, rule: Rule, message: string): Problem {
   return new Problem("bad-request", `${field}: ${message}`, [{ field, rule, message }]);
 }
 
@@ -171,7 +283,8 @@ export function fieldIssues(
       }
       continue;
     }
-    const params = (issue as { params?: { rule?: string } }).params;
+    // A custom issue's rule is one of RULES (the helpers that raise them take a Rule).
+    const params = (issue as { params?: { rule?: Rule } }).params;
     out.push({
       field: formatPath(issue.path, prefix),
       rule: params?.rule ?? issue.code,

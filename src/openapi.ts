@@ -1,12 +1,14 @@
 /**
  * The OpenAPI document as a stable JSON text, built without a database.
  */
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createApp, openApiDocument } from "./app.ts";
+import type { AppEnv } from "./routes/common.ts";
 import type { DatabaseHandle } from "./db/client.ts";
 import { createLogger } from "./log.ts";
 
-/** The document, pretty-printed, as `deno task openapi` writes it. */
-export function renderOpenApiDocument(): string {
+/** The app over no database: enough to generate its document. */
+export function appWithoutDatabase(): OpenAPIHono<AppEnv> {
   const database = {
     kind: "postgres",
     db: null,
@@ -21,6 +23,10 @@ export function renderOpenApiDocument(): string {
     kind: string;
     db: null;
   } as unknown as DatabaseHandle;
-  const app = createApp({ database, logger: createLogger("silent") });
-  return JSON.stringify(openApiDocument(app), null, 2) + "\n";
+  return createApp({ database, logger: createLogger("silent") });
+}
+
+/** The document, pretty-printed, as `deno task openapi` writes it. */
+export function renderOpenApiDocument(): string {
+  return JSON.stringify(openApiDocument(appWithoutDatabase()), null, 2) + "\n";
 }

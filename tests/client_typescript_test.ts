@@ -49,7 +49,7 @@ function braninStudy(overrides: Record<string, unknown> = {}) {
       ],
     },
     objective: { metrics: [{ name: "value", goal: "minimize" as const }] },
-    algorithm: { name: "random", config: {}, seed: 7 },
+    algorithm: { name: "random" as const, config: {}, seed: 7 },
     ...overrides,
   };
 }

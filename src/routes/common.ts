@@ -8,19 +8,14 @@ import type { ContentfulStatusCode, SuccessStatusCode } from "hono/utils/http-st
 import type { JSONParsed } from "hono/utils/types";
 import type { DatabaseHandle, Queryable } from "../db/client.ts";
 import { retryTransient } from "../db/errors.ts";
-import {
-  type FieldIssue,
-  fieldIssues,
-  formatPath,
-  Problem,
-  type ProblemKind,
-  problemType,
-} from "../errors.ts";
+import { type FieldIssue, fieldIssues, formatPath, Problem, problemType } from "../errors.ts";
 import { isPlainText } from "../services/ids.ts";
 import type { ServiceContext } from "../services/context.ts";
 import { type Actor, actorOf } from "../services/audit.ts";
 import type { Principal } from "../services/principals.ts";
 import { runIdempotent, type StoredResponse } from "../services/idempotency.ts";
+
+export { problemResponses, ProblemSchema } from "./problems.ts";
 
 /** Per-request values middleware puts on the context. */
 export interface AppEnv {
@@ -30,103 +25,6 @@ export interface AppEnv {
     services: ServiceContext;
     database: DatabaseHandle;
   };
-}
-
-/** An RFC 9457 problem, as documented. */
-export const ProblemSchema = z.object({
-  type: z.string().openapi({ example: "urn:minima:problem:validation" }),
-  title: z.string().openapi({ example: "The request is not valid" }),
-  status: z.number().int().openapi({ example: 422 }),
-  detail: z.string().openapi({
-    example: "space.parameters[0].max: max (-5) must be greater than min (10)",
-  }),
-  instance: z.string().optional().openapi({ example: "/v1/studies" }),
-  requestId: z.string().optional(),
-  errors: z.array(z.object({
-    field: z.string().openapi({ example: "space.parameters[0].max" }),
-    rule: z.string().openapi({ example: "min_below_max" }),
-    message: z.string().openapi({ example: "max (-5) must be greater than min (10)" }),
-  })).optional(),
-}).openapi("Problem");
-
-const DESCRIPTIONS: Record<number, string> = {
-  400: "Malformed request (bad JSON, bad query parameter)",
-  401: "Missing or invalid API key",
-  403: "The key may not do this",
-  404: "No such resource in the key's project",
-  409: "Conflicts with the resource's state, or an Idempotency-Key reused with another body",
-  413: "Request body too large",
-  415: "Body is not application/json",
-  422: "The body breaks a rule; `errors` names each field and rule",
-  429:
-    "The key's rate limit is spent (MINIMA_RATE_LIMIT_PER_KEY, MINIMA_RATE_LIMIT_PER_LABELER); " +
-    "retry after `Retry-After` seconds",
-  503:
-    "This process cannot serve it now (its database connection was lost, or a runtime it needs " +
-    "is absent or failed); retry later, with the same Idempotency-Key where the request has one",
-};
-
-const EXAMPLES: Record<
-  number,
-  [ProblemKind, string, string, { field: string; rule: string; message: string }?]
-> = {
-  400: ["bad-request", "Bad request", "the body is not valid JSON", {
-    field: "(body)",
-    rule: "json",
-    message: "the body is not valid JSON",
-  }],
-  401: ["unauthorized", "Missing or invalid API key", "the API key is unknown or revoked"],
-  403: ["forbidden", "Not allowed with this key", "this operation needs an admin key"],
-  404: ["not-found", "Not found", "study 8c4a3f8e-2b1d-4e6f-9a0b-1c2d3e4f5a6b does not exist"],
-  409: [
-    "conflict",
-    "Conflict",
-    'trial 12 is already COMPLETED with values {"value":0.41}; a finished trial cannot be reported differently',
-  ],
-  413: ["payload-too-large", "Request body too large", "the request body exceeds 4194304 bytes"],
-  415: ["unsupported-media-type", "Unsupported media type", "Unsupported Media Type"],
-  422: [
-    "validation",
-    "The request is not valid",
-    "space.parameters[0].max: max (-5) must be greater than min (10)",
-    {
-      field: "space.parameters[0].max",
-      rule: "min_below_max",
-      message: "max (-5) must be greater than min (10)",
-    },
-  ],
-  429: [
-    "too-many-requests",
-    "Too many requests",
-    "this key may make 50 requests a second (bursts of 100); retry after 1 s",
-  ],
-  503: [
-    "unavailable",
-    "Service unavailable",
-    "no execution provider loaded the model (cuda: Failed to load shared library)",
-  ],
-};
-
-/** The documented problem responses for the given statuses, each with an example. */
-export function problemResponses(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((s) => {
-    const [kind, title, detail, issue] = EXAMPLES[s];
-    return [s, {
-      description: DESCRIPTIONS[s],
-      content: {
-        "application/problem+json": {
-          schema: ProblemSchema,
-          example: {
-            type: problemType(kind),
-            title,
-            status: s,
-            detail,
-            ...(issue ? { errors: [issue] } : {}),
-          },
-        },
-      },
-    }];
-  }));
 }
 
 /** A JSON content entry of the OpenAPI document, with its example. */

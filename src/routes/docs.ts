@@ -16,7 +16,44 @@ export const OPENAPI_INFO = {
       "report what you observed. Every route under /v1 needs `Authorization: Bearer <api key>`. " +
       "Errors are RFC 9457 problem+json documents whose `errors` name each field and rule.",
   },
-  servers: [{ url: "/" }],
+  servers: [
+    {
+      url: "/",
+      description: "The service that serves this document (relative: wherever it was fetched from)",
+    },
+    {
+      url: "http://localhost:8080",
+      description: "A local service on its default port (`PORT`, default 8080)",
+    },
+  ],
+  tags: [
+    { name: "Projects and keys", description: "Projects and their API keys (admin keys)" },
+    {
+      name: "Admin keys and audit",
+      description: "Admin keys and the audit log of changes to keys, projects and studies",
+    },
+    { name: "Algorithms", description: "The algorithms a study may use, with their configs" },
+    {
+      name: "Studies",
+      description: "Search spaces with an objective and an algorithm, and what was learned",
+    },
+    { name: "Trials", description: "Points to evaluate: suggest, report, export" },
+    {
+      name: "Runs",
+      description: "Server-side optimisation of studies whose objective is a model",
+    },
+    { name: "Schedules", description: "Runs started on a cron schedule" },
+    {
+      name: "Comparisons",
+      description: "Candidates ranked by people (labelers) for studies that learn from rankings",
+    },
+    { name: "Models", description: "ONNX models: upload, evaluate, download" },
+    { name: "SSO", description: "Rounds of studies driven by a client's training loop (sso)" },
+    {
+      name: "Operations",
+      description: "Health, readiness, metrics and this document, outside the API's keys",
+    },
+  ],
 };
 
 const ASSETS = new URL("../../node_modules/swagger-ui-dist/", import.meta.url);
@@ -40,13 +77,16 @@ const documentRoute = createRoute({
   path: "/openapi.json",
   operationId: "getOpenApiDocument",
   summary: "This OpenAPI document",
+  description:
+    "The OpenAPI 3.1 document of this service (also committed as openapi/openapi.json); " +
+    "clients and SDKs are generated from it. Needs no key.",
   tags: ["Operations"],
   responses: {
     200: {
       description: "OpenAPI 3.1",
       content: {
         "application/json": {
-          schema: z.record(z.string(), z.unknown()),
+          schema: z.record(z.string(), z.unknown()).openapi("OpenApiDocument"),
           example: { openapi: "3.1.0", info: { title: "minima", version: "0.1.0" } },
         },
       },
@@ -59,6 +99,8 @@ const docsRoute = createRoute({
   path: "/docs",
   operationId: "getDocs",
   summary: "Interactive API docs (Swagger UI)",
+  description:
+    "Swagger UI over this document, served by the service itself (no CDN). Needs no key.",
   tags: ["Operations"],
   responses: {
     200: {

@@ -3,6 +3,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { SpaceSchema } from "../space/schema.ts";
+import { documentedAs } from "./algorithm_components.ts";
 import {
   LabelingSchema,
   ObjectiveSchema,
@@ -52,6 +53,18 @@ export const EXAMPLE_PROJECT = {
   createdAt: EXAMPLE.time,
 };
 
+/**
+ * `schema` or null, as the document must say it. `.nullable()` on a schema
+ * registered as a component (`.openapi("Name")`) loses the null in the
+ * generated document, or worse makes the component itself nullable
+ * (zod-to-openapi copies the component's name onto the nullable wrapper), so
+ * a nullable component is a union with null: `anyOf: [$ref, {type: "null"}]`.
+ * tests/openapi_test.ts refuses a `.nullable()` of a component.
+ */
+export function orNull<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.null()]);
+}
+
 /** A parameter value. */
 const ParamValue = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -73,6 +86,9 @@ export const ApiKeySchema = z.object({
   createdAt: z.string().datetime(),
   revokedAt: z.string().datetime().nullable(),
 }).openapi("ApiKey", { example: EXAMPLE_API_KEY });
+
+/** A list of keys (not paged: a project or a study holds few). */
+export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema) }).openapi("ApiKeyList");
 
 /** A newly minted key: the only time the key itself is shown. */
 export const NewApiKeySchema = ApiKeySchema.extend({
@@ -172,7 +188,7 @@ export const StudySchema = z.object({
   name: z.string(),
   metadata: z.record(z.string(), z.unknown()),
   state: StudyStateSchema,
-  space: SpaceSchema.nullable().openapi({
+  space: orNull(SpaceSchema).openapi({
     description: "The search space; null for a study driven by rounds (sso), whose subject is " +
       "its model",
   }),
@@ -180,15 +196,18 @@ export const StudySchema = z.object({
     description: "What is measured; null for a study driven by rounds (sso): its client's loss " +
       "is reported with each round",
   }),
-  algorithm: z.object({
-    name: z.string(),
-    config: z.record(z.string(), z.unknown()),
-    seed: z.number().int(),
-    reason: z.string().optional().openapi({
-      description: "Why minima chose this algorithm: only in createStudy's answer, when the " +
-        "request named none",
+  algorithm: documentedAs(
+    z.object({
+      name: z.string(),
+      config: z.record(z.string(), z.unknown()),
+      seed: z.number().int(),
+      reason: z.string().optional().openapi({
+        description: "Why minima chose this algorithm: only in createStudy's answer, when the " +
+          "request named none",
+      }),
     }),
-  }),
+    "AlgorithmChoice",
+  ),
   settings: z.object({ leaseSeconds: z.number().int() }),
   labeling: LabelingSchema.nullable().openapi({
     description: "How comparisons work, for studies whose algorithm learns from rankings",

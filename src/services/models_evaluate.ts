@@ -237,12 +237,12 @@ function checkedInputs(row: ModelRow, body: EvaluateInput): Record<string, Tenso
   if (unknown.length > 0 || missing.length > 0) {
     const list = signature.inputs.map((i) => `"${i.name}"`).join(", ");
     throw invalidFields([
-      ...unknown.map((n) => ({
+      ...unknown.map((n): FieldIssue => ({
         field: `inputs.${n}`,
         rule: "model_input",
         message: `the model has no input "${n}" (its inputs: ${list})`,
       })),
-      ...missing.map((i) => ({
+      ...missing.map((i): FieldIssue => ({
         field: `inputs.${i.name}`,
         rule: "required",
         message: `the model needs input "${i.name}" (${i.type} [${i.shape.join(", ")}])`,

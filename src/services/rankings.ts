@@ -2,13 +2,13 @@
  * Rankings: the checks on a submitted ranking, their aggregation over
  * labelers, and the order candidates are shown in.
  */
-import { invalidFields } from "../errors.ts";
+import { type FieldIssue, invalidFields } from "../errors.ts";
 
 /** Checks a ranking's ids against the comparison's candidates. */
 export function checkRanking(ranked: string[], candidates: string[], length: number): void {
   const known = new Set(candidates);
   const seen = new Set<string>();
-  const issues = [];
+  const issues: FieldIssue[] = [];
   if (ranked.length > candidates.length) {
     issues.push({
       field: "ranking",

@@ -3,6 +3,7 @@
  * reuse these schemas, so the OpenAPI document and the validation agree.
  */
 import { z } from "zod";
+import type { Rule } from "../errors.ts";
 import { PARAMETER_NAME, SpaceSchema } from "../space/schema.ts";
 
 /** A study's lifecycle state. */
@@ -89,7 +90,7 @@ export const ObjectiveSchema = z.strictObject({
   });
   const evaluator = objective.evaluator;
   if (!evaluator) return;
-  const issue = (path: (string | number)[], message: string, rule: string) =>
+  const issue = (path: (string | number)[], message: string, rule: Rule) =>
     ctx.addIssue({ code: "custom", path: ["evaluator", ...path], message, params: { rule } });
   for (const m of objective.metrics) {
     if (!Object.hasOwn(evaluator.outputs, m.name)) {

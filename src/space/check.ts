@@ -7,6 +7,7 @@
  */
 import type { CategoricalParameter, Parameter, ParameterValue } from "./schema.ts";
 import { lastGridIndex } from "./codec.ts";
+import type { Rule } from "../errors.ts";
 
 /** One reason a value is not a valid point of the space. */
 export interface ParamIssue {
@@ -16,7 +17,7 @@ export interface ParamIssue {
    * Which rule: "object", "unknown_parameter", "missing_parameter", "type",
    * "bounds", "step" or "value".
    */
-  rule: string;
+  rule: Rule;
   /** A sentence for people, naming the bound or the allowed values. */
   message: string;
 }

@@ -6,7 +6,10 @@
  * values. The schema checks every rule that does not need the rest of the
  * study (bounds ordered, names unique, steps that fit the range).
  */
-import { z } from "zod";
+// zod as @hono/zod-openapi extends it: the schemas name their OpenAPI components
+// (FloatParameter, IntParameter, CategoricalParameter, ParameterSpec, SearchSpace).
+import { z } from "@hono/zod-openapi";
+import type { Rule } from "../errors.ts";
 
 /** Parameter names: identifiers that survive CSV headers and URLs. */
 export const PARAMETER_NAME = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_.\-]{0,63}$/;
@@ -28,7 +31,7 @@ export const FloatParameterSchema = z.strictObject({
   max: z.number(),
   scale,
   step: z.number().positive().optional(),
-});
+}).openapi("FloatParameter", { description: "A real-valued parameter in [min, max]" });
 
 /** An integer parameter in [min, max]. */
 export const IntParameterSchema = z.strictObject({
@@ -38,7 +41,7 @@ export const IntParameterSchema = z.strictObject({
   max: z.number().int().safe(),
   scale,
   step: z.number().int().positive().safe().optional(),
-});
+}).openapi("IntParameter", { description: "An integer parameter in [min, max]" });
 
 /** A categorical parameter: one of a list of distinct values. */
 export const CategoricalParameterSchema = z.strictObject({
@@ -47,6 +50,8 @@ export const CategoricalParameterSchema = z.strictObject({
   values: z.array(z.union([z.string().max(256), z.number(), z.boolean()]))
     .min(1)
     .max(10_000),
+}).openapi("CategoricalParameter", {
+  description: "A categorical parameter: one of a list of distinct values",
 });
 
 /** Any one parameter. */
@@ -54,7 +59,7 @@ export const ParameterSchema = z.discriminatedUnion("type", [
   FloatParameterSchema,
   IntParameterSchema,
   CategoricalParameterSchema,
-]);
+]).openapi("ParameterSpec", { description: "One parameter of a search space, by its `type`" });
 
 /** A float parameter after defaults are applied. */
 export type FloatParameter = z.infer<typeof FloatParameterSchema>;
@@ -75,7 +80,7 @@ function checkParameter(
   ctx: z.RefinementCtx,
   path: (string | number)[],
 ): void {
-  const issue = (field: string, message: string, rule: string) =>
+  const issue = (field: string, message: string, rule: Rule) =>
     ctx.addIssue({
       code: "custom",
       path: [...path, field],
@@ -140,7 +145,7 @@ export const SpaceSchema = z.strictObject({
     } else seen.set(p.name, i);
     checkParameter(p, ctx, ["parameters", i]);
   });
-});
+}).openapi("SearchSpace", { description: "The parameters a study searches over" });
 
 /** A validated search space. */
 export type SpaceSpec = z.infer<typeof SpaceSchema>;

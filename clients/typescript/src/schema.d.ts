@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
+        /**
+         * Liveness: the process answers
+         * @description For liveness probes: answers 200 while the process runs, without touching the database. Needs no key.
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and every migration is applied */
+        /**
+         * Readiness: the database answers and every migration is applied
+         * @description For readiness probes: 200 when the database answers and every migration is applied, else 503 naming the failed check; reports the ONNX runtime's state too. Needs no key.
+         */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -245,7 +251,10 @@ export interface paths {
         get: operations["getStudy"];
         put?: never;
         post?: never;
-        /** Delete a study and all its trials */
+        /**
+         * Delete a study and all its trials
+         * @description Deletes the study with its trials, runs, schedules, comparisons and labeler tokens; the deletion is recorded in the audit log with the study's name. Cannot be undone.
+         */
         delete: operations["deleteStudy"];
         options?: never;
         head?: never;
@@ -367,7 +376,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a trial */
+        /**
+         * Get a trial
+         * @description One trial of the study by id: its state, params, values and lease.
+         */
         get: operations["getTrial"];
         put?: never;
         post?: never;
@@ -468,7 +480,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a run */
+        /**
+         * Get a run
+         * @description One run of the study by id: its state, budget, progress and best trial so far (watchRun streams the same as it changes).
+         */
         get: operations["getRun"];
         put?: never;
         post?: never;
@@ -549,7 +564,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a schedule, its next ticks and its last runs */
+        /**
+         * Get a schedule, its next ticks and its last runs
+         * @description One schedule by id, with its next ticks (when it will start runs) and the runs it started last.
+         */
         get: operations["getSchedule"];
         put?: never;
         post?: never;
@@ -694,7 +712,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one comparison */
+        /**
+         * Get one comparison
+         * @description One comparison of the study by id: its candidates, its state, and the rankings it needs and has received.
+         */
         get: operations["getComparison"];
         put?: never;
         post?: never;
@@ -731,7 +752,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a study's labeler tokens */
+        /**
+         * List a study's labeler tokens
+         * @description The study's labeler tokens, revoked ones included (revokedAt set); the tokens themselves are never shown again, only their prefixes.
+         */
         get: operations["listLabelerTokens"];
         put?: never;
         /**
@@ -755,7 +779,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a labeler token */
+        /**
+         * Revoke a labeler token
+         * @description Revokes the token at once: its next request answers 401. The revocation is recorded in the audit log.
+         */
         delete: operations["revokeLabelerToken"];
         options?: never;
         head?: never;
@@ -1021,7 +1048,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This OpenAPI document */
+        /**
+         * This OpenAPI document
+         * @description The OpenAPI 3.1 document of this service (also committed as openapi/openapi.json); clients and SDKs are generated from it. Needs no key.
+         */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
@@ -1038,7 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interactive API docs (Swagger UI) */
+        /**
+         * Interactive API docs (Swagger UI)
+         * @description Swagger UI over this document, served by the service itself (no CDN). Needs no key.
+         */
         get: operations["getDocs"];
         put?: never;
         post?: never;
@@ -1053,12 +1086,40 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         RandomConfig: Record<string, never>;
+        /** @description The random algorithm with its config */
+        RandomAlgorithm: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "random";
+            /** @description Its options: unknown keys are refused, defaults fill the rest */
+            config?: components["schemas"]["RandomConfig"];
+            /** @description Makes the study deterministic; absent, minima draws one */
+            seed?: number;
+            /** @description Why minima chose this algorithm: only in createStudy's answer, when the request named none */
+            readonly reason?: string;
+        };
         SobolConfig: {
             /**
              * @description Randomise the sequence with the study's seed (linear matrix scrambling and a digital shift). Without it every study gets the same points, starting at the lower corner of the space.
              * @default true
              */
             scramble?: boolean;
+        };
+        /** @description The sobol algorithm with its config */
+        SobolAlgorithm: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "sobol";
+            /** @description Its options: unknown keys are refused, defaults fill the rest */
+            config?: components["schemas"]["SobolConfig"];
+            /** @description Makes the study deterministic; absent, minima draws one */
+            seed?: number;
+            /** @description Why minima chose this algorithm: only in createStudy's answer, when the request named none */
+            readonly reason?: string;
         };
         GpBoConfig: {
             /** @description Sobol points before the GP takes over (default max(5, 2·dimension)) */
@@ -1117,6 +1178,20 @@ export interface components {
              * @default 32
              */
             maxOneHot?: number;
+        };
+        /** @description The gp-bo algorithm with its config */
+        GpBoAlgorithm: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "gp-bo";
+            /** @description Its options: unknown keys are refused, defaults fill the rest */
+            config?: components["schemas"]["GpBoConfig"];
+            /** @description Makes the study deterministic; absent, minima draws one */
+            seed?: number;
+            /** @description Why minima chose this algorithm: only in createStudy's answer, when the request named none */
+            readonly reason?: string;
         };
         CboConfig: {
             /**
@@ -1215,6 +1290,20 @@ export interface components {
              */
             failuresBeforeInfeasible?: number;
         };
+        /** @description The cbo algorithm with its config */
+        CboAlgorithm: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "cbo";
+            /** @description Its options: unknown keys are refused, defaults fill the rest */
+            config?: components["schemas"]["CboConfig"];
+            /** @description Makes the study deterministic; absent, minima draws one */
+            seed?: number;
+            /** @description Why minima chose this algorithm: only in createStudy's answer, when the request named none */
+            readonly reason?: string;
+        };
         ZoRankSgdConfig: {
             /**
              * @description m: candidates per gradient round, x_t + μ·ξᵢ with ξᵢ ~ N(0, I)
@@ -1255,6 +1344,20 @@ export interface components {
             accumulate?: boolean;
             /** @description x_0 in the encoded unit cube, one coordinate per parameter in the space's order (default: the centre, 0.5 each) */
             initialPoint?: number[];
+        };
+        /** @description The zo-rank-sgd algorithm with its config */
+        ZoRankSgdAlgorithm: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "zo-rank-sgd";
+            /** @description Its options: unknown keys are refused, defaults fill the rest */
+            config?: components["schemas"]["ZoRankSgdConfig"];
+            /** @description Makes the study deterministic; absent, minima draws one */
+            seed?: number;
+            /** @description Why minima chose this algorithm: only in createStudy's answer, when the request named none */
+            readonly reason?: string;
         };
         SsoConfig: {
             /** @description The model z = f(θ; X) the service trains: a built-in family (`linear`, `mlp`) or a pair of ONNX graphs of the project (`onnx`) */
@@ -1367,6 +1470,22 @@ export interface components {
             /** @description θ₀ in the model's layout; default zeros (`linear`, `onnx`) or N(0, s²/n_l) weights with zero biases from the study's seed (`mlp`) */
             initialTheta?: number[];
         };
+        /** @description The sso algorithm with its config */
+        SsoAlgorithm: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "sso";
+            /** @description Its options: unknown keys are refused, defaults fill the rest */
+            config?: components["schemas"]["SsoConfig"];
+            /** @description Makes the study deterministic; absent, minima draws one */
+            seed?: number;
+            /** @description Why minima chose this algorithm: only in createStudy's answer, when the request named none */
+            readonly reason?: string;
+        };
+        /** @description Which algorithm explores the space, by `name`, with its config and seed */
+        AlgorithmChoice: components["schemas"]["RandomAlgorithm"] | components["schemas"]["SobolAlgorithm"] | components["schemas"]["GpBoAlgorithm"] | components["schemas"]["CboAlgorithm"] | components["schemas"]["ZoRankSgdAlgorithm"] | components["schemas"]["SsoAlgorithm"];
         /**
          * @example {
          *       "inputs": {
@@ -1511,6 +1630,29 @@ export interface components {
              */
             dataBase64: string;
         };
+        HealthStatus: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            checks?: {
+                [key: string]: string;
+            };
+            /** @description The ONNX runtime, where this process runs one */
+            onnx?: {
+                /**
+                 * @description The execution provider models load with now (the first that worked); null before any model was loaded
+                 * @example cpu
+                 */
+                provider: string | null;
+                /** @description MINIMA_ONNX_PROVIDERS in order, with what loading models showed */
+                providers: {
+                    name: string;
+                    /** @enum {string} */
+                    state: "untried" | "available" | "unavailable";
+                    /** @description onnxruntime's reason, if unavailable */
+                    reason?: string;
+                }[];
+            };
+        };
         Problem: {
             /** @example urn:minima:problem:validation */
             type: string;
@@ -1523,14 +1665,19 @@ export interface components {
             /** @example /v1/studies */
             instance?: string;
             requestId?: string;
-            errors?: {
-                /** @example space.parameters[0].max */
-                field: string;
-                /** @example min_below_max */
-                rule: string;
-                /** @example max (-5) must be greater than min (10) */
-                message: string;
-            }[];
+            errors?: components["schemas"]["FieldIssue"][];
+        };
+        FieldIssue: {
+            /** @example space.parameters[0].max */
+            field: string;
+            /**
+             * @description The rule the field breaks (a stable name clients may switch on)
+             * @example min_below_max
+             * @enum {string}
+             */
+            rule: "invalid_type" | "too_big" | "too_small" | "invalid_format" | "not_multiple_of" | "invalid_union" | "invalid_key" | "invalid_element" | "invalid_value" | "custom" | "already_answered" | "already_finished" | "base64" | "bounds" | "byte_length" | "candidate" | "count" | "cron" | "cursor" | "data" | "design_memory" | "dimension" | "exclusive" | "exists" | "finite" | "graph_signature" | "graph_sizes" | "header" | "image_output" | "input_shape" | "json" | "known_algorithm" | "known_metric" | "known_model" | "known_row" | "last_admin_key" | "length" | "log_min_positive" | "matches_existing" | "max" | "max_coordinates" | "max_depth" | "max_items" | "max_params" | "max_rows" | "max_size" | "max_values" | "metric_output" | "min" | "min_below_max" | "missing_constant" | "missing_input" | "missing_metric" | "missing_parameter" | "model_error" | "model_input" | "model_input_type" | "model_output" | "non_negative" | "object" | "one_of" | "one_per_row" | "onnx_model" | "params" | "params_input" | "rank" | "ranking_algorithm" | "required" | "round_size" | "rounds_algorithm" | "rows" | "same_request" | "shape" | "shown_once" | "single_input" | "size" | "step" | "step_fits_range" | "step_grid_size" | "supported_space" | "text" | "timezone" | "type" | "unique" | "unique_names" | "unique_values" | "unknown_field" | "unknown_input" | "unknown_metric" | "unknown_parameter" | "value" | "width" | "with_data_base64";
+            /** @example max (-5) must be greater than min (10) */
+            message: string;
         };
         /**
          * @example {
@@ -1545,6 +1692,15 @@ export interface components {
             name: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        CreateProjectRequest: {
+            /** @example vision-team */
+            name: string;
+        };
+        ProjectPage: {
+            items: components["schemas"]["Project"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /**
          * @example {
@@ -1595,6 +1751,22 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        CreateApiKeyRequest: {
+            /** @example training-cluster */
+            name: string;
+        };
+        ApiKeyList: {
+            items: components["schemas"]["ApiKey"][];
+        };
+        CreateAdminKeyRequest: {
+            /** @example ops-2026-q4 */
+            name: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         /**
          * @example {
          *       "id": "c1f0e2d3-4b5a-4968-8776-a5b4c3d2e1f0",
@@ -1633,8 +1805,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AlgorithmList: {
+            items: components["schemas"]["Algorithm"][];
+        };
         Algorithm: {
-            name: string;
+            name: components["schemas"]["AlgorithmName"];
             description: string;
             feedbackKinds: ("value" | "infeasible" | "failed" | "ranking" | "target_gradient")[];
             /** @description JSON Schema of `algorithm.config` in createStudy */
@@ -1642,6 +1817,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description A registered algorithm (listAlgorithms)
+         * @enum {string}
+         */
+        AlgorithmName: "random" | "sobol" | "gp-bo" | "cbo" | "zo-rank-sgd" | "sso";
         /**
          * @example {
          *       "id": "8c4a3f8e-2b1d-4e6f-9a0b-1c2d3e4f5a6b",
@@ -1726,38 +1906,7 @@ export interface components {
             /** @enum {string} */
             state: "ACTIVE" | "PAUSED" | "COMPLETED";
             /** @description The search space; null for a study driven by rounds (sso), whose subject is its model */
-            space: {
-                parameters: ({
-                    name: string;
-                    /** @enum {string} */
-                    type: "float";
-                    min: number;
-                    max: number;
-                    /**
-                     * @default linear
-                     * @enum {string}
-                     */
-                    scale?: "linear" | "log";
-                    step?: number;
-                } | {
-                    name: string;
-                    /** @enum {string} */
-                    type: "int";
-                    min: number;
-                    max: number;
-                    /**
-                     * @default linear
-                     * @enum {string}
-                     */
-                    scale?: "linear" | "log";
-                    step?: number;
-                } | {
-                    name: string;
-                    /** @enum {string} */
-                    type: "categorical";
-                    values: (string | number | boolean)[];
-                })[];
-            } | null;
+            space: components["schemas"]["SearchSpace"] | null;
             /** @description What is measured; null for a study driven by rounds (sso): its client's loss is reported with each round */
             objective: {
                 metrics: {
@@ -1789,15 +1938,7 @@ export interface components {
                     };
                 };
             } | null;
-            algorithm: {
-                name: string;
-                config: {
-                    [key: string]: unknown;
-                };
-                seed: number;
-                /** @description Why minima chose this algorithm: only in createStudy's answer, when the request named none */
-                reason?: string;
-            };
+            algorithm: components["schemas"]["AlgorithmChoice"];
             settings: {
                 leaseSeconds: number;
             };
@@ -1865,44 +2006,62 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description The parameters a study searches over */
+        SearchSpace: {
+            parameters: components["schemas"]["ParameterSpec"][];
+        };
+        /** @description One parameter of a search space, by its `type` */
+        ParameterSpec: components["schemas"]["FloatParameter"] | components["schemas"]["IntParameter"] | components["schemas"]["CategoricalParameter"];
+        /** @description A real-valued parameter in [min, max] */
+        FloatParameter: {
+            name: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "float";
+            min: number;
+            max: number;
+            /**
+             * @default linear
+             * @enum {string}
+             */
+            scale?: "linear" | "log";
+            step?: number;
+        };
+        /** @description An integer parameter in [min, max] */
+        IntParameter: {
+            name: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "int";
+            min: number;
+            max: number;
+            /**
+             * @default linear
+             * @enum {string}
+             */
+            scale?: "linear" | "log";
+            step?: number;
+        };
+        /** @description A categorical parameter: one of a list of distinct values */
+        CategoricalParameter: {
+            name: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "categorical";
+            values: (string | number | boolean)[];
+        };
         CreateStudyRequest: {
             name: string;
             metadata?: {
                 [key: string]: unknown;
             };
-            /** @description The search space (required, except for algorithms driven by rounds: sso's subject is its model, and it takes no space) */
-            space?: {
-                parameters: ({
-                    name: string;
-                    /** @enum {string} */
-                    type: "float";
-                    min: number;
-                    max: number;
-                    /**
-                     * @default linear
-                     * @enum {string}
-                     */
-                    scale?: "linear" | "log";
-                    step?: number;
-                } | {
-                    name: string;
-                    /** @enum {string} */
-                    type: "int";
-                    min: number;
-                    max: number;
-                    /**
-                     * @default linear
-                     * @enum {string}
-                     */
-                    scale?: "linear" | "log";
-                    step?: number;
-                } | {
-                    name: string;
-                    /** @enum {string} */
-                    type: "categorical";
-                    values: (string | number | boolean)[];
-                })[];
-            };
+            space?: components["schemas"]["SearchSpace"] & unknown;
             /** @description What is measured (required, except for algorithms driven by rounds: sso takes none) */
             objective?: {
                 metrics: {
@@ -1935,17 +2094,7 @@ export interface components {
                 };
             };
             /** @description The algorithm; absent, minima chooses one for the space (gp-bo for small spaces, random search past them) and says why in the answer's `algorithm.reason` */
-            algorithm?: {
-                name: string;
-                /**
-                 * @description The algorithm's options (its component below, by `name`: random → RandomConfig, sobol → SobolConfig, gp-bo → GpBoConfig, cbo → CboConfig, zo-rank-sgd → ZoRankSgdConfig, sso → SsoConfig); unknown keys are refused, defaults fill the rest
-                 * @default {}
-                 */
-                config?: {
-                    [key: string]: unknown;
-                } | components["schemas"]["RandomConfig"] | components["schemas"]["SobolConfig"] | components["schemas"]["GpBoConfig"] | components["schemas"]["CboConfig"] | components["schemas"]["ZoRankSgdConfig"] | components["schemas"]["SsoConfig"];
-                seed?: number;
-            };
+            algorithm?: components["schemas"]["AlgorithmChoice"];
             settings?: {
                 leaseSeconds?: number;
             };
@@ -2004,6 +2153,11 @@ export interface components {
              * @enum {string}
              */
             ifExists?: "error" | "return";
+        };
+        StudyPage: {
+            items: components["schemas"]["Study"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         UpdateStudyRequest: {
             name?: string;
@@ -2122,6 +2276,30 @@ export interface components {
             /** @description Why it is infeasible */
             reason?: string;
         };
+        TrialPage: {
+            items: components["schemas"]["Trial"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BestTrials: {
+            trials: components["schemas"]["Trial"][];
+            recommendation: components["schemas"]["Recommendation"] | null;
+        };
+        Recommendation: {
+            params: {
+                [key: string]: number | string | boolean;
+            };
+            details?: unknown;
+            /** @description Other points the algorithm names, e.g. `best` (the best ever) for cbo */
+            points?: {
+                [key: string]: {
+                    [key: string]: number | string | boolean;
+                };
+            };
+        };
+        CompletedTrials: {
+            trials: components["schemas"]["Trial"][];
+        };
         CompleteTrialsRequest: {
             items: {
                 /** Format: uuid */
@@ -2226,7 +2404,8 @@ export interface components {
             stopAtValue: number | null;
             /** @description The run's trials completed so far (with values, or infeasible) */
             completed: number;
-            best: components["schemas"]["RunBest"];
+            /** @description The run's best trial; null before any result */
+            best: components["schemas"]["RunBest"] | null;
             /**
              * @description Why a SUCCEEDED or CANCELLED run stopped
              * @enum {string|null}
@@ -2267,13 +2446,13 @@ export interface components {
          * @enum {string}
          */
         RunState: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
-        /** @description The run's best trial by the study's first metric (null before any result) */
+        /** @description The run's best trial by the study's first metric */
         RunBest: {
             /** @description The primary metric */
             value: number;
             /** Format: uuid */
             trialId: string;
-        } | null;
+        };
         StartRunRequest: {
             /**
              * @description Trials to evaluate, at most; the run's trials then number exactly this unless the deadline, the target or a cancellation stops it first
@@ -2476,7 +2655,7 @@ export interface components {
             paused?: boolean;
         };
         NextComparison: {
-            comparison: components["schemas"]["Comparison"];
+            comparison: components["schemas"]["Comparison"] | null;
             /**
              * @description Only when none is available, why: every open comparison is held by another labeler (or answered by you) and `labeling.maxOpen` allows no more (`held_by_others`); you answered every open one and they wait for other labelers (`answered_by_you`); the algorithm has no new candidates now (`no_candidates`: it waits for results, or has none left)
              * @enum {string}
@@ -2595,7 +2774,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             closedAt: string | null;
-        } | null;
+        };
         SubmitRankingRequest: {
             /**
              * @description Candidate ids, best first
@@ -2605,6 +2784,11 @@ export interface components {
              *     ]
              */
             ranking: string[];
+        };
+        ComparisonPage: {
+            items: components["schemas"]["Comparison"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         CreateLabelerTokenRequest: {
             name: string;
@@ -2680,6 +2864,11 @@ export interface components {
              *     ]
              */
             shape: (number | string)[];
+        };
+        ModelPage: {
+            items: components["schemas"]["Model"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         EvaluateModelRequest: {
             /** @description Every input of the model, by name */
@@ -2780,7 +2969,7 @@ export interface components {
             /** @description z_t = f(θ; X): targets[i] (c values) belongs to the batch's row i */
             targets: number[][];
         };
-        /** @description Null while the round is open */
+        /** @description What a round's inner steps did */
         RoundResult: {
             /** @description θ's version after the round: the rounds completed so far */
             thetaVersion: number;
@@ -2805,7 +2994,7 @@ export interface components {
                 /** @description ‖∇h‖ where the step started */
                 gradNorm: number | null;
             }[];
-        } | null;
+        };
         /**
          * @example {
          *       "id": "5f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b",
@@ -2862,7 +3051,8 @@ export interface components {
             thetaVersion: number;
             /** @description The loss the client reported */
             loss: number | null;
-            result: components["schemas"]["RoundResult"];
+            /** @description Null while the round is open */
+            result: components["schemas"]["RoundResult"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2978,6 +3168,9 @@ export interface components {
             /** @description The share of those pairs both put the same way round (1: identical; about 0.5: as if at random); null when none were compared */
             agreement: number | null;
         };
+        OpenApiDocument: {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -3007,29 +3200,41 @@ export interface operations {
                      *       "status": "ok"
                      *     }
                      */
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok" | "unavailable";
-                        checks?: {
-                            [key: string]: string;
-                        };
-                        /** @description The ONNX runtime, where this process runs one */
-                        onnx?: {
-                            /**
-                             * @description The execution provider models load with now (the first that worked); null before any model was loaded
-                             * @example cpu
-                             */
-                            provider: string | null;
-                            /** @description MINIMA_ONNX_PROVIDERS in order, with what loading models showed */
-                            providers: {
-                                name: string;
-                                /** @enum {string} */
-                                state: "untried" | "available" | "unavailable";
-                                /** @description onnxruntime's reason, if unavailable */
-                                reason?: string;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3072,29 +3277,24 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok" | "unavailable";
-                        checks?: {
-                            [key: string]: string;
-                        };
-                        /** @description The ONNX runtime, where this process runs one */
-                        onnx?: {
-                            /**
-                             * @description The execution provider models load with now (the first that worked); null before any model was loaded
-                             * @example cpu
-                             */
-                            provider: string | null;
-                            /** @description MINIMA_ONNX_PROVIDERS in order, with what loading models showed */
-                            providers: {
-                                name: string;
-                                /** @enum {string} */
-                                state: "untried" | "available" | "unavailable";
-                                /** @description onnxruntime's reason, if unavailable */
-                                reason?: string;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not ready */
@@ -3112,29 +3312,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok" | "unavailable";
-                        checks?: {
-                            [key: string]: string;
-                        };
-                        /** @description The ONNX runtime, where this process runs one */
-                        onnx?: {
-                            /**
-                             * @description The execution provider models load with now (the first that worked); null before any model was loaded
-                             * @example cpu
-                             */
-                            provider: string | null;
-                            /** @description MINIMA_ONNX_PROVIDERS in order, with what loading models showed */
-                            providers: {
-                                name: string;
-                                /** @enum {string} */
-                                state: "untried" | "available" | "unavailable";
-                                /** @description onnxruntime's reason, if unavailable */
-                                reason?: string;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
         };
@@ -3203,6 +3381,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listProjects: {
@@ -3237,11 +3449,7 @@ export interface operations {
                      *       "nextCursor": null
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["Project"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ProjectPage"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -3344,6 +3552,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createProject: {
@@ -3363,10 +3605,7 @@ export interface operations {
                  *       "name": "vision-team"
                  *     }
                  */
-                "application/json": {
-                    /** @example vision-team */
-                    name: string;
-                };
+                "application/json": components["schemas"]["CreateProjectRequest"];
             };
         };
         responses: {
@@ -3544,6 +3783,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listApiKeys: {
@@ -3579,9 +3852,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["ApiKey"][];
-                    };
+                    "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -3701,6 +3972,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createApiKey: {
@@ -3722,10 +4027,7 @@ export interface operations {
                  *       "name": "training-cluster"
                  *     }
                  */
-                "application/json": {
-                    /** @example training-cluster */
-                    name: string;
-                };
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
             };
         };
         responses: {
@@ -3926,6 +4228,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -4078,6 +4414,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAdminKeys: {
@@ -4111,9 +4481,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["ApiKey"][];
-                    };
+                    "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -4216,6 +4584,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createAdminKey: {
@@ -4235,10 +4637,7 @@ export interface operations {
                  *       "name": "ops-2026-q4"
                  *     }
                  */
-                "application/json": {
-                    /** @example ops-2026-q4 */
-                    name: string;
-                };
+                "application/json": components["schemas"]["CreateAdminKeyRequest"];
             };
         };
         responses: {
@@ -4422,6 +4821,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeAdminKey: {
@@ -4590,6 +5023,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAuditEvents: {
@@ -4641,11 +5108,7 @@ export interface operations {
                      *       "nextCursor": null
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["AuditEvent"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -4743,6 +5206,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4790,9 +5287,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["Algorithm"][];
-                    };
+                    "application/json": components["schemas"]["AlgorithmList"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -4890,6 +5385,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4997,11 +5526,7 @@ export interface operations {
                      *       "nextCursor": null
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["Study"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["StudyPage"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -5099,6 +5624,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5497,6 +6056,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getStudy: {
@@ -5708,6 +6301,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteStudy: {
@@ -5840,6 +6467,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6127,6 +6788,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     suggestTrials: {
@@ -6364,6 +7059,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTrials: {
@@ -6417,11 +7146,7 @@ export interface operations {
                      *       "nextCursor": null
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["Trial"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["TrialPage"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -6536,6 +7261,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6781,6 +7540,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getBestTrials: {
@@ -6830,21 +7623,7 @@ export interface operations {
                      *       "recommendation": null
                      *     }
                      */
-                    "application/json": {
-                        trials: components["schemas"]["Trial"][];
-                        recommendation: {
-                            params: {
-                                [key: string]: number | string | boolean;
-                            };
-                            details?: unknown;
-                            /** @description Other points the algorithm names, e.g. `best` (the best ever) for cbo */
-                            points?: {
-                                [key: string]: {
-                                    [key: string]: number | string | boolean;
-                                };
-                            };
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["BestTrials"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -6959,6 +7738,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7111,6 +7924,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     completeTrials: {
@@ -7183,9 +8030,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        trials: components["schemas"]["Trial"][];
-                    };
+                    "application/json": components["schemas"]["CompletedTrials"];
                 };
             };
             /** @description All items applied; no body, as asked with `Prefer: return=minimal` */
@@ -7370,6 +8215,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTrial: {
@@ -7528,6 +8407,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7768,6 +8681,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     heartbeatTrial: {
@@ -7941,6 +8888,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8177,6 +9158,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRuns: {
@@ -8350,6 +9365,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8590,6 +9639,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRun: {
@@ -8752,6 +9835,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8941,6 +10058,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     watchRun: {
@@ -9099,6 +10250,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9266,6 +10451,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9506,6 +10725,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSchedule: {
@@ -9704,6 +10957,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteSchedule: {
@@ -9837,6 +11124,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10045,6 +11366,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10270,6 +11625,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10551,6 +11940,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     skipComparison: {
@@ -10759,6 +12182,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10977,6 +12434,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listComparisons: {
@@ -11063,11 +12554,7 @@ export interface operations {
                      *       "nextCursor": null
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["Comparison"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ComparisonPage"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -11199,6 +12686,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -11363,6 +12884,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -11581,6 +13136,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     renderCandidate: {
@@ -11742,6 +13331,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listLabelerTokens: {
@@ -11777,9 +13400,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["ApiKey"][];
-                    };
+                    "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -11894,6 +13515,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12121,6 +13776,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeLabelerToken: {
@@ -12273,6 +13962,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listModels: {
@@ -12332,11 +14055,7 @@ export interface operations {
                      *       "nextCursor": null
                      *     }
                      */
-                    "application/json": {
-                        items: components["schemas"]["Model"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ModelPage"];
                 };
             };
             /** @description Malformed request (bad JSON, bad query parameter) */
@@ -12434,6 +14153,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12660,6 +14413,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
             503: {
                 headers: {
@@ -12848,6 +14618,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteModel: {
@@ -13002,6 +14806,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     downloadModel: {
@@ -13137,6 +14975,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -13368,6 +15240,23 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -13618,6 +15507,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listRounds: {
@@ -13828,6 +15751,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -14078,6 +16035,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRound: {
@@ -14269,6 +16260,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -14540,6 +16565,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
             503: {
                 headers: {
@@ -14751,6 +16793,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getStudySummary: {
@@ -14897,6 +16973,40 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "this key may make 50 requests a second (bursts of 100); retry after 1 s"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -15063,6 +17173,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getLabelerAgreement: {
@@ -15211,6 +17355,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getOpenApiDocument: {
@@ -15237,9 +17415,41 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpenApiDocument"];
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15261,6 +17471,40 @@ export interface operations {
                 content: {
                     /** @example <!doctype html>... */
                     "text/html": string;
+                };
+            };
+            /** @description An internal error (a defect): the body names the request id to report */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "an internal error occurred (request 2f6b0c8e-1d3a-4e5f-8a9b-0c1d2e3f4a5b)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This process cannot serve it now (its database connection was lost, or a runtime it needs is absent or failed); retry later, with the same Idempotency-Key where the request has one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:minima:problem:unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "no execution provider loaded the model (cuda: Failed to load shared library)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

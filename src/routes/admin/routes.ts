@@ -16,6 +16,7 @@ import {
   uuid,
 } from "../common.ts";
 import {
+  ApiKeyListSchema,
   ApiKeySchema,
   AuditEventSchema,
   EXAMPLE,
@@ -45,7 +46,8 @@ export const createAdminKeyRoute = createRoute({
   request: {
     headers: IdempotencyHeaders,
     body: jsonBody(
-      z.strictObject({ name: z.string().min(1).max(200).openapi({ example: "ops-2026-q4" }) }),
+      z.strictObject({ name: z.string().min(1).max(200).openapi({ example: "ops-2026-q4" }) })
+        .openapi("CreateAdminKeyRequest"),
       { name: "ops-2026-q4" },
     ),
   },
@@ -70,7 +72,7 @@ export const listAdminKeysRoute = createRoute({
   responses: {
     200: {
       description: "The admin keys",
-      ...json(z.object({ items: z.array(ApiKeySchema) }), { items: [EXAMPLE_ADMIN_KEY] }),
+      ...json(ApiKeyListSchema, { items: [EXAMPLE_ADMIN_KEY] }),
     },
     ...problemResponses(401, 403),
   },
@@ -134,7 +136,10 @@ export const listAuditEventsRoute = createRoute({
   responses: {
     200: {
       description: "A page of events",
-      ...json(pageOf(AuditEventSchema), { items: [EXAMPLE_AUDIT_EVENT], nextCursor: null }),
+      ...json(pageOf(AuditEventSchema).openapi("AuditEventPage"), {
+        items: [EXAMPLE_AUDIT_EVENT],
+        nextCursor: null,
+      }),
     },
     ...problemResponses(400, 401, 403),
   },

@@ -5,11 +5,12 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { FEEDBACK_KINDS } from "../../algorithms/types.ts";
+import { AlgorithmNameSchema } from "../algorithm_components.ts";
 import { problemResponses } from "../common.ts";
 
 /** An algorithm as listAlgorithms describes it. */
 export const AlgorithmSchema = z.object({
-  name: z.string(),
+  name: AlgorithmNameSchema,
   description: z.string(),
   feedbackKinds: z.array(z.enum(FEEDBACK_KINDS as [string, ...string[]])),
   configSchema: z.record(z.string(), z.unknown()).openapi({
@@ -32,7 +33,7 @@ export const listAlgorithmsRoute = createRoute({
       description: "The registered algorithms",
       content: {
         "application/json": {
-          schema: z.object({ items: z.array(AlgorithmSchema) }),
+          schema: z.object({ items: z.array(AlgorithmSchema) }).openapi("AlgorithmList"),
           example: {
             items: [{
               name: "sobol",

@@ -14,7 +14,7 @@ import {
   problemResponses,
   uuid,
 } from "../common.ts";
-import { EXAMPLE } from "../schemas.ts";
+import { EXAMPLE, orNull } from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
 const tags = ["Comparisons"];
@@ -111,7 +111,7 @@ export const nextRoute = createRoute({
       },
       ...json(
         z.object({
-          comparison: ComparisonSchema.nullable(),
+          comparison: orNull(ComparisonSchema),
           reason: z.enum(["held_by_others", "answered_by_you", "no_candidates"]).optional()
             .openapi({
               description: "Only when none is available, why: every open comparison is held by " +
@@ -258,7 +258,10 @@ export const listRoute = createRoute({
   responses: {
     200: {
       description: "A page of comparisons",
-      ...json(pageOf(ComparisonSchema), { items: [EXAMPLE_COMPARISON], nextCursor: null }),
+      ...json(pageOf(ComparisonSchema).openapi("ComparisonPage"), {
+        items: [EXAMPLE_COMPARISON],
+        nextCursor: null,
+      }),
     },
     ...problemResponses(400, 401, 403, 404, 409),
   },
@@ -331,6 +334,9 @@ export const getRoute = createRoute({
   path: "/v1/studies/{studyId}/comparisons/{comparisonId}",
   operationId: "getComparison",
   summary: "Get one comparison",
+  description:
+    "One comparison of the study by id: its candidates, its state, and the rankings it needs " +
+    "and has received.",
   tags,
   security,
   request: { params: ComparisonParams },

@@ -26,13 +26,15 @@ export const Status = z.object({
       }),
     })).openapi({ description: "MINIMA_ONNX_PROVIDERS in order, with what loading models showed" }),
   }).optional().openapi({ description: "The ONNX runtime, where this process runs one" }),
-});
+}).openapi("HealthStatus");
 
 export const healthRoute = createRoute({
   method: "get",
   path: "/healthz",
   operationId: "health",
   summary: "Liveness: the process answers",
+  description: "For liveness probes: answers 200 while the process runs, without touching the " +
+    "database. Needs no key.",
   tags,
   responses: {
     200: {
@@ -47,6 +49,10 @@ export const readyRoute = createRoute({
   path: "/readyz",
   operationId: "ready",
   summary: "Readiness: the database answers and every migration is applied",
+  description:
+    "For readiness probes: 200 when the database answers and every migration is applied, " +
+    "else 503 naming the failed check; reports the ONNX runtime's state too. Needs no " +
+    "key.",
   tags,
   responses: {
     200: {

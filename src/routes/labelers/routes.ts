@@ -6,6 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IdempotencyHeaders, idParam, json, jsonBody, problemResponses } from "../common.ts";
 import {
+  ApiKeyListSchema,
   ApiKeySchema,
   EXAMPLE,
   EXAMPLE_API_KEY,
@@ -58,13 +59,15 @@ export const listLabelersRoute = createRoute({
   path: "/v1/studies/{studyId}/labelers",
   operationId: "listLabelerTokens",
   summary: "List a study's labeler tokens",
+  description: "The study's labeler tokens, revoked ones included (revokedAt set); the tokens " +
+    "themselves are never shown again, only their prefixes.",
   tags,
   security,
   request: { params: StudyParams },
   responses: {
     200: {
       description: "The study's labeler tokens, revoked ones included",
-      ...json(z.object({ items: z.array(ApiKeySchema) }), { items: [EXAMPLE_LABELER] }),
+      ...json(ApiKeyListSchema, { items: [EXAMPLE_LABELER] }),
     },
     ...problemResponses(401, 403, 404),
   },
@@ -75,6 +78,9 @@ export const revokeLabelerRoute = createRoute({
   path: "/v1/studies/{studyId}/labelers/{keyId}",
   operationId: "revokeLabelerToken",
   summary: "Revoke a labeler token",
+  description:
+    "Revokes the token at once: its next request answers 401. The revocation is recorded " +
+    "in the audit log.",
   tags,
   security,
   request: { params: StudyParams.extend({ keyId: idParam("keyId", EXAMPLE.keyId) }) },

@@ -257,7 +257,10 @@ export const listModelsRoute = createRoute({
   responses: {
     200: {
       description: "A page of models",
-      ...json(pageOf(ModelSchema), { items: [EXAMPLE_MODEL], nextCursor: null }),
+      ...json(pageOf(ModelSchema).openapi("ModelPage"), {
+        items: [EXAMPLE_MODEL],
+        nextCursor: null,
+      }),
     },
     ...problemResponses(400, 401, 403),
   },

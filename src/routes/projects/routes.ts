@@ -6,6 +6,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IdempotencyHeaders, idParam, pageOf, PageQuery, problemResponses } from "../common.ts";
 import {
+  ApiKeyListSchema,
   ApiKeySchema,
   EXAMPLE,
   EXAMPLE_API_KEY,
@@ -35,7 +36,7 @@ export const createProjectRoute = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: NameBody("vision-team"),
+          schema: NameBody("vision-team").openapi("CreateProjectRequest"),
           example: { name: "vision-team" },
         },
       },
@@ -69,7 +70,7 @@ export const listProjectsRoute = createRoute({
       description: "A page of projects",
       content: {
         "application/json": {
-          schema: pageOf(ProjectSchema),
+          schema: pageOf(ProjectSchema).openapi("ProjectPage"),
           example: {
             items: [EXAMPLE_PROJECT],
             nextCursor: null,
@@ -100,7 +101,7 @@ export const createApiKeyRoute = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: NameBody("training-cluster"),
+          schema: NameBody("training-cluster").openapi("CreateApiKeyRequest"),
           example: { name: "training-cluster" },
         },
       },
@@ -134,7 +135,7 @@ export const listApiKeysRoute = createRoute({
       description: "The project's keys",
       content: {
         "application/json": {
-          schema: z.object({ items: z.array(ApiKeySchema) }),
+          schema: ApiKeyListSchema,
           example: {
             items: [EXAMPLE_API_KEY],
           },

@@ -14,7 +14,7 @@ import {
   PageQuery,
   problemResponses,
 } from "../common.ts";
-import { EXAMPLE } from "../schemas.ts";
+import { EXAMPLE, orNull } from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
 const tags = ["Runs"];
@@ -32,8 +32,8 @@ export const RunStateSchema = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"
 const Best = z.object({
   value: z.number().openapi({ description: "The primary metric" }),
   trialId: z.string().uuid(),
-}).nullable().openapi("RunBest", {
-  description: "The run's best trial by the study's first metric (null before any result)",
+}).openapi("RunBest", {
+  description: "The run's best trial by the study's first metric",
 });
 
 /** The example run of the docs. */
@@ -72,7 +72,7 @@ export const RunSchema = z.object({
   completed: z.number().int().openapi({
     description: "The run's trials completed so far (with values, or infeasible)",
   }),
-  best: Best,
+  best: orNull(Best).openapi({ description: "The run's best trial; null before any result" }),
   stopReason: z.enum(["budget", "deadline", "target", "cancelled"]).nullable().openapi({
     description: "Why a SUCCEEDED or CANCELLED run stopped",
   }),
@@ -190,6 +190,8 @@ export const getRunRoute = createRoute({
   path: "/v1/studies/{studyId}/runs/{runId}",
   operationId: "getRun",
   summary: "Get a run",
+  description: "One run of the study by id: its state, budget, progress and best trial so far " +
+    "(watchRun streams the same as it changes).",
   tags,
   security,
   request: { params: RunParams },

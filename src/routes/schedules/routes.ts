@@ -186,6 +186,9 @@ export const getScheduleRoute = createRoute({
   path: "/v1/studies/{studyId}/schedules/{scheduleId}",
   operationId: "getSchedule",
   summary: "Get a schedule, its next ticks and its last runs",
+  description:
+    "One schedule by id, with its next ticks (when it will start runs) and the runs it " +
+    "started last.",
   tags,
   security,
   request: { params: ScheduleParams },

@@ -19,7 +19,7 @@ import {
   PageQuery,
   problemResponses,
 } from "../common.ts";
-import { EXAMPLE } from "../schemas.ts";
+import { EXAMPLE, orNull } from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
 const tags = ["SSO"];
@@ -91,7 +91,7 @@ export const RoundSchema = z.object({
     description: "The version of θ the round's targets were computed at",
   }),
   loss: z.number().nullable().openapi({ description: "The loss the client reported" }),
-  result: RoundResultSchema.nullable().openapi({ description: "Null while the round is open" }),
+  result: orNull(RoundResultSchema).openapi({ description: "Null while the round is open" }),
   createdAt: z.string().datetime(),
   completedAt: z.string().datetime().nullable(),
 }).openapi("Round", { example: EXAMPLE_ROUND });

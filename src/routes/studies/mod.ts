@@ -1,10 +1,10 @@
 /**
  * Studies: createStudy, listStudies, getStudy, updateStudy, deleteStudy.
  * The contract is in ./routes.ts, the handlers in ./handlers.ts; this module
- * pairs them and registers the algorithms' config schemas as components.
+ * pairs them and registers the algorithms' components (AlgorithmChoice).
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { z as zod } from "zod";
+import { registerAlgorithmComponents } from "../algorithm_components.ts";
 import { type AppEnv, validationHook } from "../common.ts";
 import {
   createStudyHandler,
@@ -14,7 +14,6 @@ import {
   updateStudyHandler,
 } from "./handlers.ts";
 import {
-  CONFIG_COMPONENTS,
   createStudyRoute,
   deleteStudyRoute,
   getStudyRoute,
@@ -22,16 +21,10 @@ import {
   updateStudyRoute,
 } from "./routes.ts";
 
-type Component = Parameters<OpenAPIHono["openAPIRegistry"]["registerComponent"]>[2];
-
 /** The studies routes. */
 export function studyRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  // As JSON Schema (the config schemas may predate zod's OpenAPI extension).
-  for (const c of CONFIG_COMPONENTS) {
-    const { $schema: _, ...schema } = zod.toJSONSchema(c.schema, { io: "input" });
-    app.openAPIRegistry.registerComponent("schemas", c.component, schema as Component);
-  }
+  registerAlgorithmComponents(app.openAPIRegistry);
   app.openapi(createStudyRoute, createStudyHandler);
   app.openapi(listStudiesRoute, listStudiesHandler);
   app.openapi(getStudyRoute, getStudyHandler);

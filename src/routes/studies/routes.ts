@@ -4,7 +4,7 @@
  * its own and the handlers are typed against it.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { listAlgorithms } from "../../algorithms/mod.ts";
+import { documentedAs } from "../algorithm_components.ts";
 import {
   AlgorithmChoiceSchema,
   CreateStudySchema,
@@ -22,30 +22,17 @@ const studyResponse = (description: string) => ({
   content: { "application/json": { schema: StudySchema, example: EXAMPLE_STUDY } },
 });
 
-/** Each algorithm's config schema as a component of the document: `<Name>Config`. */
-export const CONFIG_COMPONENTS = listAlgorithms().map((a) => ({
-  algorithm: a.name,
-  component: `${
-    a.name.split(/[^a-z0-9]+/i).map((w) => w[0].toUpperCase() + w.slice(1)).join("")
-  }Config`,
-  schema: a.configSchema,
-}));
-
 /**
- * createStudy's body as documented: `algorithm.config` is one of the
- * algorithms' config components (validated against the named algorithm's).
+ * createStudy's body as documented: `algorithm` is the AlgorithmChoice
+ * union (../algorithm_components.ts); the named algorithm's config is
+ * validated by the service.
  */
 const CreateStudyRequest = CreateStudySchema.extend({
-  algorithm: AlgorithmChoiceSchema.extend({
-    config: AlgorithmChoiceSchema.shape.config.openapi({
-      description: "The algorithm's options (its component below, by `name`: " +
-        CONFIG_COMPONENTS.map((c) => `${c.algorithm} → ${c.component}`).join(", ") +
-        "); unknown keys are refused, defaults fill the rest",
-      anyOf: CONFIG_COMPONENTS.map((c) => ({ $ref: `#/components/schemas/${c.component}` })),
-    }),
-  }).optional().openapi({
-    description: CreateStudySchema.shape.algorithm.description,
-  }),
+  algorithm: documentedAs(
+    AlgorithmChoiceSchema.optional(),
+    "AlgorithmChoice",
+    CreateStudySchema.shape.algorithm.description,
+  ),
 }).openapi("CreateStudyRequest");
 
 export const createStudyRoute = createRoute({
@@ -113,7 +100,7 @@ export const listStudiesRoute = createRoute({
       description: "A page of studies",
       content: {
         "application/json": {
-          schema: pageOf(StudySchema),
+          schema: pageOf(StudySchema).openapi("StudyPage"),
           example: { items: [EXAMPLE_STUDY], nextCursor: null },
         },
       },
@@ -166,6 +153,9 @@ export const deleteStudyRoute = createRoute({
   path: "/v1/studies/{studyId}",
   operationId: "deleteStudy",
   summary: "Delete a study and all its trials",
+  description:
+    "Deletes the study with its trials, runs, schedules, comparisons and labeler tokens; " +
+    "the deletion is recorded in the audit log with the study's name. Cannot be undone.",
   tags,
   security,
   request: { params: StudyParams },

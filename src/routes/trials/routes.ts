@@ -17,7 +17,13 @@ import {
   problemResponses,
   uuid,
 } from "../common.ts";
-import { EXAMPLE, EXAMPLE_COMPLETED_TRIAL, EXAMPLE_TRIAL, TrialSchema } from "../schemas.ts";
+import {
+  EXAMPLE,
+  EXAMPLE_COMPLETED_TRIAL,
+  EXAMPLE_TRIAL,
+  orNull,
+  TrialSchema,
+} from "../schemas.ts";
 
 const security = [{ bearerAuth: [] }];
 const tags = ["Trials"];
@@ -143,7 +149,10 @@ export const listTrialsRoute = createRoute({
   responses: {
     200: {
       description: "A page of trials",
-      ...json(pageOf(TrialSchema), { items: [EXAMPLE_COMPLETED_TRIAL], nextCursor: null }),
+      ...json(pageOf(TrialSchema).openapi("TrialPage"), {
+        items: [EXAMPLE_COMPLETED_TRIAL],
+        nextCursor: null,
+      }),
     },
     ...problemResponses(400, 401, 403, 404),
   },
@@ -173,17 +182,20 @@ export const bestRoute = createRoute({
       ...json(
         z.object({
           trials: z.array(TrialSchema),
-          recommendation: z.object({
-            params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
-            details: z.unknown().optional(),
-            points: z.record(
-              z.string(),
-              z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
-            ).optional().openapi({
-              description: "Other points the algorithm names, e.g. `best` (the best ever) for cbo",
-            }),
-          }).nullable(),
-        }),
+          recommendation: orNull(
+            z.object({
+              params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+              details: z.unknown().optional(),
+              points: z.record(
+                z.string(),
+                z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+              ).optional().openapi({
+                description:
+                  "Other points the algorithm names, e.g. `best` (the best ever) for cbo",
+              }),
+            }).openapi("Recommendation"),
+          ),
+        }).openapi("BestTrials"),
         { trials: [EXAMPLE_COMPLETED_TRIAL], recommendation: null },
       ),
     },
@@ -258,7 +270,9 @@ export const completeTrialsRoute = createRoute({
   responses: {
     200: {
       description: "The finished trials, in the order of the items",
-      ...json(z.object({ trials: z.array(TrialSchema) }), { trials: [EXAMPLE_COMPLETED_TRIAL] }),
+      ...json(z.object({ trials: z.array(TrialSchema) }).openapi("CompletedTrials"), {
+        trials: [EXAMPLE_COMPLETED_TRIAL],
+      }),
     },
     204: {
       description: "All items applied; no body, as asked with `Prefer: return=minimal`",
@@ -272,6 +286,7 @@ export const getTrialRoute = createRoute({
   path: "/v1/studies/{studyId}/trials/{trialId}",
   operationId: "getTrial",
   summary: "Get a trial",
+  description: "One trial of the study by id: its state, params, values and lease.",
   tags,
   security,
   request: { params: TrialParams },

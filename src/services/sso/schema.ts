@@ -5,6 +5,7 @@
  * by the services, before any work, with 422s naming the field.
  */
 import { z } from "zod";
+import type { Rule } from "../../errors.ts";
 import { MAX_ROUND_ROWS, MAX_SSO_WIDTH } from "../../algorithms/sso/config.ts";
 
 /** The most rows one uploadFeatures request may append. */
@@ -25,7 +26,7 @@ export const FeatureBlockSchema = z.strictObject({
     "The rows in dataBase64",
   ),
 }).superRefine((block, ctx) => {
-  const issue = (path: string, message: string, rule: string) =>
+  const issue = (path: string, message: string, rule: Rule) =>
     ctx.addIssue({ code: "custom", path: [path], message, params: { rule } });
   if ((block.rows === undefined) === (block.dataBase64 === undefined)) {
     issue("rows", "give either rows or dataBase64 (with rowCount)", "one_of");
