@@ -85,6 +85,7 @@ export const RULES = [
   "onnx_model",
   "params",
   "params_input",
+  "plain_text",
   "rank",
   "ranking_algorithm",
   "required",
