@@ -80,6 +80,9 @@ for (const backend of testBackends()) {
       await t.step("the README's Branin example runs to a finished study", async () => {
         const name = `branin-ts-${crypto.randomUUID().slice(0, 8)}`;
         const best = await optimizeBranin(served.url, app.projectKey, name);
+        // A rerun finds the study COMPLETED and answers its best without a new trial.
+        const again = await optimizeBranin(served.url, app.projectKey, name);
+        assert.deepEqual(again, best);
         const list = await app.expect<{ items: { id: string; state: string }[] }>(
           200,
           "GET",
@@ -153,7 +156,25 @@ for (const backend of testBackends()) {
             `/v1/studies/${study.id}/trials/${seen.id}`,
           );
           assert.deepEqual(r.body.state, "FAILED");
-          assert.deepEqual(r.body.reason, "diverged at step 3");
+          assert.deepEqual(r.body.reason, "Error: diverged at step 3");
+        },
+      );
+
+      await t.step(
+        "withTrial fails the trial when the service refuses the result (NaN: 422)",
+        async () => {
+          const study = await Study.getOrCreate(client(), braninStudy());
+          let seen: Trial | undefined;
+          const refused = await rejection(() =>
+            study.withTrial((trial) => {
+              seen = trial;
+              return NaN;
+            }), MinimaError);
+          assert.deepEqual(refused.status, 422);
+          assert.ok(seen);
+          const r = await app.expect<Trial>(200, "GET", `/v1/studies/${study.id}/trials/${seen.id}`);
+          assert.deepEqual(r.body.state, "FAILED");
+          assert.ok(r.body.reason?.startsWith("MinimaError: 422 "), r.body.reason ?? "");
         },
       );
 
