@@ -172,7 +172,11 @@ for (const backend of testBackends()) {
             }), MinimaError);
           assert.deepEqual(refused.status, 422);
           assert.ok(seen);
-          const r = await app.expect<Trial>(200, "GET", `/v1/studies/${study.id}/trials/${seen.id}`);
+          const r = await app.expect<Trial>(
+            200,
+            "GET",
+            `/v1/studies/${study.id}/trials/${seen.id}`,
+          );
           assert.deepEqual(r.body.state, "FAILED");
           assert.ok(r.body.reason?.startsWith("MinimaError: 422 "), r.body.reason ?? "");
         },
