@@ -55,11 +55,14 @@ export type MinimaClient = Client<paths> & {
   /** The clientId its suggestions carry. */
   readonly clientId: string;
   /**
-   * The fetch of one try without retries (same key, same time limit), for
-   * requests whose next repetition is the retry: withTrial's heartbeats.
+   * The fetch of one try without retries, of at most 30 s, for requests
+   * whose next repetition is the retry: withTrial's heartbeats.
    */
   readonly sendOnce: (request: Request) => Promise<Response>;
 };
+
+/** The longest a heartbeat waits for its answer (the Python client's too). */
+const HEARTBEAT_TIMEOUT_MS = 30_000;
 
 /** An environment variable where the runtime has them and grants access, else undefined. */
 function env(name: string): string | undefined {
@@ -91,6 +94,10 @@ export function createMinimaClient(options: MinimaClientOptions = {}): MinimaCli
   return Object.assign(client, {
     url,
     clientId: options.clientId ?? `ts-${crypto.randomUUID()}`,
-    sendOnce: retryingFetch(send, { ...options.retry, attempts: 1 }),
+    sendOnce: retryingFetch(send, {
+      ...options.retry,
+      attempts: 1,
+      timeoutMs: Math.min(HEARTBEAT_TIMEOUT_MS, options.retry?.timeoutMs ?? Infinity),
+    }),
   });
 }

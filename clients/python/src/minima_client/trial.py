@@ -86,6 +86,9 @@ class Trial:
 #: no longer ACTIVE. The TypeScript client's withTrial stops on the same.
 HEARTBEAT_ENDS = frozenset({401, 403, 404, 409})
 
+#: The longest a heartbeat waits for its answer, in seconds (the TypeScript client's too).
+HEARTBEAT_TIMEOUT = 30.0
+
 
 def failure_reason(error: BaseException) -> str:
     """The reason a trial fails with when its block raises: ``Kind: message`` (the TypeScript
@@ -105,8 +108,8 @@ class _Heartbeat(threading.Thread):
         self.study = study
         self.trial_id = trial_id
         self.interval = interval
-        # A beat that takes longer than a beat apart is as good as lost.
-        self.timeout = max(1.0, min(interval, study.client._transport.timeout))
+        # A beat that takes longer than a beat apart (or 30 s) is as good as lost.
+        self.timeout = max(1.0, min(interval, HEARTBEAT_TIMEOUT, study.client._transport.timeout))
         self.stopped = threading.Event()
         self.beats = 0
         self.error: Optional[BaseException] = None
