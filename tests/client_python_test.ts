@@ -3,8 +3,9 @@
  * runs as its own process on a PostgreSQL database, as production does, and
  * the client's own unittest suite runs against it with MINIMA_URL and
  * MINIMA_API_KEY set. The suite must pass with no test skipped (it skips
- * itself when no service is named). Ignored, with the reason printed, only
- * where python3 is missing.
+ * itself when no service is named). Where python3 is missing it is ignored,
+ * with the reason printed, except on CI (`CI=true`), where it fails: a CI
+ * image without Python would otherwise pass without testing the client.
  */
 import assert from "node:assert/strict";
 import { openTestDatabase } from "./support/db.ts";
@@ -31,11 +32,22 @@ function pythonMissing(): string | null {
 }
 
 const missing = pythonMissing();
-if (missing) console.warn(`client_python_test: the Python client's tests are ignored: ${missing}`);
+const onCi = Deno.env.get("CI") === "true";
+if (missing && !onCi) {
+  console.warn(`client_python_test: the Python client's tests are ignored: ${missing}`);
+}
+
+Deno.test({
+  name: "CI has the python3 the Python client's tests need",
+  ignore: !onCi,
+  fn() {
+    assert.equal(missing, null, `CI=true and ${missing}: install python3 (3.9 or newer)`);
+  },
+});
 
 Deno.test({
   name: "the Python client's tests pass against the real service [postgres]",
-  ignore: missing !== null,
+  ignore: missing !== null && !onCi,
   async fn() {
     const database = await openTestDatabase("postgres");
     const service = await startService({ DATABASE_URL: database.url! });

@@ -18,57 +18,9 @@ import { branin, optimizeBranin } from "../clients/typescript/examples/branin.ts
 import { createApp } from "../src/app.ts";
 import { createLogger } from "../src/log.ts";
 import { testBackends } from "./support/db.ts";
-import { ADMIN_KEY, startTestApp, type TestApp } from "./support/harness.ts";
+import { ADMIN_KEY, startTestApp } from "./support/harness.ts";
+import { BRANIN_MIN, braninStudy, rejection, serve, serverTrials } from "./support/ts_client.ts";
 import { pollUntil, withDeadline } from "./support/wait.ts";
-
-/** The error `run` rejects with, checked to be a `kind`. */
-async function rejection<E extends Error>(
-  run: () => Promise<unknown>,
-  kind: abstract new (...args: never[]) => E,
-): Promise<E> {
-  try {
-    await run();
-  } catch (error) {
-    assert.ok(error instanceof kind, `rejected with ${error}, not a ${kind.name}`);
-    return error;
-  }
-  throw new assert.AssertionError({ message: `did not reject (expected a ${kind.name})` });
-}
-
-/** Branin's global minimum (three points share it). */
-const BRANIN_MIN = 0.397887;
-
-/** A 2-D study definition (a new name each call). */
-function braninStudy(overrides: Record<string, unknown> = {}) {
-  return {
-    name: `ts-${crypto.randomUUID().slice(0, 8)}`,
-    space: {
-      parameters: [
-        { name: "x1", type: "float" as const, min: -5, max: 10 },
-        { name: "x2", type: "float" as const, min: 0, max: 15 },
-      ],
-    },
-    objective: { metrics: [{ name: "value", goal: "minimize" as const }] },
-    algorithm: { name: "random" as const, config: {}, seed: 7 },
-    ...overrides,
-  };
-}
-
-/** The trials of a study, read by the harness (the server's view). */
-async function serverTrials(app: TestApp, studyId: string): Promise<Trial[]> {
-  const r = await app.expect<{ items: Trial[] }>(
-    200,
-    "GET",
-    `/v1/studies/${studyId}/trials?limit=1000`,
-  );
-  return r.body.items;
-}
-
-/** Serves an app on a free local port; answers its URL and how to stop it. */
-function serve(app: TestApp["app"]) {
-  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, app.fetch);
-  return { url: `http://127.0.0.1:${server.addr.port}`, stop: () => server.shutdown() };
-}
 
 for (const backend of testBackends()) {
   Deno.test(`TypeScript client over HTTP [${backend}]`, async (t) => {
@@ -80,6 +32,9 @@ for (const backend of testBackends()) {
       await t.step("the README's Branin example runs to a finished study", async () => {
         const name = `branin-ts-${crypto.randomUUID().slice(0, 8)}`;
         const best = await optimizeBranin(served.url, app.projectKey, name);
+        // A rerun finds the study COMPLETED and answers its best without a new trial.
+        const again = await optimizeBranin(served.url, app.projectKey, name);
+        assert.deepEqual(again, best);
         const list = await app.expect<{ items: { id: string; state: string }[] }>(
           200,
           "GET",
@@ -153,15 +108,44 @@ for (const backend of testBackends()) {
             `/v1/studies/${study.id}/trials/${seen.id}`,
           );
           assert.deepEqual(r.body.state, "FAILED");
-          assert.deepEqual(r.body.reason, "diverged at step 3");
+          assert.deepEqual(r.body.reason, "Error: diverged at step 3");
+        },
+      );
+
+      await t.step(
+        "withTrial fails the trial when the service refuses the result (NaN: 422)",
+        async () => {
+          const study = await Study.getOrCreate(client(), braninStudy());
+          let seen: Trial | undefined;
+          const refused = await rejection(() =>
+            study.withTrial((trial) => {
+              seen = trial;
+              return NaN;
+            }), MinimaError);
+          assert.deepEqual(refused.status, 422);
+          assert.ok(seen);
+          const r = await app.expect<Trial>(
+            200,
+            "GET",
+            `/v1/studies/${study.id}/trials/${seen.id}`,
+          );
+          assert.deepEqual(r.body.state, "FAILED");
+          assert.ok(r.body.reason?.startsWith("MinimaError: 422 "), r.body.reason ?? "");
         },
       );
 
       await t.step(
         "withTrial heartbeats while the evaluation runs (the lease moves on)",
         async () => {
+          const beats: (string | null)[] = [];
+          const watching = (request: Request) => {
+            if (request.url.endsWith("/heartbeat")) {
+              beats.push(request.headers.get("idempotency-key"));
+            }
+            return fetch(request);
+          };
           const study = await Study.getOrCreate(
-            client(),
+            client({ fetch: watching }),
             braninStudy({ settings: { leaseSeconds: 600 } }),
           );
           const done = await study.withTrial(async (trial) => {
@@ -183,6 +167,8 @@ for (const backend of testBackends()) {
           }, { heartbeatSeconds: 0.05 });
           assert.deepEqual(done.state, "COMPLETED");
           assert.deepEqual(done.values, { value: 1.5 });
+          // Idempotent by nature, a heartbeat carries no Idempotency-Key (as in Python).
+          assert.ok(beats.length > 0 && beats.every((key) => key === null), String(beats));
         },
       );
 
@@ -295,6 +281,16 @@ for (const backend of testBackends()) {
         const best = await study.best();
         assert.deepEqual(best?.values, { value: 0 });
         assert.deepEqual(best?.id, trials[0].id);
+        const top = await study.bestTrials(2);
+        assert.deepEqual(top.map((trial) => trial.id), [trials[0].id, trials[1].id]);
+        assert.deepEqual(
+          (await study.trials("COMPLETED")).map((trial) => trial.id).sort(),
+          stored.map((trial) => trial.id).sort(),
+        );
+        assert.deepEqual((await study.getTrial(trials[2].id)).values, { value: 2 });
+        // ask takes 1 to 1000, as in Python; refused before any request.
+        await rejection(() => study.ask(0), RangeError);
+        await rejection(() => study.ask(1001), RangeError);
       });
 
       await t.step(

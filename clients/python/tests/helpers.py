@@ -15,11 +15,12 @@ import math
 import os
 import sys
 import threading
+import time
 import unittest
 import urllib.error
 import urllib.request
 import uuid
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
 
@@ -60,6 +61,31 @@ def branin(x1: float, x2: float) -> float:
     return (x2 - b * x1**2 + c * x1 - 6) ** 2 + 10 * (1 - t) * math.cos(x1) + 10
 
 
+def poll(check: Callable[[], Any], seconds: float = 60.0) -> Any:
+    """Calls ``check`` until it returns something true (returned) or ``seconds`` pass
+    (None): a guard against hanging, not a claim about time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.02)
+    return None
+
+
+class Hold:
+    """A request the proxy holds: ``arrived`` is set when it comes in; it waits for
+    ``release`` (or a guard of 30 s against hanging), then ``then`` is done with it, and
+    ``"released"`` is appended to ``order`` (where a test appends its own steps)."""
+
+    def __init__(self, then: Any) -> None:
+        self.then = then
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+        self.done = threading.Event()
+        self.order: List[str] = []
+
+
 class Sleeps:
     """A RetryPolicy sleep that records the waits instead of waiting."""
 
@@ -81,7 +107,8 @@ class FaultyProxy:
     path contains ``path_part``: ``"drop"`` forwards the request, lets the
     service do its work, and closes the connection without answering;
     ``503`` or ``(429, "2")`` answers that status (with that Retry-After)
-    without forwarding. Other requests pass. ``seen`` records each request:
+    without forwarding; a :class:`Hold` holds the request until released,
+    then does its ``then``. Other requests pass. ``seen`` records each request:
     method, path, its Idempotency-Key and what was done.
     """
 
@@ -141,6 +168,22 @@ class FaultyProxy:
         }
         with self.lock:
             self.seen.append(record)
+        if isinstance(action, Hold):
+            hold = action
+            hold.arrived.set()
+            hold.release.wait(30)
+            hold.order.append("released")
+            try:
+                self._answer(h, hold.then, data, record)
+            finally:
+                hold.done.set()
+            return
+        self._answer(h, action, data, record)
+
+    def _answer(
+        self, h: http.server.BaseHTTPRequestHandler, action: Any, data: Optional[bytes],
+        record: Dict[str, Any],
+    ) -> None:
         if isinstance(action, int) or isinstance(action, tuple):
             status, retry_after = action if isinstance(action, tuple) else (action, None)
             body = json.dumps({"type": "about:blank", "title": "Injected", "status": status,

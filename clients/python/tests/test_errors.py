@@ -5,7 +5,9 @@ from helpers import API_KEY, BRANIN_SPACE, MINIMIZE, client, name, require_servi
 
 from minima_client import (
     ConflictError,
+    ConnectionFailedError,
     MinimaError,
+    RetryPolicy,
     Study,
     UnauthorizedError,
     ValidationError,
@@ -37,14 +39,21 @@ class ErrorMappingTest(unittest.TestCase):
         self.assertEqual(caught.exception.errors[0].field, "algorithm.name")
         self.assertIn('"gp-bo"', caught.exception.errors[0].message)
 
-    def test_a_wrong_key_is_unauthorized_and_not_shown(self) -> None:
+    def test_a_wrong_key_is_unauthorized_and_the_client_shows_it_nowhere(self) -> None:
+        # The service never echoes a key; what could show it is the client, which holds it.
         wrong = "mk_not-a-key-" + API_KEY[-6:]
+        c = client(api_key=wrong)
         with self.assertRaises(UnauthorizedError) as caught:
-            Study.get_or_create(client(api_key=wrong), name=name(), space=BRANIN_SPACE,
-                                objective=MINIMIZE)
-        self.assertEqual(caught.exception.status, 401)
-        self.assertNotIn(wrong, str(caught.exception))
-        self.assertNotIn(wrong, repr(caught.exception.body))
+            Study.get_or_create(c, name=name(), space=BRANIN_SPACE, objective=MINIMIZE)
+        error = caught.exception
+        self.assertEqual(error.status, 401)
+        nowhere = client(api_key=wrong, url="http://127.0.0.1:9", retry=RetryPolicy(max_retries=0))
+        with self.assertRaises(ConnectionFailedError) as unreachable:
+            nowhere.request("GET", "/v1/studies")
+        for shown in (str(error), repr(error), repr(vars(error)), str(unreachable.exception),
+                      repr(unreachable.exception), repr(c), repr(c._transport),
+                      repr(vars(c)), repr(vars(c._transport))):
+            self.assertNotIn(wrong, shown)
 
     def test_a_heartbeat_for_a_finished_trial_is_a_conflict(self) -> None:
         study = Study.get_or_create(client(), name=name(), space=BRANIN_SPACE, objective=MINIMIZE,

@@ -8,13 +8,22 @@ from helpers import (
     MINIMIZE,
     URL,
     FaultyProxy,
+    Hold,
     Sleeps,
     fast_retries,
     name,
+    poll,
     require_service,
 )
 
-from minima_client import Client, ConnectionFailedError, ServiceUnavailableError, Study
+from minima_client import (
+    Client,
+    ConnectionFailedError,
+    ForbiddenError,
+    ServerError,
+    ServiceUnavailableError,
+    Study,
+)
 
 
 def setUpModule() -> None:
@@ -86,6 +95,50 @@ class RetryTest(unittest.TestCase):
         self.assertEqual(len(set(keys)), 2)
         self.assertNotEqual(a.id, b.id)
         self.assertEqual([t["key"] for t in self.proxy.requests("/heartbeat")], [None])
+
+    def test_a_comparison_post_is_retried_only_when_the_service_did_nothing(self) -> None:
+        # The service does not deduplicate a labeler's next/ranking/skip/undo by key: a 502 may
+        # have done the work, so it is not repeated; a 503 says nothing was done, so it is.
+        path = f"/v1/studies/{self.study.id}/comparisons/next"
+        self.proxy.fail("/comparisons/next", 503, 502, 502)
+        with self.assertRaises(ServerError) as caught:
+            self.client.request("POST", path, {})
+        self.assertEqual(caught.exception.status, 502)
+        self.assertEqual([t["action"] for t in self.proxy.requests("/comparisons")], [503, 502])
+        # The same 502 on a keyed POST is retried.
+        self.proxy.fail("/trials", 502)
+        self.study.add_trial({"x1": 1.0, "x2": 2.0})
+        self.assertEqual([t["action"] for t in self.proxy.requests("/trials")], [502, None])
+
+    def test_a_held_heartbeat_does_not_delay_report(self) -> None:
+        # Real sleeps: a beat retried after its 429 would wait out Retry-After: 6.
+        study = Study.get(Client(self.proxy.url, API_KEY), self.study.id)
+        hold = Hold(then=(429, "6"))
+        self.proxy.fail("/heartbeat", hold)
+        with study.trial(heartbeat_interval=0.05) as t:
+            self.assertTrue(hold.arrived.wait(30), "no heartbeat came")
+            done = t.report(1.0)
+            hold.order.append("reported")
+        hold.release.set()
+        self.assertTrue(hold.done.wait(30))
+        self.assertEqual(hold.order, ["reported", "released"])
+        self.assertEqual(done.state, "COMPLETED")
+        t._heartbeat.join(30)
+        # The 429 came after the block: ignored, and the beat was not retried.
+        self.assertIsNone(t.heartbeat_error)
+        self.assertEqual(len(self.proxy.requests("/heartbeat")), 1)
+
+    def test_a_refused_heartbeat_stops_the_beats_and_warns_at_the_end(self) -> None:
+        self.proxy.fail("/heartbeat", 403)
+        with self.assertWarns(RuntimeWarning) as warned:
+            with self.study.trial(heartbeat_interval=0.05) as t:
+                self.assertIsNotNone(poll(lambda: t.heartbeat_error), "no heartbeat failed")
+                t._heartbeat.join(30)  # a 403 ends the beats: the thread is done
+                self.assertFalse(t._heartbeat.is_alive())
+                t.report(2.0)
+        self.assertIsInstance(t.heartbeat_error, ForbiddenError)
+        self.assertIn("403", str(warned.warning))
+        self.assertEqual([r["action"] for r in self.proxy.requests("/heartbeat")], [403])
 
     def test_no_service_is_a_connection_error_after_the_retries(self) -> None:
         with socket.socket() as s:

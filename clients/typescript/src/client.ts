@@ -15,9 +15,9 @@ import { retryingFetch, type RetryPolicy } from "./retry.ts";
 import type { paths } from "./schema.d.ts";
 
 export { answer, MinimaError, type Problem, type ProblemField } from "./errors.ts";
-export { retryAfterMs, type RetryPolicy, safeToRepeat } from "./retry.ts";
+export { DEFAULT_RETRY, retryAfterMs, type RetryPolicy, safeToRepeat } from "./retry.ts";
 export type { paths } from "./schema.d.ts";
-export { Study, type StudyResult, type WithTrialOptions } from "./study.ts";
+export { failureReason, Study, type StudyResult, type WithTrialOptions } from "./study.ts";
 export type {
   BestTrials,
   StudyDefinition,
@@ -29,10 +29,13 @@ export type {
 
 /** How to reach the service. */
 export interface MinimaClientOptions {
-  /** The service's base URL, e.g. http://localhost:8080. */
-  url: string;
-  /** A project key (mk_…). Sent as `Authorization: Bearer`, kept nowhere else. */
-  apiKey: string;
+  /** The service's base URL (default: $MINIMA_URL, else http://localhost:8080). */
+  url?: string;
+  /**
+   * A project key (mk_…; default: $MINIMA_API_KEY). Sent as
+   * `Authorization: Bearer`, kept nowhere else.
+   */
+  apiKey?: string;
   /**
    * The clientId sent with suggestions. Default: one of its own per client
    * (`ts-<uuid>`): a suggest with the clientId of a still-ACTIVE trial gets
@@ -51,22 +54,50 @@ export type MinimaClient = Client<paths> & {
   readonly url: string;
   /** The clientId its suggestions carry. */
   readonly clientId: string;
+  /**
+   * The fetch of one try without retries, of at most 30 s, for requests
+   * whose next repetition is the retry: withTrial's heartbeats.
+   */
+  readonly sendOnce: (request: Request) => Promise<Response>;
 };
 
-/** A client of the service at `url` with a project key. */
-export function createMinimaClient(options: MinimaClientOptions): MinimaClient {
-  if (typeof options.apiKey !== "string" || options.apiKey.length === 0) {
-    throw new TypeError("createMinimaClient: apiKey must be a non-empty string");
+/** The longest a heartbeat waits for its answer (the Python client's too). */
+const HEARTBEAT_TIMEOUT_MS = 30_000;
+
+/** An environment variable where the runtime has them and grants access, else undefined. */
+function env(name: string): string | undefined {
+  try {
+    return (globalThis as { Deno?: { env: { get(n: string): string | undefined } } }).Deno?.env
+      .get(name);
+  } catch {
+    return undefined; // --allow-env not granted: the option must be given
   }
-  const url = options.url.replace(/\/+$/, "");
+}
+
+/**
+ * A client of the service at `url` with a project key; without them, of
+ * $MINIMA_URL (else http://localhost:8080) with $MINIMA_API_KEY, as the
+ * Python client's `Client()`.
+ */
+export function createMinimaClient(options: MinimaClientOptions = {}): MinimaClient {
+  const apiKey = options.apiKey ?? env("MINIMA_API_KEY");
+  if (typeof apiKey !== "string" || apiKey.length === 0) {
+    throw new TypeError("createMinimaClient: no apiKey: pass one or set MINIMA_API_KEY");
+  }
+  const url = (options.url ?? env("MINIMA_URL") ?? "http://localhost:8080").replace(/\/+$/, "");
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<paths>({
     baseUrl: url,
-    headers: { authorization: `Bearer ${options.apiKey}` },
+    headers: { authorization: `Bearer ${apiKey}` },
     fetch: retryingFetch(send, options.retry),
   });
   return Object.assign(client, {
     url,
     clientId: options.clientId ?? `ts-${crypto.randomUUID()}`,
+    sendOnce: retryingFetch(send, {
+      ...options.retry,
+      attempts: 1,
+      timeoutMs: Math.min(HEARTBEAT_TIMEOUT_MS, options.retry?.timeoutMs ?? Infinity),
+    }),
   });
 }

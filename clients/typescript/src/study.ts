@@ -5,8 +5,9 @@
  * operation of the typed client, by its path, so a change of the OpenAPI
  * document reaches these helpers through the regenerated schema alone.
  */
-import { answer } from "./errors.ts";
+import { answer, MinimaError } from "./errors.ts";
 import type { MinimaClient } from "./client.ts";
+import { pause } from "./retry.ts";
 import type { StudyDefinition, StudyView, Suggestion, Trial, TrialReport } from "./types.ts";
 
 /**
@@ -26,28 +27,35 @@ export interface WithTrialOptions {
   signal?: AbortSignal;
 }
 
-/** The longest reason failTrial keeps. */
+/** The longest reason failTrial keeps (the service's limit). */
 const MAX_REASON = 2000;
-/** completeTrials' largest batch. */
+/** completeTrials' largest batch, and suggest's largest count. */
 const MAX_BATCH = 1000;
+/** Heartbeat answers after which the trial cannot be kept: the key is refused, or the trial gone or finished. */
+const HEARTBEAT_ENDS = new Set([401, 403, 404, 409]);
 
 function trialId(trial: Trial | string): string {
   return typeof trial === "string" ? trial : trial.id;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+/**
+ * The reason a trial fails with when its evaluation throws: "Name: message"
+ * (the Python client's "Kind: message"), at most 2000 characters.
+ */
+export function failureReason(error: unknown): string {
+  const text = error instanceof Error
+    ? (error.message ? `${error.name}: ${error.message}` : error.name)
+    : String(error);
+  return (text || "the evaluation threw").slice(0, MAX_REASON);
+}
+
+/**
+ * Whether a refused result is final (fail the trial) rather than possibly
+ * recorded or worth a later retry (no answer, 429, 5xx: leave the trial).
+ */
+function refusedForGood(error: unknown): boolean {
+  if (!(error instanceof MinimaError)) return true; // refused here, before any request
+  return error.status >= 400 && error.status < 500 && error.status !== 429;
 }
 
 /** One study of a project, through one client (and its clientId). */
@@ -98,6 +106,9 @@ export class Study {
 
   /** suggestTrials as it answers: up to `count` trials, and when to ask again if fewer. */
   async suggest(count = 1): Promise<Suggestion> {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH) {
+      throw new RangeError(`count must be an integer from 1 to ${MAX_BATCH}`);
+    }
     return await answer(this.client.POST("/v1/studies/{studyId}/trials/suggest", {
       params: { path: { studyId: this.id } },
       body: { count, clientId: this.client.clientId },
@@ -161,17 +172,20 @@ export class Study {
   }
 
   /** Extends an ACTIVE trial's lease; answers the trial with its new lease. */
-  async heartbeat(trial: Trial | string): Promise<Trial> {
+  async heartbeat(trial: Trial | string, signal?: AbortSignal): Promise<Trial> {
     return await answer(this.client.POST("/v1/studies/{studyId}/trials/{trialId}/heartbeat", {
       params: { path: { studyId: this.id, trialId: trialId(trial) } },
+      signal,
     }));
   }
 
   /**
    * Asks for one trial (waiting as the service says while it has none),
    * runs `evaluate` on it while heartbeats keep its lease, and reports what
-   * it returns. If `evaluate` throws, the trial is failed with the error's
-   * message and the error is thrown on. Answers the finished trial.
+   * it returns. If `evaluate` throws, the trial is failed with
+   * `failureReason(error)` and the error is thrown on; if the service
+   * refuses the result for good (a 4xx, e.g. 422 for NaN), the trial is
+   * failed too and the refusal thrown. Answers the finished trial.
    */
   async withTrial(
     evaluate: (trial: Trial) => Promise<StudyResult> | StudyResult,
@@ -185,46 +199,96 @@ export class Study {
       const { trials, retryAfterSeconds } = await this.suggest(1);
       trial = trials[0];
       if (trial) break;
-      await sleep((retryAfterSeconds ?? 1) * 1000, options.signal);
+      await pause((retryAfterSeconds ?? 1) * 1000, options.signal);
     }
-    const lease = this.view.settings.leaseSeconds;
-    const every = options.heartbeatSeconds ?? Math.max(1, lease / 3);
-    let beating: Promise<void> | undefined;
-    let alive = true;
-    const beat = () => {
-      if (beating || !alive) return;
-      beating = this.heartbeat(trial).then(
-        () => {},
-        (error) => {
-          // 409: the trial is not ACTIVE anymore; there is nothing left to keep.
-          if (error?.status === 409) alive = false;
-        },
-      ).finally(() => beating = undefined);
-    };
-    const timer = setInterval(beat, every * 1000);
+    const stopBeating = this.keepLeased(trial, options.heartbeatSeconds);
     let result: StudyResult;
     try {
       result = await evaluate(trial);
     } catch (error) {
-      clearInterval(timer);
-      await beating;
-      const reason = error instanceof Error ? error.message : String(error);
+      stopBeating();
       // The evaluation's error is the one to throw; a trial that cannot be failed now (the
       // service unreachable) goes STALE when its lease lapses, and its point is handed out again.
-      await this.fail(trial, reason || "the evaluation threw").catch(() => {});
+      await this.fail(trial, failureReason(error)).catch(() => {});
       throw error;
     }
-    clearInterval(timer);
-    await beating;
-    return await this.tell(trial, result);
+    stopBeating();
+    try {
+      return await this.tell(trial, result);
+    } catch (error) {
+      // A result refused for good would leave the trial ACTIVE for its whole lease.
+      if (refusedForGood(error)) {
+        await this.fail(trial, failureReason(error)).catch(() => {});
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Heartbeats `trial` every `seconds` (default a third of the lease, at
+   * least 1 s, as the Python client) until the returned function is called.
+   * A beat is one try (the next beat is its retry), so stopping never waits
+   * on a retry: the beat in flight is aborted. Beats stop for good on 401,
+   * 403, 404 and 409 (the key refused, the trial gone or no longer ACTIVE).
+   */
+  private keepLeased(trial: Trial, seconds?: number): () => void {
+    const every = seconds ?? Math.max(1, this.view.settings.leaseSeconds / 3);
+    const stop = new AbortController();
+    let beating = false;
+    const timer = setInterval(() => {
+      if (beating || stop.signal.aborted) return;
+      beating = true;
+      answer(this.client.POST("/v1/studies/{studyId}/trials/{trialId}/heartbeat", {
+        params: { path: { studyId: this.id, trialId: trial.id } },
+        fetch: this.client.sendOnce,
+        signal: stop.signal,
+      })).then(
+        () => {},
+        (error) => {
+          if (error instanceof MinimaError && HEARTBEAT_ENDS.has(error.status)) {
+            clearInterval(timer);
+          }
+        },
+      ).finally(() => beating = false);
+    }, every * 1000);
+    return () => {
+      clearInterval(timer);
+      stop.abort();
+    };
   }
 
   /** The best COMPLETED trial so far (by the first metric's goal), or null. */
   async best(): Promise<Trial | null> {
+    return (await this.bestTrials(1))[0] ?? null;
+  }
+
+  /** The COMPLETED trials with the best first metric, best first (`limit` 1 to 100). */
+  async bestTrials(limit = 1): Promise<Trial[]> {
     const best = await answer(this.client.GET("/v1/studies/{studyId}/trials/best", {
-      params: { path: { studyId: this.id }, query: { limit: 1 } },
+      params: { path: { studyId: this.id }, query: { limit } },
     }));
-    return best.trials[0] ?? null;
+    return best.trials;
+  }
+
+  /** Every trial (in one `state` if given), by number, read 1000 a page. */
+  async trials(state?: Trial["state"]): Promise<Trial[]> {
+    const all: Trial[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await answer(this.client.GET("/v1/studies/{studyId}/trials", {
+        params: { path: { studyId: this.id }, query: { limit: MAX_BATCH, state, cursor } },
+      }));
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  }
+
+  /** A trial as it is now. */
+  async getTrial(trial: Trial | string): Promise<Trial> {
+    return await answer(this.client.GET("/v1/studies/{studyId}/trials/{trialId}", {
+      params: { path: { studyId: this.id, trialId: trialId(trial) } },
+    }));
   }
 
   /** Marks the study COMPLETED (suggestions stop; results may still arrive). */

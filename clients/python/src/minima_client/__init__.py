@@ -4,7 +4,7 @@ Standard library only. ``Client`` holds the service and the key,
 ``Study`` asks for trials and tells results, ``with study.trial() as t``
 runs one trial with heartbeats. See clients/python/README.md.
 """
-from ._transport import RetryPolicy
+from ._transport import RetryPolicy, safe_to_repeat
 from .client import Client
 from .errors import (
     BadRequestError,
@@ -45,6 +45,7 @@ __all__ = [
     "TrialRun",
     "UnauthorizedError",
     "ValidationError",
+    "safe_to_repeat",
 ]
 
 __version__ = "0.1.0"

@@ -7,8 +7,18 @@ and is retried with the *same* key, so the service does the work at most once
 and a retry of work already done gets the first answer back (the service
 stores it with the key for 24 hours; see src/services/idempotency.ts). Waits
 grow exponentially up to a cap, with jitter, and a ``Retry-After`` from the
-service is honoured. The API key goes in the Authorization header only; it
-is never part of a message, a repr or a log line.
+service is honoured.
+
+What is retried (the TypeScript client's rule, clients/typescript/src/retry.ts):
+429 and 503 always (the service did nothing and says when to come back); a
+failed connection, a timeout and other 5xx only where repeating is safe
+(:func:`safe_to_repeat`): not a labeler's comparison POSTs (next, ranking,
+skip, undo), which the service does not deduplicate by key. The defaults are
+the TypeScript client's too: 5 tries in all, 0.25 s doubling to 8 s,
+Retry-After up to 60 s, 120 s a try.
+
+The API key goes in the Authorization header only; it lives in a closure,
+so it is never part of a message, a repr, ``vars()`` or a log line.
 """
 from __future__ import annotations
 
@@ -16,6 +26,7 @@ import email.utils
 import http.client
 import json
 import random
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -26,8 +37,20 @@ from typing import Any, Callable, Dict, Mapping, Optional
 
 from .errors import ConnectionFailedError, MinimaError, error_from_response
 
-#: Statuses worth another try: rate limited, and the service (or a proxy) failing for a moment.
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+#: Statuses that say the service did nothing and when to come back: always retried.
+REFUSED_STATUSES = frozenset({429, 503})
+
+#: POSTs without an Idempotency-Key whose repetition would do the work twice.
+_UNREPEATABLE_POSTS = re.compile(r"/comparisons/(next|[^/]+/(ranking|skip|undo))/?$")
+
+
+def safe_to_repeat(method: str, path: str) -> bool:
+    """Whether sending ``method`` to ``path`` (no query) twice does no more than once: every
+    method but POST, and every POST but a labeler's comparison next, ranking, skip and undo
+    (the others honour an Idempotency-Key or are idempotent by nature, as heartbeats)."""
+    if method.upper() != "POST":
+        return True
+    return _UNREPEATABLE_POSTS.search(path) is None
 
 
 @dataclass
@@ -42,7 +65,7 @@ class RetryPolicy:
     done (tests pass one that records the waits).
     """
 
-    max_retries: int = 8
+    max_retries: int = 4
     backoff_base: float = 0.25
     backoff_cap: float = 8.0
     max_retry_after: float = 60.0
@@ -84,15 +107,23 @@ def _retry_after(value: Optional[str]) -> Optional[float]:
     return max(0.0, when.timestamp() - time.time())
 
 
+def _authorization(api_key: str) -> Callable[[], str]:
+    """The Authorization header's value, kept in a closure: no attribute holds the key."""
+    return lambda: f"Bearer {api_key}"
+
+
 class Transport:
     """Sends JSON requests to one service with one API key, retrying as its policy says."""
 
     def __init__(self, url: str, api_key: str, timeout: float, retry: RetryPolicy) -> None:
         self.url = url.rstrip("/")
-        self.__api_key = api_key
+        self._authorization = _authorization(api_key)
         self.timeout = timeout
         self.retry = retry
         self._opener = urllib.request.build_opener(_NoRedirect)
+
+    def __repr__(self) -> str:
+        return f"Transport(url={self.url!r}, api_key=<hidden>, timeout={self.timeout!r})"
 
     def request(
         self,
@@ -104,13 +135,14 @@ class Transport:
         headers: Optional[Mapping[str, str]] = None,
         idempotent: bool = False,
         max_retries: Optional[int] = None,
+        timeout: Optional[float] = None,
     ) -> Response:
         """Sends a request and returns its answer, or raises a :class:`MinimaError`.
 
         With ``idempotent``, an ``Idempotency-Key`` is generated once and sent
-        with every try. Every request is retried (GETs and heartbeats are safe
-        to repeat by nature; POSTs that create or complete are made safe by
-        their key).
+        with every try. 429 and 503 are retried always; no answer (a failed
+        connection, a timeout) and other 5xx only where :func:`safe_to_repeat`.
+        ``timeout`` (seconds a try) and ``max_retries`` override the client's.
         """
         url = self.url + path
         if query:
@@ -118,7 +150,7 @@ class Transport:
             if pairs:
                 url += "?" + urllib.parse.urlencode(pairs)
         sent: Dict[str, str] = {
-            "Authorization": f"Bearer {self.__api_key}",
+            "Authorization": self._authorization(),
             "Accept": "application/json, application/problem+json",
             "User-Agent": "minima-client/0.1 (python)",
         }
@@ -130,12 +162,15 @@ class Transport:
             sent["Idempotency-Key"] = str(uuid.uuid4())
         sent.update(headers or {})
         retries = self.retry.max_retries if max_retries is None else max_retries
+        repeatable = safe_to_repeat(method, path.split("?", 1)[0])
+        limit = self.timeout if timeout is None else timeout
         attempt = 0
         while True:
             try:
-                return self._send(method, url, data, sent)
+                return self._send(method, url, data, sent, limit)
             except MinimaError as error:
-                retryable = error.status is None or error.status in RETRY_STATUSES
+                failed = error.status is None or error.status >= 500
+                retryable = error.status in REFUSED_STATUSES or (failed and repeatable)
                 if not retryable or attempt >= retries:
                     raise
                 wait = error.retry_after
@@ -145,11 +180,11 @@ class Transport:
                 attempt += 1
 
     def _send(
-        self, method: str, url: str, data: Optional[bytes], headers: Dict[str, str]
+        self, method: str, url: str, data: Optional[bytes], headers: Dict[str, str], timeout: float
     ) -> Response:
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
-            with self._opener.open(request, timeout=self.timeout) as answer:
+            with self._opener.open(request, timeout=timeout) as answer:
                 raw = answer.read()
                 status = answer.status
                 got = {k.lower(): v for k, v in answer.headers.items()}

@@ -34,7 +34,8 @@ class Client:
 
     ``timeout`` is per try, in seconds; ``retry`` says how failed connections,
     429 and 5xx are retried (every mutating request carries an
-    Idempotency-Key, so a retry never does the work twice).
+    Idempotency-Key, so a retry never does the work twice; the POSTs the
+    service does not deduplicate are retried only after 429 and 503).
     """
 
     def __init__(
@@ -68,10 +69,12 @@ class Client:
         headers: Optional[Mapping[str, str]] = None,
         idempotent: Optional[bool] = None,
         max_retries: Optional[int] = None,
+        timeout: Optional[float] = None,
     ) -> Response:
         """Any API call (``client.request("GET", "/v1/algorithms")``), with the client's retries.
 
-        POSTs carry a fresh Idempotency-Key unless ``idempotent=False``. Raises
+        POSTs carry a fresh Idempotency-Key unless ``idempotent=False``; what is
+        retried is :func:`~minima_client._transport.safe_to_repeat`'s rule. Raises
         a :class:`~minima_client.MinimaError` subclass for a problem answer.
         """
         if idempotent is None:
@@ -84,4 +87,5 @@ class Client:
             headers=headers,
             idempotent=idempotent,
             max_retries=max_retries,
+            timeout=timeout,
         )

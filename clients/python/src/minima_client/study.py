@@ -23,6 +23,14 @@ TrialRef = Union[Trial, TrialRun, str]
 #: The most items one suggest or completeTrials takes.
 BATCH_LIMIT = 1000
 
+#: The longest reason the service keeps for a failed or infeasible trial.
+MAX_REASON = 2000
+
+
+def _reason(text: str) -> str:
+    """A trial's reason as the service takes it: at most :data:`MAX_REASON` characters."""
+    return text[:MAX_REASON]
+
 
 def _trial_id(trial: TrialRef) -> str:
     return trial if isinstance(trial, str) else trial.id
@@ -129,6 +137,11 @@ class Study:
         self._load(self.client.request("PATCH", self._path(), body).body)
         return self
 
+    def finish(self) -> "Study":
+        """Marks the study COMPLETED (suggestions stop; results may still arrive): the
+        TypeScript client's ``study.finish()``, ``update(state="COMPLETED")``."""
+        return self.update(state="COMPLETED")
+
     # What it is -----------------------------------------------------------------------------
 
     @property
@@ -217,8 +230,11 @@ class Study:
         ``t.params`` is the point; ``t.report(value)`` completes it; an exception
         fails it (with the exception as its reason) and propagates. Heartbeats
         go every ``heartbeat_interval`` seconds (a third of the study's
-        ``leaseSeconds`` by default). ``timeout`` bounds the wait for a trial.
+        ``leaseSeconds``, at least 1 s, by default). ``timeout`` bounds the wait
+        for a trial.
         """
+        if heartbeat_interval is not None and not heartbeat_interval > 0:
+            raise ValueError("heartbeat_interval must be above 0")
         return TrialRun(self, client_id, heartbeat_interval, timeout)
 
     def add_trial(
@@ -282,15 +298,23 @@ class Study:
 
     def fail(self, trial: TrialRef, reason: Optional[str] = None) -> Trial:
         """Gives a trial up (FAILED): a crash, not a property of the point."""
-        body = {} if reason is None else {"reason": reason[:2000]}
+        body = {} if reason is None else {"reason": _reason(reason)}
         path = self._path(f"/trials/{_segment(trial)}/fail")
         return self._trial(self.client.request("POST", path, body).body)
 
-    def heartbeat(self, trial: TrialRef, *, max_retries: Optional[int] = None) -> Trial:
+    def heartbeat(
+        self,
+        trial: TrialRef,
+        *,
+        max_retries: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> Trial:
         """Extends a trial's lease by the study's ``leaseSeconds`` from now (409 once it is
         not ACTIVE). Safe to repeat, so it carries no Idempotency-Key."""
         path = self._path(f"/trials/{_segment(trial)}/heartbeat")
-        answer = self.client.request("POST", path, idempotent=False, max_retries=max_retries)
+        answer = self.client.request(
+            "POST", path, idempotent=False, max_retries=max_retries, timeout=timeout
+        )
         return self._trial(answer.body)
 
     # Reading --------------------------------------------------------------------------------
@@ -352,7 +376,7 @@ class Study:
         if infeasible:
             if value is not None or values is not None:
                 raise ValueError("an infeasible trial has no values")
-            return {"infeasible": True, **({"reason": reason[:2000]} if reason else {})}
+            return {"infeasible": True, **({"reason": _reason(reason)} if reason else {})}
         body: Dict[str, Any] = {"values": self._values(value, values)}
         if variances is not None:
             body["variances"] = dict(variances)

@@ -7,6 +7,11 @@ runs, and a crash must give the trial up at once (FAILED, with the error as
 its reason) instead of leaving it to expire. The block does both: a
 background thread heartbeats every third of the lease until the block ends;
 an exception fails the trial and is re-raised; ``t.report(...)`` completes it.
+
+Why a beat is one try with a short timeout: the next beat is its retry (the
+lease is three beats long), and ``report`` must not wait behind a beat that
+sleeps out a Retry-After or a long timeout; stopping sets an event and does
+not wait for a beat in flight, whose late answer is then ignored.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional
 
-from .errors import ConflictError, MinimaError, NotFoundError
+from .errors import MinimaError
 
 if TYPE_CHECKING:
     from .study import Study
@@ -77,35 +82,53 @@ class Trial:
         return self.values.get(self.metric)
 
 
+#: Heartbeat answers after which the trial cannot be kept: the key refused, the trial gone or
+#: no longer ACTIVE. The TypeScript client's withTrial stops on the same.
+HEARTBEAT_ENDS = frozenset({401, 403, 404, 409})
+
+#: The longest a heartbeat waits for its answer, in seconds (the TypeScript client's too).
+HEARTBEAT_TIMEOUT = 30.0
+
+
+def failure_reason(error: BaseException) -> str:
+    """The reason a trial fails with when its block raises: ``Kind: message`` (the TypeScript
+    client's ``Name: message``); Study.fail cuts it to the service's limit."""
+    text = str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
 class _Heartbeat(threading.Thread):
-    """Heartbeats one trial every ``interval`` seconds until stopped or the trial is no
-    longer ACTIVE (a 409). Failures in between are left to the next beat: the lease is
-    three beats long, so one lost beat costs nothing."""
+    """Heartbeats one trial every ``interval`` seconds until stopped, or until an answer
+    says the trial cannot be kept (:data:`HEARTBEAT_ENDS`). Other failures are left to the
+    next beat: the lease is three beats long, so one lost beat costs nothing. The last
+    failure is kept in ``error``."""
 
     def __init__(self, study: "Study", trial_id: str, interval: float) -> None:
         super().__init__(name=f"minima-heartbeat-{trial_id}", daemon=True)
         self.study = study
         self.trial_id = trial_id
         self.interval = interval
+        # A beat that takes longer than a beat apart (or 30 s) is as good as lost.
+        self.timeout = max(1.0, min(interval, HEARTBEAT_TIMEOUT, study.client._transport.timeout))
         self.stopped = threading.Event()
         self.beats = 0
-        self.last_error: Optional[MinimaError] = None
+        self.error: Optional[BaseException] = None
 
     def run(self) -> None:
         while not self.stopped.wait(self.interval):
             try:
-                self.study.heartbeat(self.trial_id, max_retries=1)
+                self.study.heartbeat(self.trial_id, max_retries=0, timeout=self.timeout)
                 self.beats += 1
-            except (ConflictError, NotFoundError) as error:
-                self.last_error = error
-                return
-            except MinimaError as error:
-                self.last_error = error
+            except Exception as error:  # noqa: BLE001 - a thread's error is kept, not lost
+                if self.stopped.is_set():
+                    return  # the block is over: a late answer says nothing
+                self.error = error
+                if isinstance(error, MinimaError) and error.status in HEARTBEAT_ENDS:
+                    return
 
     def stop(self) -> None:
+        """Stops the beats without waiting for one in flight."""
         self.stopped.set()
-        if threading.current_thread() is not self:
-            self.join()
 
 
 class TrialRun:
@@ -140,19 +163,24 @@ class TrialRun:
         self.trial = self.study.ask_one(client_id=self._client_id, timeout=self._wait_timeout)
         interval = self._interval
         if interval is None:
-            interval = max(0.1, self.study.lease_seconds / 3.0)
+            interval = max(1.0, self.study.lease_seconds / 3.0)
         self._heartbeat = _Heartbeat(self.study, self.trial.id, interval)
         self._heartbeat.start()
         return self
 
     def __exit__(self, kind, error, traceback) -> bool:
         self._stop_heartbeat()
+        if self.heartbeat_error is not None:
+            warnings.warn(
+                f"trial {self.trial.id}: heartbeats failed ({self.heartbeat_error})",
+                RuntimeWarning,
+                stacklevel=2,
+            )
         if self.result is not None:
             return False
         if error is not None:
-            reason = f"{kind.__name__}: {error}"[:2000]
             try:
-                self.result = self.study.fail(self.trial, reason)
+                self.result = self.study.fail(self.trial, failure_reason(error))
             except MinimaError as failed:
                 # The block's own exception matters more; keep the failure as a note.
                 if hasattr(error, "add_note"):
@@ -184,6 +212,12 @@ class TrialRun:
     def heartbeats(self) -> int:
         """Heartbeats the service has acknowledged so far."""
         return self._heartbeat.beats if self._heartbeat else 0
+
+    @property
+    def heartbeat_error(self) -> Optional[BaseException]:
+        """The last heartbeat failure (None while every beat got through); the block warns
+        once at its end when there was one. After a 401, 403, 404 or 409 beats stop."""
+        return self._heartbeat.error if self._heartbeat else None
 
     def report(
         self,
