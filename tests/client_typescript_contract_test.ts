@@ -102,18 +102,17 @@ Deno.test("a try without an answer times out, and is retried only where repeatin
     assert.equal(error.status, 0);
     assert.match(error.detail, /no answer within 50 ms/);
     assert.deepEqual(received, Array(3).fill(`GET /v1/studies/${study}`));
-    // A ranking is not: one try, then the same error.
+    // A skip is not (the service does not deduplicate it): one try, then the same error.
     received.length = 0;
-    const ranking = await withDeadline(
-      minima.POST("/v1/studies/{studyId}/comparisons/{comparisonId}/ranking", {
+    const skip = await withDeadline(
+      minima.POST("/v1/studies/{studyId}/comparisons/{comparisonId}/skip", {
         params: { path: { studyId: study, comparisonId: study } },
-        body: {} as never,
       }).then(() => null, (e) => e),
       () => "a try without an answer hung",
       30_000,
     );
-    assert.equal(ranking?.name, "TimeoutError");
-    assert.deepEqual(received, [`POST /v1/studies/${study}/comparisons/${study}/ranking`]);
+    assert.equal(skip?.name, "TimeoutError");
+    assert.deepEqual(received, [`POST /v1/studies/${study}/comparisons/${study}/skip`]);
   } finally {
     release();
     await server.shutdown();

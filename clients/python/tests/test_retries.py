@@ -97,7 +97,7 @@ class RetryTest(unittest.TestCase):
         self.assertEqual([t["key"] for t in self.proxy.requests("/heartbeat")], [None])
 
     def test_a_comparison_post_is_retried_only_when_the_service_did_nothing(self) -> None:
-        # The service does not deduplicate a labeler's next/ranking/skip/undo by key: a 502 may
+        # The service does not deduplicate a labeler's next/skip/undo: a 502 may
         # have done the work, so it is not repeated; a 503 says nothing was done, so it is.
         path = f"/v1/studies/{self.study.id}/comparisons/next"
         self.proxy.fail("/comparisons/next", 503, 502, 502)

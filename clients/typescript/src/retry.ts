@@ -11,9 +11,9 @@
  * - a failed connection and other 5xx only when repeating the request is
  *   safe: GET/HEAD/PUT/DELETE/PATCH (they set state rather than add to it),
  *   POSTs that honour the Idempotency-Key, and the POSTs that are idempotent
- *   by nature (heartbeat, cancel a run, evaluate a model). A labeler's
- *   comparison POSTs (next, ranking, skip, undo) have no key and are not
- *   retried: a repeated ranking or undo would count twice.
+ *   by nature (heartbeat, cancel a run, evaluate a model; a ranking, whose
+ *   repetition answers as the first time). A labeler's next, skip and undo
+ *   are not deduplicated and are not retried: a repeated undo would undo two.
  * Waits grow exponentially with jitter, capped at `maxDelayMs`; each try
  * has `timeoutMs`, and a try that timed out counts as a failed connection.
  * An aborted request is never retried. The defaults are the Python client's

@@ -12,8 +12,9 @@ service is honoured.
 What is retried (the TypeScript client's rule, clients/typescript/src/retry.ts):
 429 and 503 always (the service did nothing and says when to come back); a
 failed connection, a timeout and other 5xx only where repeating is safe
-(:func:`safe_to_repeat`): not a labeler's comparison POSTs (next, ranking,
-skip, undo), which the service does not deduplicate by key. The defaults are
+(:func:`safe_to_repeat`): not a labeler's comparison POSTs next, skip and
+undo, which the service does not deduplicate (a ranking is: the same ranking
+again answers as the first time). The defaults are
 the TypeScript client's too: 5 tries in all, 0.25 s doubling to 8 s,
 Retry-After up to 60 s, 120 s a try.
 
@@ -41,7 +42,7 @@ from .errors import ConnectionFailedError, MinimaError, error_from_response
 REFUSED_STATUSES = frozenset({429, 503})
 
 #: POSTs without an Idempotency-Key whose repetition would do the work twice.
-_UNREPEATABLE_POSTS = re.compile(r"/comparisons/(next|[^/]+/(ranking|skip|undo))/?$")
+_UNREPEATABLE_POSTS = re.compile(r"/comparisons/(next|[^/]+/(skip|undo))/?$")
 
 
 def safe_to_repeat(method: str, path: str) -> bool:
