@@ -21,6 +21,7 @@ import type { ServiceContext } from "../services/context.ts";
 import { type Actor, actorOf } from "../services/audit.ts";
 import type { Principal } from "../services/principals.ts";
 import { runIdempotent, type StoredResponse } from "../services/idempotency.ts";
+import { BestSchema, CompletionSchema } from "./study_stops_schemas.ts";
 
 /** Per-request values middleware puts on the context. */
 export interface AppEnv {
@@ -47,6 +48,13 @@ export const ProblemSchema = z.object({
     rule: z.string().openapi({ example: "min_below_max" }),
     message: z.string().openapi({ example: "max (-5) must be greater than min (10)" }),
   })).optional(),
+  // The members of a study-complete problem (services/study_stops.ts).
+  completion: CompletionSchema.optional().openapi({
+    description: "type study-complete: why and when the study completed",
+  }),
+  best: BestSchema.optional().openapi({
+    description: "type study-complete: the study's best trial (null when none completed)",
+  }),
 }).openapi("Problem");
 
 const DESCRIPTIONS: Record<number, string> = {

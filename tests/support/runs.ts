@@ -55,7 +55,7 @@ export async function modelStudy(
   model: TestModel,
   modelId: string,
   algorithm: { name: string; config?: Record<string, unknown>; seed?: number },
-  settings?: { leaseSeconds?: number },
+  settings?: { leaseSeconds?: number; maxTrials?: number; deadline?: string },
 ): Promise<string> {
   const r = await app.expect<{ id: string }>(201, "POST", "/v1/studies", {
     name: `${model.name}-${algorithm.name}-${crypto.randomUUID().slice(0, 8)}`,
