@@ -145,25 +145,33 @@ describeRuns(
     });
 
     await t.step("concurrent asks hand out exactly maxTrials, never more", async () => {
-      const id = await createStudy(app, { maxTrials: 7 });
-      // Half through the suggestion queue, half each in its own transaction (Idempotency-Key).
-      const replies = await Promise.all(
-        Array.from(
-          { length: 24 },
-          (_, i) =>
-            ask(app, id, { count: 1, clientId: `w${i}` }, i % 2 ? `stops-${id}-${i}` : undefined),
-        ),
-      );
-      const served = replies.filter((r) => r.status === 200);
-      const refused = replies.filter((r) => r.status === 409);
-      assert.equal(served.length + refused.length, 24, replies.map((r) => r.status).join());
-      const handed = served.flatMap((r) => r.body.trials);
-      assert.equal(handed.length, 7);
-      assert.equal(new Set(handed.map((x: { id: string }) => x.id)).size, 7);
-      for (const r of refused) assertComplete(r, "settings.maxTrials", "maxTrials");
-      const s = await study(app, id);
-      assert.equal(s.trialCounts.ACTIVE, 7);
-      assert.equal(s.state, "COMPLETED");
+      // Through the suggestion queue (served in groups, one transaction each), then each in a
+      // transaction of its own (an Idempotency-Key): both must stop at exactly 7.
+      for (const idempotent of [false, true]) {
+        const id = await createStudy(app, { maxTrials: 7 });
+        const replies = await Promise.all(
+          Array.from(
+            { length: 24 },
+            (_, i) =>
+              ask(
+                app,
+                id,
+                { count: 1, clientId: `w${i}` },
+                idempotent ? `stops-${id}-${i}` : undefined,
+              ),
+          ),
+        );
+        const served = replies.filter((r) => r.status === 200);
+        const refused = replies.filter((r) => r.status === 409);
+        assert.equal(served.length + refused.length, 24, replies.map((r) => r.status).join());
+        const handed = served.flatMap((r) => r.body.trials);
+        assert.equal(handed.length, 7, `idempotent: ${idempotent}`);
+        assert.equal(new Set(handed.map((x: { id: string }) => x.id)).size, 7);
+        for (const r of refused) assertComplete(r, "settings.maxTrials", "maxTrials");
+        const s = await study(app, id);
+        assert.equal(s.trialCounts.ACTIVE, 7);
+        assert.equal(s.state, "COMPLETED");
+      }
     });
 
     await t.step("concurrent batches are trimmed to what is left, and say so", async () => {
