@@ -45,6 +45,7 @@ export const RULES = [
   "exclusive",
   "exists",
   "finite",
+  "future",
   "graph_signature",
   "graph_sizes",
   "header",
@@ -100,6 +101,7 @@ export const RULES = [
   "step",
   "step_fits_range",
   "step_grid_size",
+  "study_complete",
   "supported_space",
   "text",
   "timezone",
@@ -137,6 +139,7 @@ export type ProblemKind =
   | "forbidden"
   | "not-found"
   | "conflict"
+  | "study-complete"
   | "too-many-requests"
   | "payload-too-large"
   | "unsupported-media-type"
@@ -151,6 +154,8 @@ const STATUS: Record<ProblemKind, number> = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  // A conflict of its own type, so that clients can tell "stop asking" from other conflicts.
+  "study-complete": 409,
   "too-many-requests": 429,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
@@ -167,6 +172,7 @@ const TITLE: Record<ProblemKind, string> = {
   forbidden: "Not allowed with this key",
   "not-found": "Not found",
   conflict: "Conflict",
+  "study-complete": "The study is complete",
   "too-many-requests": "Too many requests",
   "payload-too-large": "Request body too large",
   "unsupported-media-type": "Unsupported media type",
@@ -189,6 +195,8 @@ export interface ProblemBody {
   instance?: string;
   errors?: FieldIssue[];
   requestId?: string;
+  /** Members a kind adds (RFC 9457 extension members; study-complete: completion, best). */
+  [extension: string]: unknown;
 }
 
 /** An error that is the client's to fix (or a clean 5xx), with its HTTP status. */
@@ -202,23 +210,28 @@ export class Problem extends Error {
   readonly errors?: FieldIssue[];
   /** Headers the response carries (Retry-After). */
   readonly headers?: Record<string, string>;
+  /** Extension members of the body (they never replace the standard ones). */
+  readonly extensions?: Record<string, unknown>;
 
   constructor(
     kind: ProblemKind,
     detail: string,
     errors?: FieldIssue[],
     headers?: Record<string, string>,
+    extensions?: Record<string, unknown>,
   ) {
     super(detail);
     this.kind = kind;
     this.status = STATUS[kind];
     this.errors = errors;
     this.headers = headers;
+    this.extensions = extensions;
   }
 
   /** The response body for this problem. */
   toBody(instance?: string, requestId?: string): ProblemBody {
     return {
+      ...this.extensions,
       type: problemType(this.kind),
       title: TITLE[this.kind],
       status: this.status,

@@ -140,6 +140,20 @@ Deno.test("minima agent runs a user's program as the objective [postgres]", asyn
       assert.match(out.stderr, /2\/2 done \(2 failed\)/);
     });
 
+    await t.step("a study that reaches its maxTrials ends the agent cleanly", async () => {
+      const study = await newStudy();
+      await call(service.url, key, "PATCH", `/v1/studies/${study}`, {
+        settings: { maxTrials: 3 },
+      });
+      const out = await finish(
+        startAgent(["--study", study, "--count", "10", "--parallel", "2", ...script("ok")], env),
+      );
+      assert.equal(out.code, 0, out.stderr);
+      const all = await trials(study);
+      assert.deepEqual(all.map((x) => x.state), ["COMPLETED", "COMPLETED", "COMPLETED"]);
+      assert.match(out.stderr, /the study is complete: .*settings\.maxTrials \(3\)/);
+    });
+
     await t.step("a command past --timeout is killed and failed", async () => {
       const study = await newStudy();
       const out = await finish(

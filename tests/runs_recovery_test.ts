@@ -98,7 +98,7 @@ describeRuns(
       const runId = await startRun(app, studyId, { budget: 6, batchSize: 3 });
       // A worker claims a batch, takes its trials, and dies.
       await dyingClaim(ctx, "dead");
-      const batch = await suggestTrials(ctx, ctx.db, app.projectId, studyId, {
+      const { trials: batch } = await suggestTrials(ctx, ctx.db, app.projectId, studyId, {
         count: 3,
         clientId: `run:${runId}/0`,
       }, new AbortController().signal);

@@ -176,6 +176,7 @@ export async function runAgent(options: AgentOptions): Promise<number> {
     await report(trial, outcome);
   };
 
+  let complete = false;
   const slot = async (index: number) => {
     const clientId = `agent-${host}-${Deno.pid}-${index}`;
     while (!stopping.signal.aborted && claimed < options.count) {
@@ -183,6 +184,12 @@ export async function runAgent(options: AgentOptions): Promise<number> {
       let trial: AgentTrial | undefined;
       while (trial === undefined) {
         const answer = await client.suggest(clientId);
+        if (answer.complete !== undefined) {
+          // The study reached its maxTrials or deadline: this slot is done, not failed.
+          if (!complete) reporter.note(`[minima agent] the study is complete: ${answer.complete}`);
+          complete = true;
+          return;
+        }
         trial = answer.trial;
         if (trial === undefined) {
           if (stopping.signal.aborted) return;

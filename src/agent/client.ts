@@ -35,10 +35,13 @@ export type TrialResult =
 
 /** A response the agent cannot go on from (a 4xx, or a 5xx that kept failing). */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly type?: string) {
     super(message);
   }
 }
+
+/** The problem type of a study that reached a stop condition (settings.maxTrials, deadline). */
+export const STUDY_COMPLETE = "urn:minima:problem:study-complete";
 
 const ATTEMPTS = 5;
 const MAX_WAIT_S = 30;
@@ -102,7 +105,11 @@ export class AgentClient {
       // deno-lint-ignore no-explicit-any
       const problem = parsed as any;
       const detail = problem?.detail ?? problem?.title ?? text.slice(0, 300);
-      throw new ApiError(response.status, `${method} ${path}: ${response.status} ${detail}`);
+      throw new ApiError(
+        response.status,
+        `${method} ${path}: ${response.status} ${detail}`,
+        typeof problem?.type === "string" ? problem.type : undefined,
+      );
     }
   }
 
@@ -115,15 +122,24 @@ export class AgentClient {
     return await this.request("GET", `/v1/studies/${this.studyId}`);
   }
 
-  /** One trial for `clientId` (the one it holds, if any), or when to ask again. */
+  /**
+   * One trial for `clientId` (the one it holds, if any), or when to ask
+   * again; `complete` (the problem's detail) once the study reached a stop
+   * condition and hands out no more.
+   */
   async suggest(
     clientId: string,
-  ): Promise<{ trial?: AgentTrial; retryAfterSeconds?: number }> {
-    const body = await this.request("POST", `/v1/studies/${this.studyId}/trials/suggest`, {
-      count: 1,
-      clientId,
-    });
-    return { trial: body.trials[0], retryAfterSeconds: body.retryAfterSeconds };
+  ): Promise<{ trial?: AgentTrial; retryAfterSeconds?: number; complete?: string }> {
+    try {
+      const body = await this.request("POST", `/v1/studies/${this.studyId}/trials/suggest`, {
+        count: 1,
+        clientId,
+      });
+      return { trial: body.trials[0], retryAfterSeconds: body.retryAfterSeconds };
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.type !== STUDY_COMPLETE) throw error;
+      return { complete: error.message };
+    }
   }
 
   /** Extends the trial's lease; returns the new expiry (null once it is not ACTIVE). */

@@ -75,6 +75,14 @@ export const studies = pgTable("studies", {
   labeling: jsonb("labeling"),
   /** Trial numbers are handed out from here under the study's row lock. */
   nextTrialNumber: integer("next_trial_number").notNull().default(0),
+  /** Stop condition: trials that count (services/study_stops.ts) after which no more go out. */
+  maxTrials: integer("max_trials"),
+  /** Stop condition: no trial goes out after this moment. */
+  deadline: moment("deadline"),
+  /** When the study stopped handing out trials (state COMPLETED); null while it does. */
+  completedAt: moment("completed_at"),
+  /** Why: a stop condition (`maxTrials`, `deadline`) or `manual` (updateStudy). */
+  completionReason: text("completion_reason", { enum: ["maxTrials", "deadline", "manual"] }),
   createdAt: createdAt(),
   updatedAt: moment("updated_at").notNull().defaultNow(),
 }, (t) => [
@@ -308,7 +316,9 @@ export const runs = pgTable("runs", {
   bestValue: doublePrecision("best_value"),
   bestTrialId: uuid("best_trial_id"),
   /** Why a SUCCEEDED or CANCELLED run stopped. */
-  stopReason: text("stop_reason", { enum: ["budget", "deadline", "target", "cancelled"] }),
+  stopReason: text("stop_reason", {
+    enum: ["budget", "deadline", "target", "cancelled", "study_complete"],
+  }),
   /** Why a run FAILED. */
   reason: text("reason"),
   /** Trials reserved by its batches in flight: completed + in_flight never passes the budget. */

@@ -8,6 +8,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { type ProblemKind, problemType, type Rule, RULES } from "../errors.ts";
 import type { AppEnv } from "./common.ts";
+import { BestSchema, CompletionSchema } from "./study_stops_schemas.ts";
 
 /** An RFC 9457 problem, as documented. */
 export const ProblemSchema = z.object({
@@ -29,6 +30,13 @@ export const ProblemSchema = z.object({
       message: z.string().openapi({ example: "max (-5) must be greater than min (10)" }),
     }).openapi("FieldIssue"),
   ).optional(),
+  // The members of a study-complete problem (services/study_stops.ts).
+  completion: CompletionSchema.optional().openapi({
+    description: "type study-complete: why and when the study completed",
+  }),
+  best: BestSchema.optional().openapi({
+    description: "type study-complete: the study's best trial (null when none completed)",
+  }),
 }).openapi("Problem");
 
 const DESCRIPTIONS: Record<number, string> = {

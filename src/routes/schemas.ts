@@ -10,6 +10,12 @@ import {
   StudyStateSchema,
   TrialStateSchema,
 } from "../services/study_schema.ts";
+import {
+  BestSchema,
+  CompletionSchema,
+  ProgressSchema,
+  StudySettingsViewSchema,
+} from "./study_stops_schemas.ts";
 
 /** Example ids used across the document. */
 export const EXAMPLE = {
@@ -166,7 +172,7 @@ export const EXAMPLE_STUDY = {
   },
   objective: { metrics: [{ name: "value", goal: "minimize" }] },
   algorithm: { name: "random", config: {}, seed: 1 },
-  settings: { leaseSeconds: 3600 },
+  settings: { leaseSeconds: 3600, maxTrials: 50, deadline: null },
   labeling: null,
   trialCounts: {
     REQUESTED: 0,
@@ -177,6 +183,9 @@ export const EXAMPLE_STUDY = {
     STALE: 0,
     RANKED: 0,
   },
+  completion: null,
+  progress: { trials: 13, maxTrials: 50, fraction: 0.26, deadline: null, remainingSeconds: null },
+  best: { trialId: EXAMPLE.trialId, number: 7, value: 0.41 },
   createdAt: EXAMPLE.time,
   updatedAt: EXAMPLE.later,
 };
@@ -208,11 +217,14 @@ export const StudySchema = z.object({
     }),
     "AlgorithmChoice",
   ),
-  settings: z.object({ leaseSeconds: z.number().int() }),
+  settings: StudySettingsViewSchema,
   labeling: LabelingSchema.nullable().openapi({
     description: "How comparisons work, for studies whose algorithm learns from rankings",
   }),
   trialCounts: TrialCounts.openapi({ description: "The study's trials by state" }),
+  completion: CompletionSchema,
+  progress: ProgressSchema,
+  best: BestSchema,
   createdAt: z.string().datetime(),
   updatedAt: z.string().datetime(),
 }).openapi("Study", { example: EXAMPLE_STUDY });

@@ -132,7 +132,7 @@ async function createComparison(
   const labeling = meta.labeling!;
   try {
     return await tx.transaction(async (sp) => {
-      const trials = await suggestTrials(
+      const { trials } = await suggestTrials(
         ctx,
         sp,
         meta.projectId,

@@ -12,6 +12,7 @@ import type { ModelFileCache } from "./models_cache.ts";
 import { PrincipalCache } from "./principals.ts";
 import type { RunHub } from "./runs/hub.ts";
 import { StudyMetaCache } from "./study_meta.ts";
+import type { StopNote } from "./study_stops.ts";
 import type { TrialView } from "./trial_rows.ts";
 
 /**
@@ -27,7 +28,7 @@ export interface Suggestions {
     studyId: string,
     request: { count: number; clientId?: string },
     signal?: AbortSignal | (() => AbortSignal),
-  ): Promise<TrialView[]>;
+  ): Promise<{ trials: TrialView[]; stop?: StopNote }>;
   /** Requests waiting for the group in flight for their study (for /metrics). */
   waiting?(): number;
 }

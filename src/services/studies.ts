@@ -6,6 +6,7 @@ import type { Queryable } from "../db/client.ts";
 import { violatedConstraint } from "../db/errors.ts";
 import {
   deleteStudyRows,
+  lockStudyState,
   projectStudies,
   projectStudy,
   projectStudyNamed,
@@ -20,6 +21,18 @@ import { encodeCursor } from "./ids.ts";
 import { type Actor, recordAudit } from "./audit.ts";
 import { createdCursor, type Page } from "./page.ts";
 import type { Objective, StudyState, TrialState, UpdateStudyInput } from "./study_schema.ts";
+import {
+  bestOf,
+  type BestView,
+  completionOf,
+  type CompletionReason,
+  countedTrials,
+  progressOf,
+  type ProgressView,
+  shownState,
+  stopFactsOfRow,
+  updatedStops,
+} from "./study_stops.ts";
 import { type Labeling, TrialStateSchema } from "./study_schema.ts";
 import { forgetStudyMeta } from "./study_meta.ts";
 import { nameTaken, STUDY_NAME_KEY } from "./study_names.ts";
@@ -42,9 +55,15 @@ export interface StudyView {
     /** Why minima chose it, in createStudy's answer when the request named none. */
     reason?: string;
   };
-  settings: { leaseSeconds: number };
+  settings: { leaseSeconds: number; maxTrials: number | null; deadline: string | null };
   labeling: Labeling | null;
   trialCounts: Record<TrialState, number>;
+  /** Why and when the study completed; null while it is not COMPLETED. */
+  completion: { reason: CompletionReason; completedAt: string | null } | null;
+  /** Progress toward the stop conditions (study_stops.ts). */
+  progress: ProgressView;
+  /** The best completed trial by the first metric; null when none (or a study driven by rounds). */
+  best: BestView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -62,15 +81,22 @@ export async function countTrials(
   >;
 }
 
-/** A study row and its counts as the API shows them. */
-export function studyView(row: StudyRow, trialCounts: Record<TrialState, number>): StudyView {
+/** A study row, its counts and its best trial as the API shows them at `now`. */
+function studyView(
+  row: StudyRow,
+  trialCounts: Record<TrialState, number>,
+  best: BestView | null,
+  now: Date,
+): StudyView {
   const rounds = findAlgorithm(row.algorithmName)?.protocol === "rounds";
+  const facts = stopFactsOfRow(row);
+  const completion = completionOf(facts, now);
   return {
     id: row.id,
     projectId: row.projectId,
     name: row.name,
     metadata: row.metadata as Record<string, unknown>,
-    state: row.state,
+    state: shownState(facts, now),
     space: rounds ? null : row.space as SpaceSpec,
     objective: rounds ? null : row.objective as Objective,
     algorithm: {
@@ -78,12 +104,38 @@ export function studyView(row: StudyRow, trialCounts: Record<TrialState, number>
       config: row.algorithmConfig as Record<string, unknown>,
       seed: row.seed,
     },
-    settings: { leaseSeconds: row.leaseSeconds },
+    settings: {
+      leaseSeconds: row.leaseSeconds,
+      maxTrials: row.maxTrials,
+      deadline: row.deadline?.toISOString() ?? null,
+    },
     labeling: (row.labeling ?? null) as Labeling | null,
     trialCounts,
+    completion: completion && {
+      reason: completion.reason,
+      completedAt: completion.completedAt?.toISOString() ?? null,
+    },
+    progress: progressOf(facts, trialCounts, now),
+    best,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** A study row as the API shows it now: with its trial counts and best trial. */
+export async function getStudyView(
+  ctx: ServiceContext,
+  q: Queryable,
+  row: StudyRow,
+): Promise<StudyView> {
+  const now = ctx.now();
+  const rounds = findAlgorithm(row.algorithmName)?.protocol === "rounds";
+  const goal = (row.objective as Objective).metrics[0].goal;
+  const [counts, best] = await Promise.all([
+    countTrials(q, row.id, now),
+    rounds ? null : bestOf(q, row.id, goal),
+  ]);
+  return studyView(row, counts, best, now);
 }
 
 /** A study of the project, or a 404 (also for another project's study). */
@@ -104,8 +156,7 @@ export async function getStudy(
   projectId: string,
   studyId: string,
 ): Promise<StudyView> {
-  const row = await findStudy(q, projectId, studyId);
-  return studyView(row, await countTrials(q, row.id, ctx.now()));
+  return await getStudyView(ctx, q, await findStudy(q, projectId, studyId));
 }
 
 /** The project's studies, newest first. */
@@ -121,11 +172,11 @@ export async function listStudies(
     state: page.state,
     name: page.name,
     after,
+    now: ctx.now(),
   });
-  const now = ctx.now();
   const shown = rows.slice(0, page.limit);
   const items: StudyView[] = [];
-  for (const row of shown) items.push(studyView(row, await countTrials(q, row.id, now)));
+  for (const row of shown) items.push(await getStudyView(ctx, q, row));
   const last = shown[shown.length - 1];
   return {
     items,
@@ -135,7 +186,11 @@ export async function listStudies(
   };
 }
 
-/** Renames a study, replaces its metadata, or moves it between states. */
+/**
+ * Renames a study, replaces its metadata, moves it between states or changes
+ * its stop conditions (study_stops.ts: updatedStops), under the study's row
+ * lock, so that it cannot interleave with a suggestion counting its trials.
+ */
 export async function updateStudy(
   ctx: ServiceContext,
   q: Queryable,
@@ -144,18 +199,33 @@ export async function updateStudy(
   input: UpdateStudyInput,
 ): Promise<StudyView> {
   const now = ctx.now();
-  const row = await updateStudyRow(q, projectId, studyId, {
-    ...(input.name !== undefined ? { name: input.name } : {}),
-    ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
-    ...(input.state !== undefined ? { state: input.state } : {}),
-    updatedAt: now,
+  const row = await q.transaction(async (tx) => {
+    if (await lockStudyState(tx, studyId) === undefined) throw notFound("study", studyId);
+    const current = await findStudy(tx, projectId, studyId);
+    const counts = await countTrials(tx, studyId, now);
+    const stops = updatedStops(
+      stopFactsOfRow(current),
+      {
+        state: input.state,
+        maxTrials: input.settings?.maxTrials,
+        deadline: input.settings?.deadline,
+      },
+      countedTrials(counts),
+      now,
+    );
+    return await updateStudyRow(tx, projectId, studyId, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
+      ...stops,
+      updatedAt: now,
+    });
   }).catch(async (error) => {
     if (violatedConstraint(error) !== STUDY_NAME_KEY) throw error;
     const taken = await projectStudyNamed(q, projectId, input.name!);
     throw taken ? nameTaken(taken) : error;
   });
   if (!row) throw notFound("study", studyId);
-  return studyView(row, await countTrials(q, row.id, now));
+  return await getStudyView(ctx, q, row);
 }
 
 /**

@@ -20,7 +20,8 @@ import { newId } from "./ids.ts";
 import { checkEvaluator } from "./model_objective.ts";
 import { checkModelRenderer } from "./model_renderer.ts";
 import { checkOnnxPair } from "./sso/onnx_pair.ts";
-import { countTrials, type StudyView, studyView } from "./studies.ts";
+import { getStudyView, type StudyView } from "./studies.ts";
+import { newStopSettings } from "./study_stops.ts";
 import {
   definitionDifferences,
   definitionDiffers,
@@ -81,7 +82,7 @@ export async function createStudy(
       : parseConfig(definition, input.algorithm.config) as Record<string, unknown>;
     const differences = definitionDifferences(row, { input, config });
     if (differences.length) throw definitionDiffers(row, differences);
-    return { study: studyView(row, await countTrials(q, row.id, ctx.now())), created: false };
+    return { study: await getStudyView(ctx, q, row), created: false };
   };
   const found = await existing();
   if (found) return found;
@@ -260,7 +261,12 @@ async function createRoundsStudy(
   input: ChosenInput,
 ): Promise<StudyView> {
   const definition = definitionOf(input);
-  const given = (["space", "objective", "labeling"] as const).filter((k) => input[k] !== undefined);
+  const given = [
+    ...(["space", "objective", "labeling"] as const).filter((k) => input[k] !== undefined),
+    // Stop conditions bound trials; a study driven by rounds has none.
+    ...(["maxTrials", "deadline"] as const).filter((k) => input.settings?.[k] !== undefined)
+      .map((k) => `settings.${k}`),
+  ];
   if (given.length) {
     throw invalidFields(given.map((field) => ({
       field,
@@ -312,11 +318,12 @@ async function insertNewStudy(
     seed: algorithm.seed,
     algorithmState: algorithm.state,
     leaseSeconds: input.settings?.leaseSeconds ?? ctx.defaultLeaseSeconds,
+    ...newStopSettings(input.settings, now),
     labeling: labelingOf(input, algorithm.config),
     createdAt: now,
     updatedAt: now,
   });
-  return studyView(row, await countTrials(q, row.id, now));
+  return await getStudyView(ctx, q, row);
 }
 
 /**

@@ -67,6 +67,16 @@ export function definitionDifferences(existing: StudyRow, wanted: WantedDefiniti
   if (input.settings?.leaseSeconds !== undefined) {
     compare("settings.leaseSeconds", existing.leaseSeconds, input.settings.leaseSeconds);
   }
+  if (input.settings?.maxTrials !== undefined) {
+    compare("settings.maxTrials", existing.maxTrials, input.settings.maxTrials);
+  }
+  if (input.settings?.deadline !== undefined) {
+    compare(
+      "settings.deadline",
+      existing.deadline?.toISOString() ?? null,
+      new Date(input.settings.deadline).toISOString(),
+    );
+  }
   const labeling = (existing.labeling ?? {}) as Record<string, unknown>;
   for (const [key, value] of Object.entries(input.labeling ?? {})) {
     if (value !== undefined) compare(`labeling.${key}`, labeling[key], value);

@@ -126,10 +126,31 @@ export const AlgorithmChoiceSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 53 - 1).optional(),
 });
 
+/** The most trials a study's `maxTrials` may allow. */
+export const MAX_TRIALS_LIMIT = 100_000_000;
+
+const maxTrialsField = z.number().int().min(1).max(MAX_TRIALS_LIMIT).describe(
+  "Stop condition: the study completes once this many trials count (ACTIVE, COMPLETED, " +
+    "INFEASIBLE and RANKED ones; FAILED and STALE trials do not count). Suggestions never hand " +
+    "out more: a batch that asks for more than is left gets what is left",
+);
+const deadlineField = z.string().datetime({ offset: true }).describe(
+  "Stop condition: an ISO-8601 moment (with its offset, e.g. `2027-01-31T18:00:00Z`) after " +
+    "which the study hands out no trials; at createStudy it must be in the future",
+);
+
 /** Study settings. */
 export const StudySettingsSchema = z.strictObject({
   /** How long a handed-out trial is held before it goes STALE. */
   leaseSeconds: z.number().int().min(1).max(30 * 24 * 3600).optional(),
+  maxTrials: maxTrialsField.optional(),
+  deadline: deadlineField.optional(),
+});
+
+/** The settings updateStudy may change: the stop conditions (null removes one). */
+export const StudySettingsUpdateSchema = z.strictObject({
+  maxTrials: maxTrialsField.nullable().optional(),
+  deadline: deadlineField.nullable().optional(),
 });
 
 /** The built-in renderers that turn a candidate's params into an image. */
@@ -251,11 +272,15 @@ export const CreateStudySchema = z.strictObject({
 /** The body of createStudy. */
 export type CreateStudyInput = z.infer<typeof CreateStudySchema>;
 
-/** The body of updateStudy: any of name, metadata, state. */
+/** The body of updateStudy: any of name, metadata, state, stop conditions. */
 export const UpdateStudySchema = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   metadata: MetadataSchema.optional(),
   state: StudyStateSchema.optional(),
+  settings: StudySettingsUpdateSchema.optional().describe(
+    "New stop conditions (null removes one). A study they completed opens again (ACTIVE) " +
+      "when they no longer stop it; a study they stop now completes",
+  ),
 });
 /** The body of updateStudy. */
 export type UpdateStudyInput = z.infer<typeof UpdateStudySchema>;

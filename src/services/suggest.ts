@@ -13,6 +13,10 @@
  *    as a new trial);
  * 4. then the designer: restored from its saved state, fed what was reported
  *    since its last update, asked for the rest, and saved again.
+ * New trials (2 is not new) go out only while the study's stop conditions
+ * leave room (study_stops.ts): a request is trimmed to what maxTrials
+ * leaves, the hand-out of the last slot completes the study, and a request
+ * that gets nothing from a complete study is answered a study-complete 409.
  * All of it commits together or not at all, and not at all when the
  * caller's signal was aborted before the writes (every caller disconnected). Serving several requests in one
  * transaction (see suggest_queue.ts) pays for the lock, the reads and the
@@ -33,12 +37,22 @@ import {
   saveSuggestion,
 } from "../db/queries/suggest.ts";
 import { activeParams } from "../db/queries/trials.ts";
+import { countBudgetTrials, markStudyCompleted } from "../db/queries/study_stops.ts";
 import { conflict, invalid, notFound, Problem } from "../errors.ts";
 import type { Params } from "../space/schema.ts";
 import type { ServiceContext } from "./context.ts";
 import { ask, computesBeforeLock, readUnseen, restore } from "./designer_session.ts";
 import { newId } from "./ids.ts";
 import { type StudyMeta, trialStudyMeta } from "./study_meta.ts";
+import {
+  budgetAt,
+  type Completion,
+  type StopFacts,
+  stopFactsOfLocked,
+  type StopNote,
+  stopNote,
+  studyCompleteProblem,
+} from "./study_stops.ts";
 import {
   type Prepared,
   PreparedDesigner,
@@ -54,6 +68,24 @@ export interface SuggestRequest {
   count: number;
   /** The asking worker; it gets its own unfinished trials back first. */
   clientId?: string;
+}
+
+/**
+ * What one request gets: its trials, and `stop` when a stop condition cut
+ * them short; `refused` (a study-complete 409) when it gets none from a
+ * complete study.
+ */
+export interface SuggestAnswer {
+  trials: TrialView[];
+  stop?: StopNote;
+  refused?: Problem;
+}
+
+/** What handOutBatch's transaction decided about the stop conditions. */
+interface StopOutcome {
+  facts: StopFacts;
+  /** The study's completion, if it is complete now. */
+  completion: Completion | null;
 }
 
 /** The most parameter values one suggestion may hand out (count × parameters). */
@@ -137,8 +169,9 @@ export async function suggestTrials(
   studyId: string,
   request: SuggestRequest,
   signal: AbortSignal,
-): Promise<TrialView[]> {
+): Promise<SuggestAnswer> {
   const [answer] = await suggestBatch(ctx, db, projectId, studyId, [request], signal);
+  if (answer.refused) throw answer.refused;
   return answer;
 }
 
@@ -153,7 +186,7 @@ export async function suggestBatch(
   studyId: string,
   requests: SuggestRequest[],
   signal: AbortSignal,
-): Promise<TrialView[][]> {
+): Promise<SuggestAnswer[]> {
   const meta = await trialStudyMeta(ctx, db, projectId, studyId);
   for (const r of requests) checkCount(meta, r);
   const total = requests.reduce((n, r) => n + r.count, 0);
@@ -164,13 +197,38 @@ export async function suggestBatch(
   const prepared = computesBeforeLock(ctx, meta, db)
     ? await prepareDesigner(ctx, db, meta, total, clients, signal)
     : undefined;
+  let handed: { answers: Handed[]; stops: StopOutcome };
   try {
-    return await handOutBatch(ctx, db, meta, requests, prepared, signal);
+    handed = await handOutBatch(ctx, db, meta, requests, prepared, signal);
   } catch (error) {
     if (!(error instanceof PreparedMismatch)) throw error;
     if (ctx.counters) ctx.counters.preparedRedos++;
-    return await handOutBatch(ctx, db, meta, requests, undefined, signal);
+    handed = await handOutBatch(ctx, db, meta, requests, undefined, signal);
   }
+  const { facts, completion } = handed.stops;
+  let refusal: Problem | undefined;
+  const refused = async (c: Completion) =>
+    refusal ??= await studyCompleteProblem(
+      db,
+      { id: meta.id, goal: meta.objective.metrics[0].goal },
+      facts,
+      c,
+    );
+  const answers: SuggestAnswer[] = [];
+  for (const { trials, cut, asked } of handed.answers) {
+    if (cut && trials.length === 0 && completion) {
+      answers.push({ trials, refused: await refused(completion) });
+    } else if (cut) answers.push({ trials, stop: stopNote(facts, cut, asked, trials.length) });
+    else answers.push({ trials });
+  }
+  return answers;
+}
+
+/** One request's trials as handOutBatch gives them: `cut` names the condition that cut them short. */
+interface Handed {
+  trials: TrialView[];
+  asked: number;
+  cut?: Completion["reason"];
 }
 
 /** suggestBatch's transaction, with or without prepared points. */
@@ -181,24 +239,30 @@ async function handOutBatch(
   requests: SuggestRequest[],
   prepared: Prepared | undefined,
   signal: AbortSignal,
-): Promise<TrialView[][]> {
+): Promise<{ answers: Handed[]; stops: StopOutcome }> {
   const studyId = meta.id;
   const total = requests.reduce((n, r) => n + r.count, 0);
   const clients = [...new Set(requests.map((r) => r.clientId).filter((c) => c !== undefined))];
   return await db.transaction(async (tx) => {
     const now = ctx.now();
     const leaseIso = new Date(now.getTime() + meta.leaseSeconds * 1000).toISOString();
-    // Sent together, in this order: the row lock first, then leases, held and waiting trials.
-    const [locked, , held, waiting] = await Promise.all([
+    // Sent together, in this order: the row lock first, then leases, the trials that count
+    // toward maxTrials (once leases have expired), held and waiting trials.
+    const [locked, , counted, held, waiting] = await Promise.all([
       lockStudyForSuggest(tx, meta.projectId, studyId),
       expireLeases(tx, studyId, now, meta.learns),
+      countBudgetTrials(tx, studyId),
       lockHeldTrials(tx, studyId, clients),
       lockWaitingTrials(tx, studyId, total),
     ]);
     if (!locked) throw notFound("study", studyId);
-    if (locked.state !== "ACTIVE") {
+    if (locked.state === "PAUSED") {
       throw conflict(`study is ${locked.state}: only ACTIVE studies hand out trials`);
     }
+    const facts = stopFactsOfLocked(locked);
+    // New trials this transaction may still hand out (0 when the study is complete).
+    let { completion, remaining } = budgetAt(facts, counted, now);
+    const completedBefore = completion !== null && facts.state === "COMPLETED";
     const startNumber = Number(locked.nextTrialNumber);
     let next = startNumber;
 
@@ -209,7 +273,7 @@ async function handOutBatch(
       holding.set(t.clientId!, list);
     }
     const assignments = new Map<string, Assignment>();
-    const answers: Assignment[][] = [];
+    const answers: { answer: Assignment[]; asked: number; cut?: Completion["reason"] }[] = [];
     // Points handed out and not yet reported, for designers that learn.
     const pending: Point[] = [];
     // Handed out by this transaction, encoded into `pending` only when the designer
@@ -249,7 +313,10 @@ async function handOutBatch(
       for (const request of requests) {
         const client = request.clientId ?? null;
         const answer = client === null ? [] : (holding.get(client) ?? []).slice(0, request.count);
-        while (answer.length < request.count && waiting.length > 0) {
+        // Held trials cost nothing; new ones only what the stop conditions leave.
+        const room = Math.min(request.count, answer.length + remaining);
+        const heldCount = answer.length;
+        while (answer.length < room && waiting.length > 0) {
           const t = waiting.shift()!;
           answer.push(
             t.state === "REQUESTED"
@@ -265,7 +332,7 @@ async function handOutBatch(
               },
           );
         }
-        const need = request.count - answer.length;
+        const need = room - answer.length;
         if (need > 0) {
           designer ??= await restoreDesigner();
           for (const a of answer) handOut(a);
@@ -283,7 +350,18 @@ async function handOutBatch(
           }
         }
         for (const a of answer) handOut(a);
-        answers.push(answer);
+        remaining -= answer.length - heldCount;
+        if (remaining === 0 && completion === null) {
+          // The last slot went out: the study completes with this hand-out.
+          completion = { reason: "maxTrials", completedAt: now };
+        }
+        answers.push({
+          answer,
+          asked: request.count,
+          // Fewer than asked while the study is complete: the stop condition cut it short
+          // (fewer otherwise means the designer had no more: a generation is out).
+          cut: completion !== null && answer.length < request.count ? completion.reason : undefined,
+        });
       }
     } finally {
       designer?.close();
@@ -306,9 +384,20 @@ async function handOutBatch(
       state === undefined && next === startNumber
         ? undefined
         : saveSuggestion(tx, studyId, next, state, now),
+      // Recorded once, by the transaction that finds or makes the study complete.
+      completion && !completedBefore
+        ? markStudyCompleted(tx, studyId, completion.reason, completion.completedAt ?? now, now)
+        : undefined,
     ]);
     const written = new Map<string, TrialRecord>(updated.map((t) => [t.id, t]));
     for (const a of fresh) written.set(a.id, newRecord(a, studyId, now, leaseIso));
-    return answers.map((answer) => answer.map((a) => trialView(written.get(a.id)!, now)));
+    return {
+      answers: answers.map(({ answer, asked, cut }) => ({
+        trials: answer.map((a) => trialView(written.get(a.id)!, now)),
+        asked,
+        cut,
+      })),
+      stops: { facts, completion },
+    };
   });
 }

@@ -15,13 +15,18 @@
 import { retryTransient } from "../db/errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { runsRemotely } from "./designer_session.ts";
-import { cancelled, checkSuggestRequest, suggestBatch, type SuggestRequest } from "./suggest.ts";
-import type { TrialView } from "./trial_rows.ts";
+import {
+  cancelled,
+  checkSuggestRequest,
+  type SuggestAnswer,
+  suggestBatch,
+  type SuggestRequest,
+} from "./suggest.ts";
 
 interface Waiting {
   request: SuggestRequest;
   signal?: AbortSignal;
-  resolve: (trials: TrialView[]) => void;
+  resolve: (answer: SuggestAnswer) => void;
   reject: (error: unknown) => void;
 }
 
@@ -71,14 +76,14 @@ export class SuggestionQueue {
     studyId: string,
     request: SuggestRequest,
     caller?: AbortSignal | (() => AbortSignal),
-  ): Promise<TrialView[]> {
+  ): Promise<SuggestAnswer> {
     const meta = await checkSuggestRequest(this.#ctx, this.#ctx.db, projectId, studyId, request);
     const signal = typeof caller === "function"
       ? (runsRemotely(this.#ctx, meta) ? caller() : undefined)
       : caller;
     if (signal?.aborted) throw cancelled();
     const key = `${projectId}/${studyId}`;
-    const { promise, resolve, reject } = Promise.withResolvers<TrialView[]>();
+    const { promise, resolve, reject } = Promise.withResolvers<SuggestAnswer>();
     const waiting: Waiting = { request, signal, resolve, reject };
     const queue = this.#queues.get(key);
     if (queue) {
@@ -128,7 +133,12 @@ export class SuggestionQueue {
             signal,
           )
         );
-        group.forEach((g, i) => g.resolve(answers[i]));
+        // A request a complete study gave nothing is refused alone (the others got trials).
+        group.forEach((g, i) => {
+          const answer = answers[i];
+          if (answer.refused) g.reject(answer.refused);
+          else g.resolve(answer);
+        });
       } catch (error) {
         for (const g of group) g.reject(error);
       } finally {

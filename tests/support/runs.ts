@@ -55,7 +55,7 @@ export function modelStudyBody(
   model: TestModel,
   modelId: string,
   algorithm: { name: string; config?: Record<string, unknown>; seed?: number },
-  settings?: { leaseSeconds?: number },
+  settings?: { leaseSeconds?: number; maxTrials?: number; deadline?: string },
 ): Record<string, unknown> {
   return {
     name: `${model.name}-${algorithm.name}-${crypto.randomUUID().slice(0, 8)}`,
@@ -82,7 +82,7 @@ export async function modelStudy(
   model: TestModel,
   modelId: string,
   algorithm: { name: string; config?: Record<string, unknown>; seed?: number },
-  settings?: { leaseSeconds?: number },
+  settings?: { leaseSeconds?: number; maxTrials?: number; deadline?: string },
 ): Promise<string> {
   const body = modelStudyBody(model, modelId, algorithm, settings);
   const r = await app.expect<{ id: string }>(201, "POST", "/v1/studies", body);

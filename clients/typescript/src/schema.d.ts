@@ -246,7 +246,7 @@ export interface paths {
         };
         /**
          * Get a study
-         * @description The study with its trials counted by state. Another project's study is a 404.
+         * @description The study with its trials counted by state, its progress toward its stop conditions (`progress`), its best trial (`best`) and, once COMPLETED, why and when (`completion`; an ACTIVE study past its deadline shows as COMPLETED). Another project's study is a 404.
          */
         get: operations["getStudy"];
         put?: never;
@@ -259,8 +259,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a study, replace its metadata, or change its state
-         * @description PAUSED and COMPLETED studies hand out no trials (suggestTrials is a 409) but still accept results.
+         * Rename a study, replace its metadata, change its state or its stop conditions
+         * @description PAUSED and COMPLETED studies hand out no trials (suggestTrials is a 409) but still accept results. `settings.maxTrials` and `settings.deadline` (null removes one; a deadline must be in the future) re-open a study they completed when they no longer stop it, and complete one they stop now; `state: ACTIVE` on a study its conditions still stop is a 409 naming the setting to change.
          */
         patch: operations["updateStudy"];
         trace?: never;
@@ -276,7 +276,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for trials to evaluate
-         * @description Hands out up to `count` ACTIVE trials, each holding a lease (the study's `leaseSeconds`). A client that asks again while it still holds ACTIVE trials gets those back first (their leases renewed); then trials created with createTrial and not yet evaluated; then the points of STALE trials, handed out again; then new points from the algorithm. Never hands one trial to two clients. An algorithm that works in generations may return fewer than asked. A suggestion the algorithm cannot compute within the design memory budget (`MINIMA_DESIGN_MEMORY_BYTES`) hands nothing out: a 422 naming `count` (rule `design_memory`) when fewer points would fit, else a 409.
+         * @description Hands out up to `count` ACTIVE trials, each holding a lease (the study's `leaseSeconds`). A client that asks again while it still holds ACTIVE trials gets those back first (their leases renewed); then trials created with createTrial and not yet evaluated; then the points of STALE trials, handed out again; then new points from the algorithm. Never hands one trial to two clients. An algorithm that works in generations may return fewer than asked. A suggestion the algorithm cannot compute within the design memory budget (`MINIMA_DESIGN_MEMORY_BYTES`) hands nothing out: a 422 naming `count` (rule `design_memory`) when fewer points would fit, else a 409. A study's stop conditions (`settings.maxTrials`, `settings.deadline`) bound what goes out: a batch that asks for more than maxTrials leaves gets what is left (`stop` says so) and completes the study; a complete study answers 409 of type `urn:minima:problem:study-complete` (rule `study_complete`, the condition as the field, and the members `completion` {reason, completedAt} and `best` {trialId, number, value}), except that a client still holding ACTIVE trials gets those back.
          */
         post: operations["suggestTrials"];
         delete?: never;
@@ -1666,6 +1666,27 @@ export interface components {
             instance?: string;
             requestId?: string;
             errors?: components["schemas"]["FieldIssue"][];
+            /** @description type study-complete: why and when the study completed */
+            completion?: {
+                /**
+                 * @description `maxTrials` or `deadline` (a stop condition), or `manual` (updateStudy)
+                 * @enum {string}
+                 */
+                reason: "maxTrials" | "deadline" | "manual";
+                /**
+                 * Format: date-time
+                 * @description When it stopped handing out trials (a deadline's moment for `deadline`); null for a study completed before this was recorded
+                 */
+                completedAt: string | null;
+            } | null;
+            /** @description type study-complete: the study's best trial (null when none completed) */
+            best?: {
+                /** Format: uuid */
+                trialId: string;
+                number: number;
+                /** @description Its first metric's value */
+                value: number;
+            } | null;
         };
         FieldIssue: {
             /** @example space.parameters[0].max */
@@ -1675,7 +1696,7 @@ export interface components {
              * @example min_below_max
              * @enum {string}
              */
-            rule: "invalid_type" | "too_big" | "too_small" | "invalid_format" | "not_multiple_of" | "invalid_union" | "invalid_key" | "invalid_element" | "invalid_value" | "custom" | "already_answered" | "already_finished" | "base64" | "bounds" | "byte_length" | "candidate" | "count" | "cron" | "cursor" | "data" | "design_memory" | "dimension" | "exclusive" | "exists" | "finite" | "graph_signature" | "graph_sizes" | "header" | "image_output" | "input_shape" | "json" | "known_algorithm" | "known_metric" | "known_model" | "known_row" | "last_admin_key" | "length" | "log_min_positive" | "matches_existing" | "max" | "max_coordinates" | "max_depth" | "max_items" | "max_params" | "max_rows" | "max_size" | "max_values" | "metric_output" | "min" | "min_below_max" | "missing_constant" | "missing_input" | "missing_metric" | "missing_parameter" | "model_error" | "model_input" | "model_input_type" | "model_output" | "non_negative" | "object" | "one_of" | "one_per_row" | "onnx_model" | "params" | "params_input" | "plain_text" | "rank" | "ranking_algorithm" | "required" | "round_size" | "rounds_algorithm" | "rows" | "same_request" | "shape" | "shown_once" | "single_input" | "size" | "step" | "step_fits_range" | "step_grid_size" | "supported_space" | "text" | "timezone" | "type" | "unique" | "unique_names" | "unique_values" | "unknown_field" | "unknown_input" | "unknown_metric" | "unknown_parameter" | "value" | "width" | "with_data_base64";
+            rule: "invalid_type" | "too_big" | "too_small" | "invalid_format" | "not_multiple_of" | "invalid_union" | "invalid_key" | "invalid_element" | "invalid_value" | "custom" | "already_answered" | "already_finished" | "base64" | "bounds" | "byte_length" | "candidate" | "count" | "cron" | "cursor" | "data" | "design_memory" | "dimension" | "exclusive" | "exists" | "finite" | "future" | "graph_signature" | "graph_sizes" | "header" | "image_output" | "input_shape" | "json" | "known_algorithm" | "known_metric" | "known_model" | "known_row" | "last_admin_key" | "length" | "log_min_positive" | "matches_existing" | "max" | "max_coordinates" | "max_depth" | "max_items" | "max_params" | "max_rows" | "max_size" | "max_values" | "metric_output" | "min" | "min_below_max" | "missing_constant" | "missing_input" | "missing_metric" | "missing_parameter" | "model_error" | "model_input" | "model_input_type" | "model_output" | "non_negative" | "object" | "one_of" | "one_per_row" | "onnx_model" | "params" | "params_input" | "plain_text" | "rank" | "ranking_algorithm" | "required" | "round_size" | "rounds_algorithm" | "rows" | "same_request" | "shape" | "shown_once" | "single_input" | "size" | "step" | "step_fits_range" | "step_grid_size" | "study_complete" | "supported_space" | "text" | "timezone" | "type" | "unique" | "unique_names" | "unique_values" | "unknown_field" | "unknown_input" | "unknown_metric" | "unknown_parameter" | "value" | "width" | "with_data_base64";
             /** @example max (-5) must be greater than min (10) */
             message: string;
         };
@@ -1878,7 +1899,9 @@ export interface components {
          *         "seed": 1
          *       },
          *       "settings": {
-         *         "leaseSeconds": 3600
+         *         "leaseSeconds": 3600,
+         *         "maxTrials": 50,
+         *         "deadline": null
          *       },
          *       "labeling": null,
          *       "trialCounts": {
@@ -1889,6 +1912,19 @@ export interface components {
          *         "FAILED": 0,
          *         "STALE": 0,
          *         "RANKED": 0
+         *       },
+         *       "completion": null,
+         *       "progress": {
+         *         "trials": 13,
+         *         "maxTrials": 50,
+         *         "fraction": 0.26,
+         *         "deadline": null,
+         *         "remainingSeconds": null
+         *       },
+         *       "best": {
+         *         "trialId": "e7d6c5b4-a392-4817-b6f5-d4c3b2a1f0e9",
+         *         "number": 7,
+         *         "value": 0.41
          *       },
          *       "createdAt": "2026-11-27T12:00:00.000Z",
          *       "updatedAt": "2026-11-27T13:00:00.000Z"
@@ -1941,6 +1977,9 @@ export interface components {
             algorithm: components["schemas"]["AlgorithmChoice"];
             settings: {
                 leaseSeconds: number;
+                maxTrials: number | null;
+                /** Format: date-time */
+                deadline: string | null;
             };
             /** @description How comparisons work, for studies whose algorithm learns from rankings */
             labeling: {
@@ -2001,6 +2040,38 @@ export interface components {
                 STALE: number;
                 RANKED: number;
             };
+            /** @description Only for a COMPLETED study */
+            completion: {
+                /**
+                 * @description `maxTrials` or `deadline` (a stop condition), or `manual` (updateStudy)
+                 * @enum {string}
+                 */
+                reason: "maxTrials" | "deadline" | "manual";
+                /**
+                 * Format: date-time
+                 * @description When it stopped handing out trials (a deadline's moment for `deadline`); null for a study completed before this was recorded
+                 */
+                completedAt: string | null;
+            } | null;
+            progress: {
+                /** @description Trials that count toward maxTrials: ACTIVE, COMPLETED, INFEASIBLE, RANKED */
+                trials: number;
+                maxTrials: number | null;
+                /** @description trials / maxTrials (at most 1) */
+                fraction: number | null;
+                /** Format: date-time */
+                deadline: string | null;
+                /** @description Seconds until the deadline (0 once passed) */
+                remainingSeconds: number | null;
+            };
+            /** @description Null until a trial completes (and for sso studies) */
+            best: {
+                /** Format: uuid */
+                trialId: string;
+                number: number;
+                /** @description Its first metric's value */
+                value: number;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2097,6 +2168,13 @@ export interface components {
             algorithm?: components["schemas"]["AlgorithmChoice"];
             settings?: {
                 leaseSeconds?: number;
+                /** @description Stop condition: the study completes once this many trials count (ACTIVE, COMPLETED, INFEASIBLE and RANKED ones; FAILED and STALE trials do not count). Suggestions never hand out more: a batch that asks for more than is left gets what is left */
+                maxTrials?: number;
+                /**
+                 * Format: date-time
+                 * @description Stop condition: an ISO-8601 moment (with its offset, e.g. `2027-01-31T18:00:00Z`) after which the study hands out no trials; at createStudy it must be in the future
+                 */
+                deadline?: string;
             };
             /** @description Comparisons for people to rank (algorithms that learn from rankings); defaults apply when the algorithm takes rankings and this is absent */
             labeling?: {
@@ -2166,6 +2244,16 @@ export interface components {
             };
             /** @enum {string} */
             state?: "ACTIVE" | "PAUSED" | "COMPLETED";
+            /** @description New stop conditions (null removes one). A study they completed opens again (ACTIVE) when they no longer stop it; a study they stop now completes */
+            settings?: {
+                /** @description Stop condition: the study completes once this many trials count (ACTIVE, COMPLETED, INFEASIBLE and RANKED ones; FAILED and STALE trials do not count). Suggestions never hand out more: a batch that asks for more than is left gets what is left */
+                maxTrials?: number | null;
+                /**
+                 * Format: date-time
+                 * @description Stop condition: an ISO-8601 moment (with its offset, e.g. `2027-01-31T18:00:00Z`) after which the study hands out no trials; at createStudy it must be in the future
+                 */
+                deadline?: string | null;
+            };
         };
         SuggestTrialsResponse: {
             trials: components["schemas"]["Trial"][];
@@ -2174,6 +2262,24 @@ export interface components {
              * @example 1.5
              */
             retryAfterSeconds?: number;
+            /**
+             * @description Only when a stop condition cut the answer short: the study is now complete
+             * @example {
+             *       "condition": "maxTrials",
+             *       "remaining": 0,
+             *       "complete": true,
+             *       "detail": "8 trials asked for, settings.maxTrials (20) allowed 3; the study is complete"
+             *     }
+             */
+            stop?: {
+                /** @enum {string} */
+                condition: "maxTrials" | "deadline" | "manual";
+                /** @description Trials that may still go out (0) */
+                remaining: number;
+                /** @description The study is complete: ask no more */
+                complete: boolean;
+                detail: string;
+            };
         };
         /**
          * @example {
@@ -2407,11 +2513,11 @@ export interface components {
             /** @description The run's best trial; null before any result */
             best: components["schemas"]["RunBest"] | null;
             /**
-             * @description Why a SUCCEEDED or CANCELLED run stopped
+             * @description Why a SUCCEEDED or CANCELLED run stopped; `study_complete`: its study reached a stop condition (settings.maxTrials or settings.deadline; see `reason`)
              * @enum {string|null}
              */
-            stopReason: "budget" | "deadline" | "target" | "cancelled" | null;
-            /** @description Why a FAILED run failed */
+            stopReason: "budget" | "deadline" | "target" | "cancelled" | "study_complete" | null;
+            /** @description Why a FAILED run failed, or which stop condition completed its study */
             reason: string | null;
             /** @description Trials reserved by the run's batches in flight: workers (in any process) share a run batch by batch, and `completed + inFlight` never passes the budget */
             inFlight: number;
@@ -2442,7 +2548,7 @@ export interface components {
             updatedAt: string;
         };
         /**
-         * @description QUEUED (waiting for a worker) → RUNNING → SUCCEEDED (budget, deadline or target reached: see `stopReason`) | FAILED (see `reason`) | CANCELLED
+         * @description QUEUED (waiting for a worker) → RUNNING → SUCCEEDED (budget, deadline or target reached, or its study complete: see `stopReason`) | FAILED (see `reason`) | CANCELLED
          * @enum {string}
          */
         RunState: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
@@ -5507,7 +5613,9 @@ export interface operations {
                      *             "seed": 1
                      *           },
                      *           "settings": {
-                     *             "leaseSeconds": 3600
+                     *             "leaseSeconds": 3600,
+                     *             "maxTrials": 50,
+                     *             "deadline": null
                      *           },
                      *           "labeling": null,
                      *           "trialCounts": {
@@ -5518,6 +5626,19 @@ export interface operations {
                      *             "FAILED": 0,
                      *             "STALE": 0,
                      *             "RANKED": 0
+                     *           },
+                     *           "completion": null,
+                     *           "progress": {
+                     *             "trials": 13,
+                     *             "maxTrials": 50,
+                     *             "fraction": 0.26,
+                     *             "deadline": null,
+                     *             "remainingSeconds": null
+                     *           },
+                     *           "best": {
+                     *             "trialId": "e7d6c5b4-a392-4817-b6f5-d4c3b2a1f0e9",
+                     *             "number": 7,
+                     *             "value": 0.41
                      *           },
                      *           "createdAt": "2026-11-27T12:00:00.000Z",
                      *           "updatedAt": "2026-11-27T13:00:00.000Z"
@@ -5798,7 +5919,9 @@ export interface operations {
                      *         "seed": 1
                      *       },
                      *       "settings": {
-                     *         "leaseSeconds": 3600
+                     *         "leaseSeconds": 3600,
+                     *         "maxTrials": 50,
+                     *         "deadline": null
                      *       },
                      *       "labeling": null,
                      *       "trialCounts": {
@@ -5809,6 +5932,19 @@ export interface operations {
                      *         "FAILED": 0,
                      *         "STALE": 0,
                      *         "RANKED": 0
+                     *       },
+                     *       "completion": null,
+                     *       "progress": {
+                     *         "trials": 13,
+                     *         "maxTrials": 50,
+                     *         "fraction": 0.26,
+                     *         "deadline": null,
+                     *         "remainingSeconds": null
+                     *       },
+                     *       "best": {
+                     *         "trialId": "e7d6c5b4-a392-4817-b6f5-d4c3b2a1f0e9",
+                     *         "number": 7,
+                     *         "value": 0.41
                      *       },
                      *       "createdAt": "2026-11-27T12:00:00.000Z",
                      *       "updatedAt": "2026-11-27T13:00:00.000Z"
@@ -5879,7 +6015,9 @@ export interface operations {
                      *         "seed": 1
                      *       },
                      *       "settings": {
-                     *         "leaseSeconds": 3600
+                     *         "leaseSeconds": 3600,
+                     *         "maxTrials": 50,
+                     *         "deadline": null
                      *       },
                      *       "labeling": null,
                      *       "trialCounts": {
@@ -5890,6 +6028,19 @@ export interface operations {
                      *         "FAILED": 0,
                      *         "STALE": 0,
                      *         "RANKED": 0
+                     *       },
+                     *       "completion": null,
+                     *       "progress": {
+                     *         "trials": 13,
+                     *         "maxTrials": 50,
+                     *         "fraction": 0.26,
+                     *         "deadline": null,
+                     *         "remainingSeconds": null
+                     *       },
+                     *       "best": {
+                     *         "trialId": "e7d6c5b4-a392-4817-b6f5-d4c3b2a1f0e9",
+                     *         "number": 7,
+                     *         "value": 0.41
                      *       },
                      *       "createdAt": "2026-11-27T12:00:00.000Z",
                      *       "updatedAt": "2026-11-27T13:00:00.000Z"
@@ -6165,7 +6316,9 @@ export interface operations {
                      *         "seed": 1
                      *       },
                      *       "settings": {
-                     *         "leaseSeconds": 3600
+                     *         "leaseSeconds": 3600,
+                     *         "maxTrials": 50,
+                     *         "deadline": null
                      *       },
                      *       "labeling": null,
                      *       "trialCounts": {
@@ -6176,6 +6329,19 @@ export interface operations {
                      *         "FAILED": 0,
                      *         "STALE": 0,
                      *         "RANKED": 0
+                     *       },
+                     *       "completion": null,
+                     *       "progress": {
+                     *         "trials": 13,
+                     *         "maxTrials": 50,
+                     *         "fraction": 0.26,
+                     *         "deadline": null,
+                     *         "remainingSeconds": null
+                     *       },
+                     *       "best": {
+                     *         "trialId": "e7d6c5b4-a392-4817-b6f5-d4c3b2a1f0e9",
+                     *         "number": 7,
+                     *         "value": 0.41
                      *       },
                      *       "createdAt": "2026-11-27T12:00:00.000Z",
                      *       "updatedAt": "2026-11-27T13:00:00.000Z"
@@ -6594,7 +6760,9 @@ export interface operations {
                      *         "seed": 1
                      *       },
                      *       "settings": {
-                     *         "leaseSeconds": 3600
+                     *         "leaseSeconds": 3600,
+                     *         "maxTrials": 50,
+                     *         "deadline": null
                      *       },
                      *       "labeling": null,
                      *       "trialCounts": {
@@ -6605,6 +6773,19 @@ export interface operations {
                      *         "FAILED": 0,
                      *         "STALE": 0,
                      *         "RANKED": 0
+                     *       },
+                     *       "completion": null,
+                     *       "progress": {
+                     *         "trials": 13,
+                     *         "maxTrials": 50,
+                     *         "fraction": 0.26,
+                     *         "deadline": null,
+                     *         "remainingSeconds": null
+                     *       },
+                     *       "best": {
+                     *         "trialId": "e7d6c5b4-a392-4817-b6f5-d4c3b2a1f0e9",
+                     *         "number": 7,
+                     *         "value": 0.41
                      *       },
                      *       "createdAt": "2026-11-27T12:00:00.000Z",
                      *       "updatedAt": "2026-11-27T13:00:00.000Z"
@@ -9201,7 +9382,7 @@ export interface operations {
                 limit?: number;
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
-                /** @description QUEUED (waiting for a worker) → RUNNING → SUCCEEDED (budget, deadline or target reached: see `stopReason`) | FAILED (see `reason`) | CANCELLED */
+                /** @description QUEUED (waiting for a worker) → RUNNING → SUCCEEDED (budget, deadline or target reached, or its study complete: see `stopReason`) | FAILED (see `reason`) | CANCELLED */
                 state?: components["schemas"]["RunState"];
             };
             header?: never;

@@ -4,7 +4,7 @@
  * use cases that change what its designer sees (suggestions, comparisons);
  * inserts and completions of trials only need the key and never wait for it.
  */
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
 import { studies, type StudyRow, trialFeedback } from "../schema.ts";
 
@@ -55,12 +55,27 @@ export async function insertStudy(
 export async function projectStudies(
   q: Queryable,
   projectId: string,
-  page: { limit: number; state?: StudyRow["state"]; name?: string; after?: [Date, string] },
+  page: {
+    limit: number;
+    state?: StudyRow["state"];
+    name?: string;
+    after?: [Date, string];
+    /** An ACTIVE study past its deadline is COMPLETED (services/study_stops.ts). */
+    now: Date;
+  },
 ): Promise<StudyRow[]> {
-  const { after } = page;
+  const { after, now } = page;
+  const pastDeadline = and(eq(studies.state, "ACTIVE"), lte(studies.deadline, now));
+  const inState = page.state === "COMPLETED"
+    ? or(eq(studies.state, "COMPLETED"), pastDeadline)
+    : page.state === "ACTIVE"
+    ? and(eq(studies.state, "ACTIVE"), or(isNull(studies.deadline), gt(studies.deadline, now)))
+    : page.state
+    ? eq(studies.state, page.state)
+    : undefined;
   return await q.select().from(studies).where(and(
     eq(studies.projectId, projectId),
-    page.state ? eq(studies.state, page.state) : undefined,
+    inState,
     page.name !== undefined ? eq(studies.name, page.name) : undefined,
     after
       ? or(
@@ -76,7 +91,19 @@ export async function updateStudyRow(
   q: Queryable,
   projectId: string,
   studyId: string,
-  set: Partial<Pick<StudyRow, "name" | "metadata" | "state" | "updatedAt">>,
+  set: Partial<
+    Pick<
+      StudyRow,
+      | "name"
+      | "metadata"
+      | "state"
+      | "updatedAt"
+      | "maxTrials"
+      | "deadline"
+      | "completedAt"
+      | "completionReason"
+    >
+  >,
 ): Promise<StudyRow | undefined> {
   const [row] = await q.update(studies).set(set)
     .where(and(eq(studies.id, studyId), eq(studies.projectId, projectId))).returning();

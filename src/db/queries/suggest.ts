@@ -15,9 +15,17 @@ import type { SavedDesigner } from "./designer.ts";
 import { queueingFeedback } from "./feedback.ts";
 import { activeParams, trialRows, waitingTrials } from "./trials.ts";
 
-/** The study row a suggestion locks: its state, next number and saved designer. */
+/**
+ * The study row a suggestion locks: its state, next number, saved designer
+ * and stop conditions (moments as epoch milliseconds: drivers differ on
+ * dates in raw rows).
+ */
 export interface LockedStudy extends SavedDesigner {
   nextTrialNumber: unknown;
+  maxTrials: unknown;
+  deadlineMs: unknown;
+  completedAtMs: unknown;
+  completionReason: unknown;
 }
 
 /** A timestamp parameter. */
@@ -37,7 +45,10 @@ export async function lockStudyForSuggest(
   const [row] = await query<LockedStudy>(
     tx,
     sql`SELECT state, next_trial_number AS "nextTrialNumber", algorithm_config AS "config",
-          seed, algorithm_state AS "algorithmState", algorithm_state_version AS "version"
+          seed, algorithm_state AS "algorithmState", algorithm_state_version AS "version",
+          max_trials AS "maxTrials", extract(epoch FROM deadline) * 1000 AS "deadlineMs",
+          extract(epoch FROM completed_at) * 1000 AS "completedAtMs",
+          completion_reason AS "completionReason"
         FROM studies WHERE id = ${studyId} AND project_id = ${projectId} FOR NO KEY UPDATE`,
   );
   return row;

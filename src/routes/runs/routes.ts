@@ -26,7 +26,8 @@ const RunParams = StudyParams.extend({ runId: idParam("runId", EXAMPLE_RUN_ID) }
 export const RunStateSchema = z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"])
   .openapi("RunState", {
     description: "QUEUED (waiting for a worker) → RUNNING → SUCCEEDED (budget, deadline or " +
-      "target reached: see `stopReason`) | FAILED (see `reason`) | CANCELLED",
+      "target reached, or its study complete: see `stopReason`) | FAILED (see `reason`) | " +
+      "CANCELLED",
   });
 
 const Best = z.object({
@@ -73,10 +74,14 @@ export const RunSchema = z.object({
     description: "The run's trials completed so far (with values, or infeasible)",
   }),
   best: orNull(Best).openapi({ description: "The run's best trial; null before any result" }),
-  stopReason: z.enum(["budget", "deadline", "target", "cancelled"]).nullable().openapi({
-    description: "Why a SUCCEEDED or CANCELLED run stopped",
+  stopReason: z.enum(["budget", "deadline", "target", "cancelled", "study_complete"]).nullable()
+    .openapi({
+      description: "Why a SUCCEEDED or CANCELLED run stopped; `study_complete`: its study " +
+        "reached a stop condition (settings.maxTrials or settings.deadline; see `reason`)",
+    }),
+  reason: z.string().nullable().openapi({
+    description: "Why a FAILED run failed, or which stop condition completed its study",
   }),
-  reason: z.string().nullable().openapi({ description: "Why a FAILED run failed" }),
   inFlight: z.number().int().openapi({
     description: "Trials reserved by the run's batches in flight: workers (in any process) " +
       "share a run batch by batch, and `completed + inFlight` never passes the budget",

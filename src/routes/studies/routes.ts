@@ -114,7 +114,10 @@ export const getStudyRoute = createRoute({
   path: "/v1/studies/{studyId}",
   operationId: "getStudy",
   summary: "Get a study",
-  description: "The study with its trials counted by state. Another project's study is a 404.",
+  description: "The study with its trials counted by state, its progress toward its stop " +
+    "conditions (`progress`), its best trial (`best`) and, once COMPLETED, why and when " +
+    "(`completion`; an ACTIVE study past its deadline shows as COMPLETED). Another project's " +
+    "study is a 404.",
   tags,
   security,
   request: { params: StudyParams },
@@ -125,9 +128,13 @@ export const updateStudyRoute = createRoute({
   method: "patch",
   path: "/v1/studies/{studyId}",
   operationId: "updateStudy",
-  summary: "Rename a study, replace its metadata, or change its state",
+  summary: "Rename a study, replace its metadata, change its state or its stop conditions",
   description:
-    "PAUSED and COMPLETED studies hand out no trials (suggestTrials is a 409) but still accept results.",
+    "PAUSED and COMPLETED studies hand out no trials (suggestTrials is a 409) but still accept " +
+    "results. `settings.maxTrials` and `settings.deadline` (null removes one; a deadline must be " +
+    "in the future) re-open a study they completed when they no longer stop it, and complete " +
+    "one they stop now; `state: ACTIVE` on a study its conditions still stop is a 409 naming " +
+    "the setting to change.",
   tags,
   security,
   request: {

@@ -8,8 +8,7 @@ import { exportContentType, exportTrials } from "../../services/export.ts";
 import { requireProjectKey } from "../../services/projects.ts";
 import { completeTrial, completeTrials } from "../../services/reports.ts";
 import { retryAfterSeconds } from "../../services/retry_hints.ts";
-import { suggestTrials } from "../../services/suggest.ts";
-import type { TrialView } from "../../services/trial_rows.ts";
+import { type SuggestAnswer, suggestTrials } from "../../services/suggest.ts";
 import {
   createTrial,
   failTrial,
@@ -41,8 +40,10 @@ export const suggestHandler: RouteHandler<typeof suggestRoute, AppEnv> = async (
   const { studyId } = c.req.valid("param");
   const body = c.req.valid("json");
   const s = c.var.services;
-  // Fewer trials than asked: the algorithm waits for a generation; say when to ask again.
-  const answer = async (q: Queryable, trials: TrialView[]) => {
+  // Fewer trials than asked: a stop condition cut them short (say so), or the algorithm waits
+  // for a generation (say when to ask again).
+  const answer = async (q: Queryable, { trials, stop }: SuggestAnswer) => {
+    if (stop) return { trials, stop };
     if (trials.length >= body.count) return { trials };
     const retryAfter = await retryAfterSeconds(q, studyId);
     c.header("Retry-After", String(Math.ceil(retryAfter)));
@@ -50,8 +51,8 @@ export const suggestHandler: RouteHandler<typeof suggestRoute, AppEnv> = async (
   };
   if (c.req.header("idempotency-key") === undefined && s.suggestions) {
     // The signal only when the queue needs it: making it costs every request (see suggest_queue.ts).
-    const trials = await s.suggestions.suggest(projectId, studyId, body, () => c.req.raw.signal);
-    return c.json(await answer(s.db, trials), 200);
+    const given = await s.suggestions.suggest(projectId, studyId, body, () => c.req.raw.signal);
+    return c.json(await answer(s.db, given), 200);
   }
   return idempotent(c, "suggestTrials", body, async (q) => ({
     status: 200,

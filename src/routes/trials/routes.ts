@@ -53,6 +53,22 @@ const ReportFields = {
 };
 const CompleteBody = z.strictObject(ReportFields).openapi("CompleteTrialRequest");
 
+/** Why a suggestion handed out fewer trials than asked: a stop condition (study_stops.ts). */
+const SuggestStopSchema = z.object({
+  condition: z.enum(["maxTrials", "deadline", "manual"]),
+  remaining: z.number().int().openapi({ description: "Trials that may still go out (0)" }),
+  complete: z.boolean().openapi({ description: "The study is complete: ask no more" }),
+  detail: z.string(),
+}).openapi({
+  description: "Only when a stop condition cut the answer short: the study is now complete",
+  example: {
+    condition: "maxTrials",
+    remaining: 0,
+    complete: true,
+    detail: "8 trials asked for, settings.maxTrials (20) allowed 3; the study is complete",
+  },
+});
+
 export const suggestRoute = createRoute({
   method: "post",
   path: "/v1/studies/{studyId}/trials/suggest",
@@ -66,7 +82,13 @@ export const suggestRoute = createRoute({
     "to two clients. An algorithm that works in generations may return fewer than asked. A " +
     "suggestion the algorithm cannot compute within the design memory budget " +
     "(`MINIMA_DESIGN_MEMORY_BYTES`) hands nothing out: a 422 naming `count` (rule " +
-    "`design_memory`) when fewer points would fit, else a 409.",
+    "`design_memory`) when fewer points would fit, else a 409. A study's stop conditions " +
+    "(`settings.maxTrials`, `settings.deadline`) bound what goes out: a batch that asks for " +
+    "more than maxTrials leaves gets what is left (`stop` says so) and completes the study; a " +
+    "complete study answers 409 of type `urn:minima:problem:study-complete` (rule " +
+    "`study_complete`, the condition as the field, and the members `completion` " +
+    "{reason, completedAt} and `best` {trialId, number, value}), except that a client still " +
+    "holding ACTIVE trials gets those back.",
   tags,
   security,
   request: {
@@ -99,6 +121,7 @@ export const suggestRoute = createRoute({
               "recent evaluation times; also sent as the Retry-After header",
             example: 1.5,
           }),
+          stop: SuggestStopSchema.optional(),
         }).openapi("SuggestTrialsResponse"),
         { trials: [EXAMPLE_TRIAL] },
       ),

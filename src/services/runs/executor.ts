@@ -25,7 +25,9 @@
  * while the batch is held, with a growing pause: a blip costs neither the
  * lease nor a lost worker. A busy shared worker (a 503) is retried a few
  * times, then the batch is given back for another worker. Anything else
- * (the study was paused; a defect) fails the run with its message. A worker
+ * (the study was paused; a defect) fails the run with its message; a study
+ * that reached a stop condition (settings.maxTrials, settings.deadline) ends
+ * it SUCCEEDED with `stopReason: "study_complete"`. A worker
  * that dies leaves its batch under its lease: once that lapses, a worker
  * (here or elsewhere) takes it over, and a batch taken over more than
  * MAX_CLAIMS times fails its run.
@@ -163,7 +165,18 @@ class BatchExecution {
     const trials = await this.#timed(
       "suggest",
       () => this.#persist(() => this.#suggest(batch.size)),
-    );
+    ).catch((error) => {
+      // The study reached a stop condition (study_stops.ts): the run is done, not failed.
+      if (!(error instanceof Problem) || error.kind !== "study-complete") throw error;
+      return error;
+    });
+    if (trials instanceof Problem) {
+      return await this.#end({
+        state: "SUCCEEDED",
+        stopReason: "study_complete",
+        reason: trials.errors?.[0]?.message ?? trials.message,
+      });
+    }
     if (trials.length === 0) {
       // The algorithm waits for trials others hold (a generation still out).
       const hint = await this.#persist(() => retryAfterSeconds(this.#ctx.db, meta.id));
@@ -250,8 +263,10 @@ class BatchExecution {
     const request = { count, clientId: this.#clientId };
     const { suggestions } = this.#ctx;
     const { projectId } = this.#claimed;
-    if (suggestions) return await suggestions.suggest(projectId, this.#row.studyId, request);
-    return await retryTransient(() =>
+    if (suggestions) {
+      return (await suggestions.suggest(projectId, this.#row.studyId, request)).trials;
+    }
+    const { trials } = await retryTransient(() =>
       suggestTrials(
         this.#ctx,
         this.#ctx.db,
@@ -261,6 +276,7 @@ class BatchExecution {
         new AbortController().signal,
       )
     );
+    return trials;
   }
 
   /** Completes and counts the evaluated batch (./batch.ts); a batch lost meanwhile writes nothing. */

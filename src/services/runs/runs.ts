@@ -20,6 +20,7 @@ import { createdCursor, createdPage, type Page } from "../page.ts";
 import { findStudy } from "../studies.ts";
 import { MAX_COORDINATES } from "../suggest.ts";
 import { studyMeta, trialStudyMeta } from "../study_meta.ts";
+import { completionOf, stopFactsOfRow, studyCompleteProblem } from "../study_stops.ts";
 import { endRun } from "./ending.ts";
 import { isFinal, type RunState, type RunView, runView, stateEvent } from "./view.ts";
 
@@ -47,7 +48,8 @@ export interface RunOrigin {
 }
 
 /**
- * Queues a run of a study: the study must be ACTIVE and its objective a model
+ * Queues a run of a study: the study must be ACTIVE (a complete one is the
+ * study-complete 409 of study_stops.ts) and its objective a model
  * (`objective.evaluator`). The caller wakes this process's idle workers once
  * its transaction has committed (`ctx.runs.wake()`); others find the run at
  * their next poll. A schedule's tick passes `origin`, recorded on the run.
@@ -70,6 +72,13 @@ export async function startRun(
     );
   }
   const study = await findStudy(q, projectId, studyId);
+  // A complete study (a stop condition, or by hand) is refused with the suggestions' own 409.
+  const facts = stopFactsOfRow(study);
+  const completion = completionOf(facts, ctx.now());
+  if (completion) {
+    const goal = meta.objective.metrics[0].goal;
+    throw await studyCompleteProblem(q, { id: studyId, goal }, facts, completion);
+  }
   if (study.state !== "ACTIVE") {
     throw conflict(`study is ${study.state}: only ACTIVE studies run`);
   }
