@@ -82,6 +82,13 @@ describeOnBackends("labeling page", testBackends(), async (t, app) => {
     const source = /<script[^>]*>([\s\S]*)<\/script>/.exec(html)![1];
     assert.ok(source.includes("sessionStorage") && source.includes("replaceState"));
     new Function(source);
+    // Every file of the script's folder is in it (none left out of mod.tsx's list).
+    const dir = new URL("../src/routes/label/client/", import.meta.url);
+    for await (const entry of Deno.readDir(dir)) {
+      if (!entry.name.endsWith(".js")) continue;
+      const text = await Deno.readTextFile(new URL(entry.name, dir));
+      assert.ok(source.includes(text.trim()), `${entry.name} is in the page's script`);
+    }
   });
 
   await t.step("every response gets a fresh nonce", async () => {

@@ -1,8 +1,8 @@
 /**
- * The labeling page: GET /label/{studyId}, server-rendered HTML with a small
- * inline script (client.js, plain JavaScript, no build step) that fetches the
- * study's comparisons through the comparisons API and lets a person rank them
- * by clicking, dragging or with the keyboard. The study's title and prompt
+ * The labeling page: GET /label/{studyId}, server-rendered HTML with an inline
+ * script (./client/*.js concatenated in order, plain JavaScript, no build
+ * step) that fetches the study's comparisons through the comparisons API and
+ * lets a person rank them by clicking, dragging or with the keyboard. The study's title and prompt
  * (`labeling.title`, `labeling.prompt`) arrive with the comparisons, for
  * labelers only, and are shown as text; touch screens get no key hints.
  *
@@ -16,26 +16,31 @@
 import { Hono } from "hono";
 import { raw } from "hono/html";
 import type { AppEnv } from "../common.ts";
-import { newNonce, page } from "../html.ts";
+import { newNonce, page, readPageFiles } from "../html.ts";
 import { PageHead } from "../page_head.tsx";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The page's script files, concatenated in this order (each an IIFE on `minimaLabel`). */
+const CLIENT_FILES = [
+  "state.js",
+  "api.js",
+  "view.js",
+  "ranking.js",
+  "cards.js",
+  "input.js",
+  "answers.js",
+  "main.js",
+];
 
 let assets: { script: string; style: string } | undefined;
 
 /** The page's script and style sheet, read once from beside this module. */
 function pageAssets(): { script: string; style: string } {
-  if (!assets) {
-    const read = (name: string) => Deno.readTextFileSync(new URL(name, import.meta.url));
-    const script = read("./client.js");
-    const style = read("./style.css");
-    // Inlined into <script>/<style>: neither may close its element early.
-    if (/<\/(script|style)/i.test(script + style)) {
-      throw new Error("client.js or style.css contains a closing </script> or </style> tag");
-    }
-    assets = { script, style };
-  }
-  return assets;
+  return assets ??= {
+    script: readPageFiles(new URL("./client/", import.meta.url), CLIENT_FILES),
+    style: readPageFiles(new URL("./", import.meta.url), ["style.css"]),
+  };
 }
 
 function Layout(props: { nonce: string; title: string; children: unknown }) {

@@ -7,6 +7,7 @@
  * versions.
  */
 import { sha256 } from "../../services/ids.ts";
+import { readPageFiles } from "../html.ts";
 
 /** One asset: its URL path and bytes. */
 export interface Asset {
@@ -42,11 +43,10 @@ export function dashboardAssets(): Promise<Assets> {
     const here = (name: string) => new URL(name, import.meta.url);
     const js = "text/javascript; charset=utf-8";
     const css = "text/css; charset=utf-8";
-    const client = await Promise.all(CLIENT_FILES.map((f) => read(here(`./client/${f}`))));
     const all = {
       uplotScript: asset("uplot", "js", js, await read(new URL("uPlot.iife.min.js", UPLOT))),
       uplotStyle: asset("uplot", "css", css, await read(new URL("uPlot.min.css", UPLOT))),
-      script: asset("dashboard", "js", js, client.join("\n")),
+      script: asset("dashboard", "js", js, readPageFiles(here("./client/"), CLIENT_FILES)),
       style: asset("dashboard", "css", css, await read(here("./style.css"))),
     };
     return { ...all, byPath: new Map(Object.values(all).map((a) => [a.path, a])) };
