@@ -68,8 +68,10 @@ export async function startService(
   const root = options.root ?? new URL("..", import.meta.url).pathname;
   const main = entry.startsWith("/") ? entry : `${root.replace(/\/$/, "")}/src/${entry}`;
   const readyMs = options.readyMs ?? 60_000;
+  // MINIMA_BENCH_DENO_ARGS in `env`: more flags for deno run (--cpu-prof, --v8-flags=…).
+  const extra = (env.MINIMA_BENCH_DENO_ARGS ?? "").split(" ").filter(Boolean);
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", main],
+    args: ["run", "--allow-all", ...extra, main],
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
