@@ -9,28 +9,45 @@
  * event loop, the ONNX worker, onnxruntime's pool threads), of this
  * process and of PostgreSQL; and the CPU of a raw run. Then 32 one-row
  * clients of the large scoring network: CPU per request of the service's
- * threads and the session runs' size.
+ * threads and the session runs' size. Then (`cbo`) a cbo run of 256
+ * particles on the ONNX Rastrigin (d = 20) and the HTTP batch client of
+ * `bench:cbo:http` on the same study: CPU per generation.
  *
  *   node_modules/.bin/deno run --allow-all bench/model_profile.ts
- *     [--requests 200] [--only overhead,batching] [--cpu-prof DIR]
+ *     [--requests 200] [--only overhead,batching,single,cbo] [--cpu-prof DIR]
+ *     [--perf FILE] [--root CHECKOUT]
  *
  * With --cpu-prof the service runs under `deno run --cpu-prof` and writes
- * its profile into DIR when it stops.
+ * its profile into DIR when it stops; with --perf each phase is recorded by
+ * `perf record` of the service (JIT frames named: --perf-basic-prof) into
+ * FILE.<phase>. --root runs another checkout's service (a commit before a
+ * change, unpacked with `git archive`), for CPU before and after side by
+ * side. `single`: one client of one-row requests of the tiny MLP (what a
+ * request costs besides its run).
  */
 import { Api, projectKey } from "./api.ts";
+import { createCboStudy, generation, rastrigin as rastriginTs } from "./cbo_client.ts";
 import { together } from "./measure.ts";
 import {
   base64Input,
   binaryInput,
+  createModelStudy,
   evaluate,
   evaluateBinary,
   rawSession,
+  runToEnd,
   uploadModel,
 } from "./model_client.ts";
 import { stream } from "./model_eval.ts";
 import { ADMIN_KEY, startOnBackend } from "./service.ts";
 import { loadSettings } from "./settings.ts";
-import { largeMlp, randomRows, surrogateMlp } from "../tests/support/onnx_models.ts";
+import {
+  largeMlp,
+  mlp,
+  randomRows,
+  rastrigin,
+  surrogateMlp,
+} from "../tests/support/onnx_models.ts";
 
 function arg(name: string, fallback: string): string {
   const i = Deno.args.indexOf(`--${name}`);
@@ -121,11 +138,17 @@ async function main() {
   const load = () => Deno.loadavg().map((v) => v.toFixed(2)).join(" ");
   console.log(`load before: ${load()}`);
   const cacheDir = await Deno.makeTempDir({ prefix: "minima-profile-" });
-  const primary = await startOnBackend("postgres", settings.serverUrl, {
-    MINIMA_MODEL_CACHE_DIR: cacheDir,
-    ...(PROFILE ? { MINIMA_BENCH_DENO_ARGS: `--cpu-prof --cpu-prof-dir=${PROFILE}` } : {}),
-    ...(PERF ? { MINIMA_BENCH_DENO_ARGS: "--v8-flags=--perf-basic-prof" } : {}),
-  }, "minima_profile");
+  const primary = await startOnBackend(
+    "postgres",
+    settings.serverUrl,
+    {
+      MINIMA_MODEL_CACHE_DIR: cacheDir,
+      ...(PROFILE ? { MINIMA_BENCH_DENO_ARGS: `--cpu-prof --cpu-prof-dir=${PROFILE}` } : {}),
+      ...(PERF ? { MINIMA_BENCH_DENO_ARGS: "--v8-flags=--perf-basic-prof" } : {}),
+    },
+    "minima_profile",
+    arg("root", "") || undefined,
+  );
   const pid = primary.service.pid;
   try {
     const key = await projectKey(primary.service.url, ADMIN_KEY);
@@ -210,6 +233,55 @@ async function main() {
         null,
         1,
       ));
+    }
+    if (ONLY.includes("single")) {
+      const model = mlp();
+      const id = await uploadModel(api, "mlp", model.bytes);
+      const rows = randomRows(model, 64, stream(3));
+      const one = binaryInput(model.input, rows.subarray(0, model.d), model.d);
+      for (let i = 0; i < 100; i++) await evaluateBinary(api, id, one);
+      const cpu = await cpuOf(pid, REQUESTS * 5, async () => {
+        for (let i = 0; i < REQUESTS * 5; i++) await evaluateBinary(api, id, one);
+      });
+      console.log(JSON.stringify({ figure: "one-row requests, one client, mlp", cpu }, null, 1));
+    }
+    if (ONLY.includes("cbo")) {
+      const model = rastrigin(20);
+      const id = await uploadModel(api, "rastrigin", model.bytes);
+      const G = Math.max(4, Math.round(REQUESTS / 10));
+      const config = { particles: 256 };
+      const out: Record<string, unknown> = {};
+      for (const rep of [0, 1]) {
+        const run = await createModelStudy(
+          api,
+          `cbo-run-${rep}`,
+          model,
+          { name: "cbo", config, seed: 100 + rep },
+          id,
+        );
+        out[`run${rep}`] = await perfOf(pid, `cbo-run-${rep}`, () =>
+          cpuOf(pid, G, async () => {
+            await runToEnd(api, run, { budget: 256 * G, batchSize: 256 });
+          }));
+        const http = await createCboStudy(
+          api,
+          `cbo-http-${rep}`,
+          20,
+          model.upper,
+          config,
+          100 + rep,
+        );
+        out[`http${rep}`] = await cpuOf(pid, G, async () => {
+          for (let g = 0; g < G; g++) await generation(api, http, 256, rastriginTs);
+        });
+      }
+      console.log(
+        JSON.stringify(
+          { figure: `cbo, per generation of 256 (${G})`, ...out, load: load() },
+          null,
+          1,
+        ),
+      );
     }
   } finally {
     await primary.close();

@@ -285,6 +285,8 @@ export async function startOnBackend(
   serverUrl: string,
   env: Record<string, string> = {},
   prefix = "minima_bench",
+  /** The checkout to run (default this one), as startService takes it. */
+  root?: string,
 ): Promise<BackendService> {
   let cleanup: () => Promise<void>;
   let databaseName: string | undefined;
@@ -309,7 +311,7 @@ export async function startOnBackend(
   let service: Service;
   const started = performance.now();
   try {
-    service = await startService({ ...backendEnv, ...env });
+    service = await startService({ ...backendEnv, ...env }, "main.ts", { root });
   } catch (error) {
     await cleanup().catch(() => {});
     throw error;
