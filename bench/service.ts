@@ -68,8 +68,10 @@ export async function startService(
   const root = options.root ?? new URL("..", import.meta.url).pathname;
   const main = entry.startsWith("/") ? entry : `${root.replace(/\/$/, "")}/src/${entry}`;
   const readyMs = options.readyMs ?? 60_000;
+  // MINIMA_BENCH_DENO_ARGS in `env`: more flags for deno run (--cpu-prof, --v8-flags=…).
+  const extra = (env.MINIMA_BENCH_DENO_ARGS ?? "").split(" ").filter(Boolean);
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", main],
+    args: ["run", "--allow-all", ...extra, main],
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -283,6 +285,8 @@ export async function startOnBackend(
   serverUrl: string,
   env: Record<string, string> = {},
   prefix = "minima_bench",
+  /** The checkout to run (default this one), as startService takes it. */
+  root?: string,
 ): Promise<BackendService> {
   let cleanup: () => Promise<void>;
   let databaseName: string | undefined;
@@ -307,7 +311,7 @@ export async function startOnBackend(
   let service: Service;
   const started = performance.now();
   try {
-    service = await startService({ ...backendEnv, ...env });
+    service = await startService({ ...backendEnv, ...env }, "main.ts", { root });
   } catch (error) {
     await cleanup().catch(() => {});
     throw error;

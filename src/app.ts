@@ -35,6 +35,7 @@ import { uiRoutes } from "./routes/ui/mod.tsx";
 import { createServiceContext, type ServiceContext } from "./services/context.ts";
 import { sha256 } from "./services/ids.ts";
 import { ModelFileCache } from "./services/models_cache.ts";
+import { followModelDeletions } from "./services/models_lookup.ts";
 import { followRevocations } from "./services/principals.ts";
 import { authenticate } from "./services/projects.ts";
 import { rateLimited, RateLimiter, type RateLimits } from "./services/rate_limit.ts";
@@ -155,6 +156,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   options.runs?.start(services);
   options.scheduler?.start(services);
   followRevocations(database, services);
+  followModelDeletions(database, services);
   const adminKeyHash = options.adminKey ? sha256(options.adminKey) : undefined;
   const limiter = new RateLimiter(
     options.rateLimits ?? {},

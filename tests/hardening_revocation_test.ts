@@ -4,12 +4,15 @@
  * other as soon as the commit's notification arrives, not when the other's
  * cache entry expires (PrincipalCache keeps a resolved key 5 s). Without the
  * notification (its trigger dropped) the other process still accepts the
- * revoked key from its cache: the finding as it was. Labeler tokens too.
+ * revoked key from its cache: the finding as it was. Labeler tokens too, and
+ * a model deleted through one process, whose row the other trusts meanwhile
+ * (src/services/models_lookup.ts).
  */
 import assert from "node:assert/strict";
 import postgres from "postgres";
 import { openTestDatabase, testBackends } from "./support/db.ts";
 import { ADMIN_KEY, studyBody } from "./support/harness.ts";
+import { branin } from "./support/onnx_models.ts";
 import { call, type ServiceProcess, startService } from "./support/server.ts";
 import { pollUntil, withDeadline } from "./support/wait.ts";
 
@@ -114,6 +117,41 @@ Deno.test({
         assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
         const ms = await refusedAfter(b, token.body.key, path);
         console.log(`B refused the revoked labeler token ${ms.toFixed(1)} ms after the revocation`);
+      });
+
+      await t.step("a model deleted through A is a 404 in B at once", async () => {
+        // B trusts a model's row it found for 5 s (src/services/models_lookup.ts) while it
+        // hears of deletes: the delete's notification, not that time, is what refuses it.
+        const key = (await newKey()).key;
+        const model = branin();
+        const uploaded = await fetch(`${a.url}/v1/models?name=b`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
+          body: model.bytes as Uint8Array<ArrayBuffer>,
+        });
+        const modelId = (await uploaded.json()).id;
+        assert.equal(uploaded.status, 201);
+        const path = `/v1/models/${modelId}/evaluate`;
+        const body = { inputs: { x: { shape: [1, 2], data: [1, 2] } } };
+        for (let i = 0; i < 2; i++) {
+          assert.equal((await call(b.url, key, "POST", path, body)).status, 200);
+        }
+        assert.equal((await call(a.url, key, "DELETE", `/v1/models/${modelId}`)).status, 204);
+        const started = performance.now();
+        await withDeadline(
+          pollUntil(
+            async () => {
+              const r = await call(b.url, key, "POST", path, body);
+              return r.status === 404 ? true : undefined;
+            },
+            b.exited,
+            5,
+          ),
+          () => `${b.url} still evaluated the deleted model`,
+          4_000,
+        );
+        const ms = performance.now() - started;
+        console.log(`B refused the deleted model ${ms.toFixed(1)} ms after the delete`);
       });
 
       await t.step("B listens again after its connection is dropped", async () => {

@@ -12,6 +12,7 @@ import { Buffer } from "node:buffer";
 import {
   blobChunks,
   countModelRows,
+  deleteModelRow,
   insertBlobChunk,
   insertOrLockBlob,
 } from "../src/db/queries/models.ts";
@@ -20,6 +21,7 @@ import { encodeModel } from "../src/evaluators/onnx/mod.ts";
 import { createServiceContext } from "../src/services/context.ts";
 import type { ModelView } from "../src/services/models.ts";
 import { ModelFileCache, STALE_TEMP_MS } from "../src/services/models_cache.ts";
+import { ModelLookups, TRUST_MS } from "../src/services/models_lookup.ts";
 import {
   type EvaluationView,
   MAX_EVALUATE_VALUES,
@@ -270,6 +272,30 @@ describeWithModels("models", async (t, app, onnx) => {
     );
     assert.ok(error instanceof Problem && error.status === 404, String(error));
     await Deno.remove(dir, { recursive: true });
+  });
+
+  await t.step("a model's row is trusted for TRUST_MS while deletes are heard", async () => {
+    const m = (await upload(app, "trusted", mlp().bytes)).body as ModelView;
+    let clock = 0;
+    const ctx = createServiceContext({ db, now: () => new Date(), defaultLeaseSeconds: 60 });
+    const lookups = new ModelLookups(ctx, () => clock);
+    assert.equal((await lookups.check(app.projectId, m.id)).id, m.id);
+    assert.equal(lookups.trusted(app.projectId, m.id), undefined, "not while deaf to deletes");
+    lookups.listening = true;
+    assert.equal(lookups.known(app.projectId, m.id), undefined, "listening forgets every row");
+    await lookups.check(app.projectId, m.id.toUpperCase());
+    assert.equal(lookups.trusted(app.projectId, m.id)?.id, m.id);
+    clock += TRUST_MS;
+    assert.equal(lookups.trusted(app.projectId, m.id), undefined, "asked again after TRUST_MS");
+    await lookups.check(app.projectId, m.id);
+    assert.equal(lookups.trusted(app.projectId, m.id)?.id, m.id);
+    // A delete this context did not hear of: the row is trusted until TRUST_MS or a notice.
+    await deleteModelRow(db, app.projectId, m.id);
+    assert.equal(lookups.trusted(app.projectId, m.id)?.id, m.id);
+    lookups.forget(m.id.toUpperCase());
+    assert.equal(lookups.trusted(app.projectId, m.id), undefined);
+    const gone = await lookups.check(app.projectId, m.id).then(() => null, (e) => e);
+    assert.ok(gone instanceof Problem && gone.status === 404, String(gone));
   });
 
   await t.step("evaluateModel refuses an answer beyond the limit, naming the output", async () => {

@@ -38,6 +38,7 @@ import { conflict, invalid, notFound, Problem } from "../errors.ts";
 import type { ServiceContext } from "./context.ts";
 import { newId } from "./ids.ts";
 import { ModelFileCache, writeAll } from "./models_cache.ts";
+import { modelLookups } from "./models_lookup.ts";
 import { createdCursor, createdPage, type Page } from "./page.ts";
 
 /** The default of MINIMA_MAX_MODEL_BYTES: 256 MiB. */
@@ -344,6 +345,8 @@ export async function deleteModel(
       }
     })
   );
+  // This process refuses it at once; the others when MODEL_DELETED reaches them.
+  modelLookups(ctx).forget(modelId);
   if (blobGone !== null && ctx.modelFiles) {
     await Deno.remove(`${await ctx.modelFiles.dir()}/${blobGone}.onnx`).catch(() => {});
   }

@@ -10,6 +10,12 @@ import { query, type Queryable } from "../client.ts";
 import { modelBlobs, modelChunks, type ModelRow, models, studies } from "../schema.ts";
 
 /**
+ * The channel a deleted model's id is notified on, at the commit of its
+ * delete (src/services/models_lookup.ts listens).
+ */
+export const MODEL_DELETED = "minima_model_deleted";
+
+/**
  * Inserts a blob's row, or locks it when the bytes are already stored; true
  * when this call inserted it (its chunks are then the caller's to write).
  * The lock (ON CONFLICT DO UPDATE takes one) keeps a concurrent deleteModel
@@ -141,7 +147,10 @@ export async function studiesUsingModel(
   )).orderBy(asc(studies.createdAt)).limit(limit);
 }
 
-/** Deletes a model of the project; returns its blob's sha256 (undefined when it was not there). */
+/**
+ * Deletes a model of the project and notifies MODEL_DELETED with its id;
+ * returns its blob's sha256 (undefined when it was not there).
+ */
 export async function deleteModelRow(
   q: Queryable,
   projectId: string,
@@ -150,6 +159,8 @@ export async function deleteModelRow(
   const [row] = await q.delete(models)
     .where(and(eq(models.id, modelId), eq(models.projectId, projectId)))
     .returning({ sha256: models.sha256 });
+  // Every process on the database hears of it when the transaction commits.
+  if (row) await q.execute(sql`SELECT pg_notify(${MODEL_DELETED}, ${modelId})`);
   return row?.sha256;
 }
 

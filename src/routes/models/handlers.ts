@@ -118,13 +118,15 @@ const early = new WeakMap<Context, Promise<ModelRow>>();
 /**
  * Middleware of evaluateModel that begins the model's lookup as the request
  * comes, for a project key and a well-formed id (anything else is refused by
- * the route as before, and the lookup is not begun).
+ * the route as before, and the lookup is not begun), unless the model's row
+ * is trusted (models_lookup.ts).
  */
 export const lookUpEarly: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { projectId, role } = c.var.principal;
   const modelId = c.req.param("modelId")?.toLowerCase() ?? "";
   if (c.req.method === "POST" && role === "project" && projectId && isUuid(modelId)) {
-    early.set(c, earlyLookup(c.var.services, projectId, modelId));
+    const lookup = earlyLookup(c.var.services, projectId, modelId);
+    if (lookup) early.set(c, lookup);
   }
   await next();
 };
