@@ -191,6 +191,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (c.res.status >= 500) logger.error("request", fields);
     else logger.info("request", fields);
   });
+  // Before the body limit and the key check: a preflight carries no key, and a browser must be
+  // able to read a 413 or 401 answered to an allowed origin.
+  if (options.corsOrigins?.length) app.use("/v1/*", labelingCors(options.corsOrigins));
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes ?? 4 * 1024 * 1024,
     onError: () => {
@@ -206,8 +209,6 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     (c, next) =>
       c.req.method === "POST" && c.req.path === UPLOAD_MODEL_PATH ? next() : limitBody(c, next),
   );
-  // Before the key is checked: a preflight carries none.
-  if (options.corsOrigins?.length) app.use("/v1/*", labelingCors(options.corsOrigins));
   app.use("/v1/*", async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
