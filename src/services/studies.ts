@@ -122,13 +122,17 @@ function studyView(
   };
 }
 
-/** A study row as the API shows it now: with its trial counts and best trial. */
+/**
+ * A study row as the API shows it at `now` (default: the context's clock):
+ * with its trial counts and best trial. A list passes the one `now` it
+ * filtered with, so a study shown ACTIVE by `?state=ACTIVE` is shown ACTIVE.
+ */
 export async function getStudyView(
   ctx: ServiceContext,
   q: Queryable,
   row: StudyRow,
+  now: Date = ctx.now(),
 ): Promise<StudyView> {
-  const now = ctx.now();
   const rounds = findAlgorithm(row.algorithmName)?.protocol === "rounds";
   const goal = (row.objective as Objective).metrics[0].goal;
   const [counts, best] = await Promise.all([
@@ -167,16 +171,17 @@ export async function listStudies(
   page: { limit: number; cursor?: string; state?: StudyState; name?: string },
 ): Promise<Page<StudyView>> {
   const after = createdCursor(page.cursor);
+  const now = ctx.now();
   const rows = await projectStudies(q, projectId, {
     limit: page.limit + 1,
     state: page.state,
     name: page.name,
     after,
-    now: ctx.now(),
+    now,
   });
   const shown = rows.slice(0, page.limit);
   const items: StudyView[] = [];
-  for (const row of shown) items.push(await getStudyView(ctx, q, row));
+  for (const row of shown) items.push(await getStudyView(ctx, q, row, now));
   const last = shown[shown.length - 1];
   return {
     items,

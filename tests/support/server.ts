@@ -117,7 +117,6 @@ async function startProcess(entry: string, env: Record<string, string>): Promise
   };
 }
 
-/** Sends a JSON request to a running service. */
 /** Uploads a model's bytes to a running service as `key`; returns the model's id. */
 export async function uploadModelAt(
   base: string,
@@ -135,6 +134,7 @@ export async function uploadModelAt(
   return JSON.parse(text).id;
 }
 
+/** Sends a JSON request to a running service. */
 export async function call(
   base: string,
   key: string,
