@@ -48,6 +48,19 @@ export const IdempotencyHeaders = z.object({
   }),
 });
 
+/** The query of a streamed export (exportTrials, exportComparisons). */
+export const ExportQuery = z.object({
+  format: z.enum(["csv", "jsonl"]).default("csv").openapi({ example: "csv" }),
+});
+
+/** The two media types a streamed export answers in, with an example of each. */
+export function exportContent(examples: { csv: string; jsonl: string }) {
+  return {
+    "text/csv": { schema: z.string(), example: examples.csv },
+    "application/x-ndjson": { schema: z.string(), example: examples.jsonl },
+  };
+}
+
 /** Query parameters of paginated listings. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({

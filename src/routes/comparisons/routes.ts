@@ -5,6 +5,8 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  exportContent,
+  ExportQuery,
   IdempotencyHeaders,
   idParam,
   json,
@@ -284,46 +286,38 @@ export const exportRoute = createRoute({
   security,
   request: {
     params: StudyParams,
-    query: z.object({
-      format: z.enum(["csv", "jsonl"]).default("csv").openapi({ example: "csv" }),
-    }),
+    query: ExportQuery,
   },
   responses: {
     200: {
       description: "The comparisons and their answers",
-      content: {
-        "text/csv": {
-          schema: z.string(),
-          example: "number,id,state,createdAt,closedAt,candidates,ranking,labelerId,labeler," +
-            "answer,answerRanking,answeredAt\r\n" +
-            `7,${EXAMPLE_COMPARISON_ID},RANKED,${EXAMPLE.time},${EXAMPLE.later},` +
-            `${EXAMPLE_CANDIDATES[0]} ${EXAMPLE_CANDIDATES[1]},` +
-            `${EXAMPLE_CANDIDATES[1]} ${EXAMPLE_CANDIDATES[0]},${EXAMPLE.keyId},ada,ranking,` +
-            `${EXAMPLE_CANDIDATES[1]} ${EXAMPLE_CANDIDATES[0]},${EXAMPLE.later}\r\n`,
-        },
-        "application/x-ndjson": {
-          schema: z.string(),
-          example: JSON.stringify({
-            number: 7,
-            id: EXAMPLE_COMPARISON_ID,
-            state: "RANKED",
-            createdAt: EXAMPLE.time,
-            closedAt: EXAMPLE.later,
-            candidates: EXAMPLE_CANDIDATES.slice(0, 2).map((id) => ({
-              id,
-              params: { r: 0.2, g: 0.5, b: 0.9 },
-            })),
+      content: exportContent({
+        csv: "number,id,state,createdAt,closedAt,candidates,ranking,labelerId,labeler," +
+          "answer,answerRanking,answeredAt\r\n" +
+          `7,${EXAMPLE_COMPARISON_ID},RANKED,${EXAMPLE.time},${EXAMPLE.later},` +
+          `${EXAMPLE_CANDIDATES[0]} ${EXAMPLE_CANDIDATES[1]},` +
+          `${EXAMPLE_CANDIDATES[1]} ${EXAMPLE_CANDIDATES[0]},${EXAMPLE.keyId},ada,ranking,` +
+          `${EXAMPLE_CANDIDATES[1]} ${EXAMPLE_CANDIDATES[0]},${EXAMPLE.later}\r\n`,
+        jsonl: JSON.stringify({
+          number: 7,
+          id: EXAMPLE_COMPARISON_ID,
+          state: "RANKED",
+          createdAt: EXAMPLE.time,
+          closedAt: EXAMPLE.later,
+          candidates: EXAMPLE_CANDIDATES.slice(0, 2).map((id) => ({
+            id,
+            params: { r: 0.2, g: 0.5, b: 0.9 },
+          })),
+          ranking: [EXAMPLE_CANDIDATES[1], EXAMPLE_CANDIDATES[0]],
+          answers: [{
+            labelerId: EXAMPLE.keyId,
+            labeler: "ada",
             ranking: [EXAMPLE_CANDIDATES[1], EXAMPLE_CANDIDATES[0]],
-            answers: [{
-              labelerId: EXAMPLE.keyId,
-              labeler: "ada",
-              ranking: [EXAMPLE_CANDIDATES[1], EXAMPLE_CANDIDATES[0]],
-              skipped: false,
-              answeredAt: EXAMPLE.later,
-            }],
-          }) + "\n",
-        },
-      },
+            skipped: false,
+            answeredAt: EXAMPLE.later,
+          }],
+        }) + "\n",
+      }),
     },
     ...problemResponses(400, 401, 403, 404, 409),
   },

@@ -7,6 +7,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { MAX_BATCH } from "../../services/reports.ts";
 import { TrialStateSchema } from "../../services/study_schema.ts";
 import {
+  exportContent,
+  ExportQuery,
   IdempotencyHeaders,
   idParam,
   json,
@@ -238,25 +240,17 @@ export const exportRoute = createRoute({
   security,
   request: {
     params: StudyParams,
-    query: z.object({
-      format: z.enum(["csv", "jsonl"]).default("csv").openapi({ example: "csv" }),
-    }),
+    query: ExportQuery,
   },
   responses: {
     200: {
       description: "The trials",
-      content: {
-        "text/csv": {
-          schema: z.string(),
-          example:
-            "number,id,state,clientId,createdAt,startedAt,completedAt,params.x1,values.value,reason\r\n" +
-            `0,${EXAMPLE.trialId},COMPLETED,worker-3,${EXAMPLE.time},${EXAMPLE.time},${EXAMPLE.later},1.5,0.41,\r\n`,
-        },
-        "application/x-ndjson": {
-          schema: z.string(),
-          example: JSON.stringify(EXAMPLE_COMPLETED_TRIAL) + "\n",
-        },
-      },
+      content: exportContent({
+        csv:
+          "number,id,state,clientId,createdAt,startedAt,completedAt,params.x1,values.value,reason\r\n" +
+          `0,${EXAMPLE.trialId},COMPLETED,worker-3,${EXAMPLE.time},${EXAMPLE.time},${EXAMPLE.later},1.5,0.41,\r\n`,
+        jsonl: JSON.stringify(EXAMPLE_COMPLETED_TRIAL) + "\n",
+      }),
     },
     ...problemResponses(400, 401, 403, 404),
   },
