@@ -11,8 +11,11 @@ import {
   browserSupport,
   CHROMIUM,
   CHROMIUM_ARGS,
+  dataIs,
   type InPage,
   type Playwright,
+  screenshots,
+  textMatches,
 } from "./support/browser.ts";
 import { ADMIN_KEY } from "./support/harness.ts";
 import { branin } from "./support/onnx_models.ts";
@@ -23,21 +26,6 @@ const SHOTS = Deno.env.get("MINIMA_UI_SCREENSHOTS") ?? "/tmp/minima-ui-screensho
 
 const support = await browserSupport();
 if ("missing" in support) console.warn(`ui_test: the browser test is ignored: ${support.missing}`);
-
-/** The text of `selector` matches `pattern` (run in the page). */
-const textMatches = (arg: { selector: string; pattern: string }) =>
-  new RegExp(arg.pattern).test(
-    (globalThis as InPage).document.querySelector(arg.selector)?.textContent ?? "",
-  );
-/** The data attribute `name` of `selector` equals `value` (run in the page). */
-const dataIs = (arg: { selector: string; name: string; value: string }) =>
-  (globalThis as InPage).document.querySelector(arg.selector)?.dataset[arg.name] === arg.value;
-
-/** Every uPlot chart as wide as its container (run in the page). */
-const chartsFit = () =>
-  [...(globalThis as InPage).document.querySelectorAll(".chart > .uplot")].every((u: InPage) =>
-    Math.abs(u.getBoundingClientRect().width - u.parentElement.clientWidth) <= 1
-  );
 
 Deno.test({
   name: "dashboard in Chromium: sign-in, list, history, parallel, slices, importance, table, " +
@@ -112,15 +100,7 @@ Deno.test({
       });
       const requested: string[] = [];
       page.on("request", (r: { url(): string }) => requested.push(r.url()));
-      const shot = async (name: string) => {
-        for (const [w, h] of [[1280, 800], [375, 667]]) {
-          await page.setViewportSize({ width: w, height: h });
-          // Charts follow their container's width (a ResizeObserver): wait until they fit.
-          await page.waitForFunction(chartsFit);
-          await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}.png`, fullPage: true });
-        }
-        await page.setViewportSize({ width: 1280, height: 800 });
-      };
+      const shot = (name: string) => screenshots(page, SHOTS, name);
 
       await t.step(
         "sign-in: a wrong key is refused; the right one is kept in the tab",

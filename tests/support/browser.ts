@@ -1,7 +1,8 @@
 /**
  * What the browser tests share: playwright-core and Debian's Chromium, found
  * (or the reason they are missing, so that a test can be ignored and say
- * why), and the arguments Chromium is launched with.
+ * why), the arguments Chromium is launched with, the checks run in the
+ * page, and the screenshots at a desktop's and a phone's size.
  *
  * The browser tests need `playwright-core` (importable as "playwright-core",
  * or a path to its index.mjs in MINIMA_PLAYWRIGHT_CORE) and Chromium at
@@ -82,4 +83,30 @@ export function checkHeaders(r: Reply): string {
 /** The attributes of every tag `name` in `html`, as written. */
 export function tags(html: string, name: string): string[] {
   return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, "gi"))].map((m) => m[1]);
+}
+
+/** The text of `selector` matches `pattern` (run in the page). */
+export const textMatches = (arg: { selector: string; pattern: string }) =>
+  new RegExp(arg.pattern).test(
+    (globalThis as InPage).document.querySelector(arg.selector)?.textContent ?? "",
+  );
+/** The data attribute `name` of `selector` equals `value` (run in the page). */
+export const dataIs = (arg: { selector: string; name: string; value: string }) =>
+  (globalThis as InPage).document.querySelector(arg.selector)?.dataset[arg.name] === arg.value;
+
+/** Every uPlot chart as wide as its container (run in the page). */
+const chartsFit = () =>
+  [...(globalThis as InPage).document.querySelectorAll(".chart > .uplot")].every((u: InPage) =>
+    Math.abs(u.getBoundingClientRect().width - u.parentElement.clientWidth) <= 1
+  );
+
+/** Full-page screenshots `dir/name-1280x800.png` and `dir/name-375x667.png`; back at 1280×800. */
+export async function screenshots(page: InPage, dir: string, name: string): Promise<void> {
+  for (const [w, h] of [[1280, 800], [375, 667]]) {
+    await page.setViewportSize({ width: w, height: h });
+    // Charts follow their container's width (a ResizeObserver): wait until they fit.
+    await page.waitForFunction(chartsFit);
+    await page.screenshot({ path: `${dir}/${name}-${w}x${h}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -224,6 +224,33 @@
     return parts.length ? parts.join(" · ") : "no trials";
   };
 
+  /** A bar and "done / total" (a run's budget, a study's maxTrials). */
+  UI.progress = function (done, total) {
+    const bar = UI.el("progress", { max: total, value: Math.min(done, total) });
+    return UI.el("span", { class: "progress" }, [bar, " " + done + " / " + total]);
+  };
+
+  /** "3 d 4 h", "2 h 5 min", "4 min", "12 s": a length of time, two units at most. */
+  UI.duration = function (seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 60) return s + " s";
+    if (s < 3600) return Math.floor(s / 60) + " min";
+    if (s < 86400) return Math.floor(s / 3600) + " h " + Math.floor((s % 3600) / 60) + " min";
+    return Math.floor(s / 86400) + " d " + Math.floor((s % 86400) / 3600) + " h";
+  };
+
+  /** Why a study completed (its `completion.reason`), in words. */
+  UI.completionReason = function (reason) {
+    return { maxTrials: "maxTrials reached", deadline: "deadline passed", manual: "by hand" }[
+      reason
+    ] || String(reason);
+  };
+
+  /** A moment as a <time>: local date and time shown, the ISO string in its title. */
+  UI.time = function (iso) {
+    return UI.el("time", { datetime: iso, title: iso, text: new Date(iso).toLocaleString() });
+  };
+
   UI.ago = function (iso) {
     if (!iso) return "–";
     const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);

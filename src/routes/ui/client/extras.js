@@ -18,11 +18,6 @@
     t.hidden = rows.length === 0;
   }
 
-  function progress(done, total) {
-    const bar = UI.el("progress", { max: total, value: Math.min(done, total) });
-    return UI.el("span", { class: "progress" }, [bar, " " + done + " / " + total]);
-  }
-
   async function runsAndSchedules() {
     const [runs, schedules] = await Promise.all([
       UI.apiAll(base + "/runs", 200),
@@ -34,7 +29,7 @@
       runs.map((r) => [
         r.id.slice(0, 8),
         UI.el("span", { class: "state " + r.state.toLowerCase(), text: r.state }),
-        progress(r.completed, r.budget),
+        UI.progress(r.completed, r.budget),
         String(r.inFlight),
         r.best ? UI.num(r.best.value) : "–",
         UI.ago(r.startedAt || r.createdAt),

@@ -1,4 +1,5 @@
-// The study page (/ui/studies/{id}): its facts, then, refreshed every 4
+// The study page (/ui/studies/{id}): its facts (with the progress toward its
+// stop conditions and why it completed), then, refreshed every 4
 // seconds while the tab is visible (polling, not SSE: one listing per tick,
 // and nothing to hold open), the history, parallel coordinates and slices of
 // its trials, the parameter importance (fetched again when 10% more trials
@@ -18,8 +19,45 @@
   let sortKey = "number";
   let sortDir = 1;
 
-  function fact(dl, name, value) {
-    dl.append(UI.el("dt", { text: name }), UI.el("dd", { text: value }));
+  /** A fact: its value is text or nodes (never HTML), `attrs` go on its <dd>. */
+  function fact(dl, name, value, attrs) {
+    dl.append(UI.el("dt", { text: name }), UI.el("dd", attrs || {}, value));
+  }
+
+  // The stop conditions (settings.maxTrials, settings.deadline): progress
+  // toward them while the study runs, and why and when it completed.
+  function stopFacts(dl) {
+    const p = study.progress;
+    if (p && p.maxTrials !== null) {
+      fact(dl, "max trials", UI.progress(p.trials, p.maxTrials), {
+        id: "study-progress",
+        "data-trials": p.trials,
+        "data-max-trials": p.maxTrials,
+      });
+    }
+    if (p && p.deadline) {
+      // Time left matters only while the study runs.
+      const left = p.remainingSeconds <= 0
+        ? " · passed"
+        : study.state === "COMPLETED"
+        ? ""
+        : " · " + UI.duration(p.remainingSeconds) + " left";
+      fact(dl, "deadline", [UI.time(p.deadline), left], {
+        id: "study-deadline",
+        "data-remaining-seconds": p.remainingSeconds,
+      });
+    }
+    const c = study.completion;
+    if (c) {
+      fact(
+        dl,
+        "completed",
+        [UI.completionReason(c.reason)].concat(
+          c.completedAt ? [" · ", UI.time(c.completedAt)] : [],
+        ),
+        { id: "study-completion", "data-reason": c.reason },
+      );
+    }
   }
 
   function metricOf() {
@@ -35,6 +73,7 @@
     const m = metricOf();
     fact(dl, "algorithm", study.algorithm.name);
     fact(dl, "state", study.state);
+    stopFacts(dl);
     fact(dl, "objective", m.goal + " " + m.name);
     fact(dl, "trials", UI.counts(study.trialCounts));
     fact(
