@@ -366,6 +366,21 @@ Deno.test({
         await page.screenshot({ path: `${SHOTS}/minima-label-375x667-polled.png`, fullPage: true });
       });
 
+      await t.step("a complete study: the page says so and stops checking", async () => {
+        const done = await colourStudy({});
+        const closed = await call(base, projectKey, "PATCH", `/v1/studies/${done.id}`, {
+          state: "COMPLETED",
+        });
+        assert.equal(closed.status, 200, JSON.stringify(closed.body));
+        await page.goto(`${base}/label/${done.id}#token=${done.token}`);
+        await waitForText(
+          page,
+          "#messages",
+          /^This study is complete: its owner completed it\. There is nothing more to label; thank you$/,
+        );
+        assert.equal(await cards.count(), 0);
+      });
+
       // Refused requests the steps above provoke (the bad token; an undo too late) are expected.
       assert.deepEqual(problems.filter((p) => !/status of (401|409)\b/.test(p)), []);
       await context.close();

@@ -241,8 +241,16 @@ export function actor(c: Context<AppEnv>): Actor {
   return actorOf(c.var.principal, c.var.requestId, c.var.services.now());
 }
 
-/** The scope idempotency keys live in for a principal. */
+/**
+ * The scope idempotency keys live in for a principal: a project key's is its
+ * project (the project's keys are one client, which may retry with another
+ * of its keys), an admin key's is "admin" (the operators, likewise); a
+ * labeler token's is the token itself, since each labeler is a person of
+ * their own whose keys must never meet another's (the same key and ranking
+ * from two labelers are two answers, not a retry).
+ */
 function scopeOf(principal: Principal): string {
+  if (principal.role === "labeler") return `labeler:${principal.keyId}`;
   return principal.projectId ?? "admin";
 }
 

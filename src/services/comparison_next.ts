@@ -8,8 +8,19 @@
  * The answer also carries the study's title and prompt as labelers see them
  * (`labeling.title`, `labeling.prompt`), so the page shows those instead of
  * the study's id.
+ *
+ * A study with stop conditions (settings.maxTrials, settings.deadline)
+ * completes for comparisons when its room left is smaller than a comparison
+ * needs (two candidates): the completion is recorded under the study's lock
+ * in this transaction (not in the savepoint of a comparison that could not
+ * be made), and `next` answers `study_complete`, on that call and every
+ * later one. Open comparisons are still handed out and ranked (their trials
+ * are out; their rankings are results).
  */
 import type { Database, Transaction } from "../db/client.ts";
+import { lockStudyForSuggest } from "../db/queries/suggest.ts";
+import { countBudgetTrials, markStudyCompleted } from "../db/queries/study_stops.ts";
+import { conflict, notFound } from "../errors.ts";
 import {
   countOpenComparisons,
   holdComparison,
@@ -19,12 +30,13 @@ import {
   openOutOfReach,
 } from "../db/queries/comparisons.ts";
 import type { ComparisonView } from "./comparison_rows.ts";
-import { labelingMeta, lockStudy, reread } from "./comparisons.ts";
+import { labelingMeta, reread } from "./comparisons.ts";
 import type { ServiceContext } from "./context.ts";
 import { newId } from "./ids.ts";
 import { shuffled } from "./rankings.ts";
 import { labelingRetryAfter } from "./retry_hints.ts";
 import type { StudyMeta } from "./study_meta.ts";
+import { budgetAt, type Completion, type StopFacts, stopFactsOfLocked } from "./study_stops.ts";
 import { suggestTrials } from "./suggest.ts";
 
 /**
@@ -32,9 +44,17 @@ import { suggestTrials } from "./suggest.ts";
  * labeler (or answered by you) and `maxOpen` allows no more
  * (`held_by_others`); you answered every open one and they wait for other
  * labelers (`answered_by_you`); or the algorithm offered fewer than two new
- * candidates (`no_candidates`: it waits for results, or has none left).
+ * candidates (`no_candidates`: it waits for results, or has none left); or
+ * the study is complete (`study_complete`: a stop condition, or by hand).
  */
-export type NothingReason = "held_by_others" | "answered_by_you" | "no_candidates";
+export type NothingReason =
+  | "held_by_others"
+  | "answered_by_you"
+  | "no_candidates"
+  | "study_complete";
+
+/** The fewest candidates a comparison has. */
+export const MIN_CANDIDATES = 2;
 
 /** What nextComparison answers. */
 export interface NextComparison {
@@ -61,15 +81,24 @@ export async function nextComparison(
   const meta = await labelingMeta(ctx, db, projectId, studyId);
   const labeling = meta.labeling!;
   return await db.transaction(async (tx) => {
-    await lockStudy(tx, meta, true);
+    const locked = await lockStudyForSuggest(tx, meta.projectId, studyId);
+    if (!locked) throw notFound("study", studyId);
+    if (locked.state !== "ACTIVE" && locked.state !== "COMPLETED") {
+      throw conflict(`study is ${locked.state}: only ACTIVE studies hand out comparisons`);
+    }
     const now = ctx.now();
     const holdUntil = new Date(now.getTime() + labeling.holdSeconds * 1000).toISOString();
     let comparisonId = await lockNextOpen(tx, studyId, labelerId, now);
     const open = comparisonId === undefined ? await countOpenComparisons(tx, studyId) : 0;
+    const facts = stopFactsOfLocked(locked);
+    let completion: Completion | null = null;
     if (comparisonId !== undefined) {
       await holdComparison(tx, comparisonId, labelerId, holdUntil);
     } else if (open < labeling.maxOpen) {
-      comparisonId = await createComparison(ctx, tx, meta, labelerId, holdUntil, signal);
+      completion = await completeForComparisons(tx, studyId, facts, now);
+      if (completion === null) {
+        comparisonId = await createComparison(ctx, tx, meta, labelerId, holdUntil, signal);
+      }
     }
     const shown = comparisonId === undefined
       ? null
@@ -79,7 +108,10 @@ export async function nextComparison(
       progress: await labelingProgress(tx, studyId, labelerId),
       study: { title: labeling.title ?? null, prompt: labeling.prompt ?? null },
     };
-    if (shown === null) {
+    if (shown === null && completion !== null) {
+      answer.reason = "study_complete";
+      answer.detail = completeDetail(facts, completion);
+    } else if (shown === null) {
       const why = open >= labeling.maxOpen
         ? waitingFor(open, await openOutOfReach(tx, studyId, labelerId, now))
         : {
@@ -93,6 +125,39 @@ export async function nextComparison(
     }
     return answer;
   });
+}
+
+/**
+ * The study's completion for comparisons at `now`, under its lock: complete
+ * already, past its deadline, or with room for fewer than MIN_CANDIDATES
+ * new trials under settings.maxTrials. A completion found now is recorded
+ * here (in the study's transaction). Null while a comparison may be made.
+ */
+async function completeForComparisons(
+  tx: Transaction,
+  studyId: string,
+  facts: StopFacts,
+  now: Date,
+): Promise<Completion | null> {
+  const counted = facts.maxTrials === null ? null : await countBudgetTrials(tx, studyId);
+  const budget = budgetAt(facts, counted, now);
+  const completion = budget.completion ??
+    (budget.remaining < MIN_CANDIDATES ? { reason: "maxTrials" as const, completedAt: now } : null);
+  if (completion && facts.state !== "COMPLETED") {
+    await markStudyCompleted(tx, studyId, completion.reason, completion.completedAt ?? now, now);
+  }
+  return completion;
+}
+
+/** The sentence a labeler reads when the study is complete. */
+function completeDetail(facts: StopFacts, completion: Completion): string {
+  const why = completion.reason === "maxTrials"
+    ? `its trials reached settings.maxTrials (${facts.maxTrials}), with no room for ` +
+      "another comparison"
+    : completion.reason === "deadline"
+    ? "its deadline has passed"
+    : "its owner completed it";
+  return `This study is complete: ${why}. There is nothing more to label; thank you`;
 }
 
 /** Why none of the `open` comparisons (all there may be) is the labeler's. */

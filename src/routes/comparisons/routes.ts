@@ -114,13 +114,17 @@ export const nextRoute = createRoute({
       ...json(
         z.object({
           comparison: orNull(ComparisonSchema),
-          reason: z.enum(["held_by_others", "answered_by_you", "no_candidates"]).optional()
+          reason: z.enum(["held_by_others", "answered_by_you", "no_candidates", "study_complete"])
+            .optional()
             .openapi({
               description: "Only when none is available, why: every open comparison is held by " +
                 "another labeler (or answered by you) and `labeling.maxOpen` allows no more " +
                 "(`held_by_others`); you answered every open one and they wait for other " +
                 "labelers (`answered_by_you`); the algorithm has no new candidates now " +
-                "(`no_candidates`: it waits for results, or has none left)",
+                "(`no_candidates`: it waits for results, or has none left); the study is " +
+                "complete (`study_complete`: a stop condition, or by hand; under " +
+                "`settings.maxTrials` also when fewer trials are left than a comparison's 2), " +
+                "without `retryAfterSeconds`",
             }),
           detail: z.string().optional().openapi({
             description: "Only when none is available: the reason in a sentence for people",

@@ -1,7 +1,7 @@
 // The labeling page's calls to the comparisons API: one JSON request with the
 // token as a bearer header (errors carry the HTTP status, 0 when offline, and
 // the problem+json body), the check that keeps the token to this origin's /v1
-// routes, and the ranking's resend under one idempotency key.
+// routes, and the ranking's resend under one idempotency key (128 random bits).
 (function () {
   "use strict";
   const L = globalThis.minimaLabel;
@@ -58,10 +58,21 @@
     }
   };
 
+  // A fresh Idempotency-Key: randomUUID where the browser has it (secure origins only), else
+  // 128 bits from getRandomValues (every origin has it), never a guessable or short number:
+  // such a key could meet another request's.
+  L.newKey = function () {
+    if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, function (b) {
+      return b.toString(16).padStart(2, "0");
+    }).join("");
+  };
+
   // A lost answer (no connection, 503) is sent again, the same ranking under the same key: the
   // server answers a retry as it answered the first (no "already answered" error).
   L.sendRanking = async function (comparisonId, answer) {
-    const key = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
+    const key = L.newKey();
     for (let attempt = 1;; attempt++) {
       try {
         return await L.api(

@@ -76,6 +76,10 @@
       if (next.comparison) {
         L.show(next.comparison);
         if (!keepMessage) messages.replaceChildren();
+      } else if (next.reason === "study_complete") {
+        // Complete for good (until its owner changes it): said once, no more checking.
+        L.clearComparison();
+        L.say(typeof next.detail === "string" ? next.detail : "This study is complete");
       } else {
         L.clearComparison();
         retryIn(
