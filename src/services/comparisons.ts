@@ -65,13 +65,12 @@ export async function labelingMeta(
   return meta;
 }
 
-/** Locks the study row; 404 when missing, 409 unless ACTIVE (when `active`). */
-export async function lockStudy(tx: Queryable, meta: StudyMeta, active: boolean): Promise<void> {
-  const state = await lockStudyState(tx, meta.id);
-  if (state === undefined) throw notFound("study", meta.id);
-  if (active && state !== "ACTIVE") {
-    throw conflict(`study is ${state}: only ACTIVE studies hand out comparisons`);
-  }
+/**
+ * Locks the study row for an answer (any state: comparisons already out are
+ * answered on a paused or complete study); 404 when missing.
+ */
+async function lockStudy(tx: Queryable, meta: StudyMeta): Promise<void> {
+  if (await lockStudyState(tx, meta.id) === undefined) throw notFound("study", meta.id);
 }
 
 /** Locks one comparison of the study for an answer; 404 when it is not there. */
@@ -121,7 +120,7 @@ async function onComparison(
 ): Promise<ComparisonView> {
   const meta = await labelingMeta(ctx, db, target.projectId, target.studyId);
   return await db.transaction(async (tx) => {
-    await lockStudy(tx, meta, false);
+    await lockStudy(tx, meta);
     const now = ctx.now();
     const row = await lockComparison(tx, meta, target.comparisonId, target.labelerId);
     await answer(tx, row, meta.labeling!, now);
@@ -163,7 +162,7 @@ export async function submitRanking(
   const meta = await labelingMeta(ctx, db, target.projectId, target.studyId);
   const labeling = meta.labeling!;
   return await db.transaction(async (tx) => {
-    await lockStudy(tx, meta, false);
+    await lockStudy(tx, meta);
     const now = ctx.now();
     const row = await lockComparison(tx, meta, target.comparisonId, labelerId);
     checkRanking(ranked, row.candidates, rankingLength(labeling, row.candidates.length));
