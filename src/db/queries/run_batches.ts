@@ -20,7 +20,11 @@
  *   `worker_id`), so a worker whose batch was taken over writes nothing;
  * - every transaction that writes a run and its batches locks the run's row
  *   first (lockRun), then the batches, then the trials: one order, no
- *   deadlock between claims, records, abandons, ends and cancels;
+ *   deadlock between claims, records, abandons, ends and cancels. The one
+ *   that also needs the study's row (a takeover, which takes trials back
+ *   under it as suggestions count them) takes it before the run's, as a
+ *   suggestion (study, then trials) and a study's deletion (study, then its
+ *   runs) do;
  * - the transaction that completes a batch's trials deletes its row and
  *   releases its reservation in one statement (`closingBatch`, runs.ts's
  *   `recordRunBatch`).
@@ -32,6 +36,7 @@
 import { and, asc, eq, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { query, type Queryable } from "../client.ts";
 import { tableRow } from "../records.ts";
+import { lockStudyState } from "./studies.ts";
 import { runBatches, type RunBatchRow, type RunRow, runs, studies } from "../schema.ts";
 
 /** `seconds` from now, on the database's clock. */
@@ -140,12 +145,19 @@ export async function takeOverBatch(
   claimer: Claimer,
 ): Promise<RunBatchRow | undefined> {
   // Found without a lock, then taken in the order every writer uses: the
-  // run's row first, then the batch's (run_batches.ts, runs.ts, ending.ts).
-  const [pick] = await tx.select({ runId: runBatches.runId, seq: runBatches.seq })
+  // study's row (its trials are taken back under it, as a suggestion counts
+  // them: runs_trials.ts), then the run's, then the batch's (run_batches.ts,
+  // runs.ts, ending.ts).
+  const [pick] = await tx.select({
+    runId: runBatches.runId,
+    seq: runBatches.seq,
+    studyId: runs.studyId,
+  })
     .from(runBatches).innerJoin(runs, eq(runs.id, runBatches.runId))
     .where(and(lt(runBatches.leaseExpiresAt, sql`now()`), workable(claimer.gpu)))
     .orderBy(asc(runBatches.leaseExpiresAt)).limit(1);
   if (!pick) return undefined;
+  await lockStudyState(tx, pick.studyId);
   await lockRun(tx, pick.runId);
   // Still lapsed once the run is ours (another claimer may have taken it meanwhile).
   const [before] = await tx.select({ released: runBatches.released, workerId: runBatches.workerId })
@@ -225,12 +237,14 @@ export async function openBatch(
 }
 
 /**
- * Runs a claimer may open a batch on: QUEUED or RUNNING, with room in the
- * budget, workable, not in `avoid` and not behind its schedule.
+ * Runs a claimer may open a batch on: QUEUED or RUNNING and not stopping,
+ * with room in the budget, workable, not in `avoid` and not behind its schedule.
  */
 const claimable = (claimer: Claimer, avoid: readonly string[]) =>
   and(
     or(eq(runs.state, "QUEUED"), eq(runs.state, "RUNNING")),
+    // A run stopping (its study completed: runs.ts's closeStoppingBatch) opens no more batches.
+    isNull(runs.stopReason),
     sql`${runs.completed} + ${runs.inFlight} < ${runs.budget}`,
     workable(claimer.gpu),
     avoid.length ? notInArray(runs.id, [...avoid]) : undefined,
@@ -320,21 +334,22 @@ export async function releaseBatch(
  * Deletes a batch the worker holds that holds no trials (its algorithm had
  * none to give yet: they wait for trials other batches hold) and releases
  * its reservation, so that a worker that waits holds nothing another
- * needs, in one statement. Returns whether the worker still held it.
+ * needs, in one statement. Returns the run's row after, or undefined when
+ * the worker no longer held the batch.
  */
 export async function abandonBatch(
   q: Queryable,
   runId: string,
   seq: number,
   workerId: string,
-): Promise<boolean> {
-  const rows = await query(
+): Promise<RunRow | undefined> {
+  const [row] = await query<Record<string, unknown>>(
     q,
     sql`WITH ${closingBatch(runId, seq, workerId)}
         UPDATE runs SET in_flight = runs.in_flight - closed.size FROM closed
-        WHERE runs.id = ${runId} RETURNING runs.id`,
+        WHERE runs.id = ${runId} RETURNING runs.*`,
   );
-  return rows.length > 0;
+  return row ? tableRow(runs, row) : undefined;
 }
 
 /** Deletes every batch of a run (it ended): their workers' writes then find nothing. */

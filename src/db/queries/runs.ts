@@ -115,6 +115,33 @@ export async function recordRunBatch(
   return row ? tableRow(runs, row) : undefined;
 }
 
+/**
+ * Closes a batch the worker holds that holds no trials because its study
+ * completed (a stop condition: services/study_stops.ts), releasing its
+ * reservation, and marks its RUNNING run as stopping: `stop_reason` (and
+ * `reason`) set while it still runs, so that no batch opens on it any more
+ * (run_batches.ts: claimable) while the batches already in flight finish;
+ * the last of them to close ends it (services/runs/batch.ts: stopPending).
+ * One statement; returns the run's row after, or undefined when the worker
+ * no longer held the batch.
+ */
+export async function closeStoppingBatch(
+  q: Queryable,
+  holder: { runId: string; seq: number; workerId: string },
+  stop: { stopReason: NonNullable<RunRow["stopReason"]>; reason: string | null },
+): Promise<RunRow | undefined> {
+  const { runId, seq, workerId } = holder;
+  const [row] = await query<Record<string, unknown>>(
+    q,
+    sql`WITH ${closingBatch(runId, seq, workerId)}
+        UPDATE runs SET in_flight = runs.in_flight - closed.size,
+          stop_reason = COALESCE(runs.stop_reason, ${stop.stopReason}),
+          reason = CASE WHEN runs.stop_reason IS NULL THEN ${stop.reason} ELSE runs.reason END
+        FROM closed WHERE runs.id = ${runId} AND runs.state = 'RUNNING' RETURNING runs.*`,
+  );
+  return row ? tableRow(runs, row) : undefined;
+}
+
 /** How a run ends. */
 export interface RunEnding {
   state: (typeof FINAL_RUN_STATES)[number];

@@ -4,8 +4,8 @@
  * worker's heartbeat extends them (a batch evaluated longer than the study's
  * lease stays the run's); a worker that takes the batch over takes them
  * back, even those a suggestion turned STALE meanwhile, as long as no one
- * else was handed their point (`retried_by`), so the run's trials number
- * exactly its budget; and a run that ends gives up those of all its batches
+ * else was handed their point (`retried_by`) and the study's maxTrials
+ * leaves room for them, so the run's trials number exactly its budget; and a run that ends gives up those of all its batches
  * still ACTIVE (STALE, as an expired lease would make them), in the
  * transaction that ends it.
  *
@@ -38,22 +38,32 @@ export async function renewClientTrials(
 
 /**
  * The client's trials in flight ACTIVE again under a fresh lease: the
- * ACTIVE ones, and the STALE ones whose point was not handed out again (a
- * queued STALE report of them is dropped: the designer hears how they end).
- * Returns how many.
+ * ACTIVE ones, and the STALE ones whose point was not handed out again, at
+ * most `room` of those (by number; null: all), the rest staying STALE (a
+ * queued STALE report of those taken is dropped: the designer hears how
+ * they end). A STALE trial does not count toward the study's maxTrials and
+ * an ACTIVE one does, so the caller holds the study's row lock and passes
+ * what maxTrials leaves (claim.ts). Returns how many.
  */
 export async function takeBackClientTrials(
   tx: Queryable,
   studyId: string,
   clientId: string,
   now: Date,
+  room: number | null,
 ): Promise<number> {
+  const limit = room === null ? sql`ALL` : sql`${Math.max(0, room)}::int`;
   const [row] = await query<{ taken: unknown }>(
     tx,
-    sql`WITH t AS (
+    sql`WITH back AS (
+          SELECT id FROM trials WHERE study_id = ${studyId} AND client_id = ${clientId}
+            AND state = 'ACTIVE'
+          UNION ALL
+          (SELECT id FROM trials WHERE study_id = ${studyId} AND client_id = ${clientId}
+             AND state = 'STALE' AND retried_by IS NULL ORDER BY number LIMIT ${limit})),
+        t AS (
           UPDATE trials SET state = 'ACTIVE', lease_expires_at = ${studyLeaseFrom(studyId, now)}
-          WHERE study_id = ${studyId} AND client_id = ${clientId}
-            AND (state = 'ACTIVE' OR (state = 'STALE' AND retried_by IS NULL))
+          WHERE id IN (SELECT id FROM back)
           RETURNING id),
         d AS (DELETE FROM trial_feedback AS f USING t
               WHERE f.study_id = ${studyId} AND f.trial_id = t.id AND f.state = 'STALE')

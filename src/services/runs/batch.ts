@@ -9,7 +9,7 @@
  * or the target always makes one).
  */
 import { retryTransient } from "../../db/errors.ts";
-import { recordRunBatch } from "../../db/queries/runs.ts";
+import { recordRunBatch, type RunEnding } from "../../db/queries/runs.ts";
 import { insertRunEvent } from "../../db/queries/runs_events.ts";
 import type { RunRow } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
@@ -81,6 +81,18 @@ export function deadlinePassed(row: RunRow, now: Date): boolean {
   return (now.getTime() - row.startedAt.getTime()) / 1000 >= row.maxSeconds;
 }
 
+/**
+ * How a stopping run ends (its study completed while other batches were in
+ * flight: db/queries/runs.ts's closeStoppingBatch), once no batch of it is in
+ * flight any more: whoever closes the last one (its record, an abandon, the
+ * worker that found the study complete) ends it with the reason it kept.
+ * Null while batches are still out, or when the run is not stopping.
+ */
+export function stopPending(row: RunRow): RunEnding | null {
+  if (row.stopReason === null || row.inFlight > 0 || row.finishedAt !== null) return null;
+  return { state: "SUCCEEDED", stopReason: row.stopReason, reason: row.reason };
+}
+
 /** Who records a batch: the worker holding it, and the run's project. */
 export interface Holder {
   projectId: string;
@@ -92,8 +104,9 @@ export interface Holder {
 /**
  * Completes and counts a batch of the run `row` (as the holder last saw it),
  * releasing its reservation, with a progress event if `event`; a batch that
- * reaches the budget or the target, or is recorded past the deadline, ends
- * the run (./ending.ts) in the same transaction. Returns the run's row. Throws LeaseLost when the holder no
+ * reaches the budget or the target, or is recorded past the deadline, or
+ * is the last in flight of a stopping run (stopPending), ends the run
+ * (./ending.ts) in the same transaction. Returns the run's row. Throws LeaseLost when the holder no
  * longer holds the batch (taken over, or the run ended): nothing is written.
  * An attempt that failed after its commit (the answer lost on the way back)
  * finds its batch gone when tried again, so a batch is never counted twice.
@@ -138,16 +151,18 @@ export async function recordBatch(
           now,
         );
       }
-      const ending = next.completed >= next.budget
+      const reached = next.completed >= next.budget
         ? "budget" as const
         : targetReached(next, batch.goal)
         ? "target" as const
         : deadlinePassed(next, now)
         ? "deadline" as const
         : null;
+      const ending = reached
+        ? { state: "SUCCEEDED" as const, stopReason: reached, reason: null }
+        : stopPending(next);
       if (!ending) return next;
-      const ended = { state: "SUCCEEDED" as const, stopReason: ending, reason: null };
-      return (await endRun(tx, next, ended, meta.learns, now)) ?? next;
+      return (await endRun(tx, next, ending, meta.learns, now)) ?? next;
     })
   );
 }

@@ -2,7 +2,9 @@
  * A run worker's claim: one batch of some run (the statements are in
  * db/queries/run_batches.ts). A batch whose worker was lost comes first,
  * with its trials taken back, so a run's trials number exactly its budget
- * however its workers die; otherwise a new batch is opened on the oldest run
+ * however its workers die (those a suggestion made STALE meanwhile only as
+ * far as the study's maxTrials leaves room, counted under the study's row
+ * lock as a suggestion counts); otherwise a new batch is opened on the oldest run
  * with room, and the run's first batch starts it (its RUNNING event).
  * Several workers thus share one run, each evaluating its own batches.
  *
@@ -23,6 +25,9 @@ import {
 import { studyProject, studyRunById } from "../../db/queries/runs.ts";
 import { insertRunEvent } from "../../db/queries/runs_events.ts";
 import { takeBackClientTrials } from "../../db/queries/runs_trials.ts";
+import { countBudgetTrials } from "../../db/queries/study_stops.ts";
+import { lockStudyForSuggest } from "../../db/queries/suggest.ts";
+import type { Transaction } from "../../db/client.ts";
 import type { RunBatchRow, RunRow } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
 import { studyMeta } from "../study_meta.ts";
@@ -82,9 +87,11 @@ async function claimInTransaction(
       const lapsed = await takeOverBatch(tx, claimer);
       if (lapsed) {
         const run = (await studyRunById(tx, lapsed.runId))!;
+        const projectId = await studyProject(tx, run.studyId);
         // Before any suggestion: the held-trials-first road hands them to this worker.
-        await takeBackClientTrials(tx, run.studyId, batchClientId(run.id, lapsed.seq), now);
-        return { run, batch: lapsed, projectId: await studyProject(tx, run.studyId) };
+        const room = await takeBackRoom(tx, projectId, run.studyId);
+        await takeBackClientTrials(tx, run.studyId, batchClientId(run.id, lapsed.seq), now, room);
+        return { run, batch: lapsed, projectId };
       }
       const opened = await openBatch(tx, claimer, now, avoid);
       if (!opened) return undefined;
@@ -93,6 +100,26 @@ async function claimInTransaction(
       return { run, batch, projectId };
     })
   );
+}
+
+/**
+ * How many of a lapsed batch's STALE trials a takeover may make ACTIVE
+ * again: what the study's maxTrials leaves (an ACTIVE trial counts toward
+ * it, a STALE one does not: study_stops.ts), counted as a suggestion counts,
+ * under the study's row lock (takeOverBatch took it, before the run's);
+ * null: the study sets no maxTrials.
+ */
+async function takeBackRoom(
+  tx: Transaction,
+  projectId: string,
+  studyId: string,
+): Promise<number | null> {
+  const [locked, counted] = await Promise.all([
+    lockStudyForSuggest(tx, projectId, studyId),
+    countBudgetTrials(tx, studyId),
+  ]);
+  if (!locked || counted === null) return null;
+  return Math.max(0, Number(locked.maxTrials) - counted);
 }
 
 /** Ends a run past its deadline, if there is one (./ending.ts). */

@@ -1,7 +1,9 @@
 /**
  * How a run ends, written once for everyone who ends one: the worker whose
  * batch reached the budget or the target, a worker that finds the deadline
- * passed or its model failing, and cancelRun. One transaction finishes the
+ * passed or its model failing, whoever closes the last batch in flight of
+ * a run whose study completed (batch.ts: stopPending; by then none is left
+ * to drop), and cancelRun. One transaction finishes the
  * row, drops its batches in flight (their workers' writes then find nothing
  * and roll back), gives up their trials still ACTIVE (STALE, as lapsed
  * leases would make them) and appends the state event.

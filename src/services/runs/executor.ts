@@ -25,16 +25,19 @@
  * while the batch is held, with a growing pause: a blip costs neither the
  * lease nor a lost worker. A busy shared worker (a 503) is retried a few
  * times, then the batch is given back for another worker. Anything else
- * (the study was paused; a defect) fails the run with its message; a study
- * that reached a stop condition (settings.maxTrials, settings.deadline) ends
- * it SUCCEEDED with `stopReason: "study_complete"`. A worker
+ * (the study was paused; a defect) fails the run with its message. A study
+ * that reached a stop condition (settings.maxTrials, settings.deadline)
+ * stops the run: the worker that finds it closes its own (empty) batch, no
+ * batch opens any more, the batches other workers hold are still evaluated
+ * and recorded, and the last to close ends the run SUCCEEDED with
+ * `stopReason: "study_complete"`. A worker
  * that dies leaves its batch under its lease: once that lapses, a worker
  * (here or elsewhere) takes it over, and a batch taken over more than
  * MAX_CLAIMS times fails its run.
  */
 import { retryTransient } from "../../db/errors.ts";
 import { closeBatch, lockRun } from "../../db/queries/run_batches.ts";
-import type { RunEnding } from "../../db/queries/runs.ts";
+import { closeStoppingBatch, type RunEnding } from "../../db/queries/runs.ts";
 import type { Transaction } from "../../db/client.ts";
 import type { RunRow } from "../../db/schema.ts";
 import { Problem } from "../../errors.ts";
@@ -46,7 +49,14 @@ import { suggestTrials } from "../suggest.ts";
 import { type StudyMeta, studyMeta } from "../study_meta.ts";
 import type { TrialView } from "../trial_rows.ts";
 import { failTrial } from "../trials.ts";
-import { batchOf, deadlinePassed, progressDue, recordBatch, targetReached } from "./batch.ts";
+import {
+  batchOf,
+  deadlinePassed,
+  progressDue,
+  recordBatch,
+  stopPending,
+  targetReached,
+} from "./batch.ts";
 import type { ClaimedBatch } from "./claim.ts";
 import { endRun } from "./ending.ts";
 import { backoffMs, BRIEF_ATTEMPTS, isModelFault, LeaseLost, retryable, sleep } from "./retry.ts";
@@ -171,16 +181,15 @@ class BatchExecution {
       return error;
     });
     if (trials instanceof Problem) {
-      return await this.#end({
-        state: "SUCCEEDED",
-        stopReason: "study_complete",
-        reason: trials.errors?.[0]?.message ?? trials.message,
-      });
+      return await this.#studyComplete(trials.errors?.[0]?.message ?? trials.message);
     }
     if (trials.length === 0) {
       // The algorithm waits for trials others hold (a generation still out).
       const hint = await this.#persist(() => retryAfterSeconds(this.#ctx.db, meta.id));
-      await this.#persist(() => this.#hold.abandon());
+      const after = await this.#persist(() => this.#hold.abandon());
+      // The last batch out of a stopping run: this worker ends it.
+      const pending = after && stopPending(after);
+      if (pending) return await this.#end(pending);
       const seconds = Math.min(Math.max(hint, WAIT_FLOOR_SECONDS), WAIT_CEILING_SECONDS);
       return { waitMs: seconds * 1000 };
     }
@@ -324,15 +333,44 @@ class BatchExecution {
     });
   }
 
-  /** Ends the run (./ending.ts), with `also` in the same transaction. */
-  async #end(ending: RunEnding, also?: (tx: Transaction) => Promise<void>): Promise<void> {
+  /**
+   * The study reached a stop condition (study_stops.ts): this worker's
+   * batch, which got no trials, is closed and the run stops: no batch
+   * opens on it any more, and those other workers still evaluate are
+   * recorded (their trials took the study's last slots). The run ends
+   * SUCCEEDED (`study_complete`) here when none is in flight, else when the
+   * last of them closes (./batch.ts: stopPending).
+   */
+  async #studyComplete(reason: string): Promise<void> {
+    const ending = { state: "SUCCEEDED" as const, stopReason: "study_complete" as const, reason };
+    const holder = {
+      runId: this.#runId,
+      seq: this.#claimed.batch.seq,
+      workerId: this.#lease.workerId,
+    };
+    await this.#end(ending, async (tx) => {
+      const row = await closeStoppingBatch(tx, holder, ending);
+      if (!row) throw new LeaseLost();
+      this.#row = row;
+      return row.inFlight === 0;
+    });
+  }
+
+  /**
+   * Ends the run (./ending.ts), with `also` in the same transaction first;
+   * `also` returning false leaves the run as it is.
+   */
+  async #end(
+    ending: RunEnding,
+    also?: (tx: Transaction) => Promise<boolean | void>,
+  ): Promise<void> {
     const ctx = this.#ctx;
     const { learns } = await this.#persist(() => this.#studyMeta());
     const ended = await this.#persist(() =>
       retryTransient(() =>
         ctx.db.transaction(async (tx) => {
           await lockRun(tx, this.#runId);
-          await also?.(tx);
+          if ((await also?.(tx)) === false) return undefined;
           return await endRun(tx, this.#row, ending, learns, ctx.now());
         })
       )

@@ -15,6 +15,7 @@ import {
 } from "../../db/queries/run_batches.ts";
 import { studyRunById } from "../../db/queries/runs.ts";
 import { renewClientTrials, staleBatchTrials } from "../../db/queries/runs_trials.ts";
+import type { RunRow } from "../../db/schema.ts";
 import type { ServiceContext } from "../context.ts";
 import type { ClaimedBatch } from "./claim.ts";
 import type { WorkerLease } from "./executor.ts";
@@ -117,11 +118,17 @@ export class BatchHold {
     );
   }
 
-  /** Gives up the batch, which holds no trials, and its reservation (it waits: see executeBatch). */
-  async abandon(): Promise<void> {
+  /**
+   * Gives up the batch, which holds no trials, and its reservation (it
+   * waits: see executeBatch). Returns the run's row after, or undefined when
+   * the batch was no longer this worker's.
+   */
+  async abandon(): Promise<RunRow | undefined> {
     const { db } = this.#ctx;
     const { batch } = this.#claimed;
-    await retryTransient(() => abandonBatch(db, this.#runId, batch.seq, this.#lease.workerId));
+    return await retryTransient(() =>
+      abandonBatch(db, this.#runId, batch.seq, this.#lease.workerId)
+    );
   }
 
   /** Gives the batch back (this worker stops), for another worker to take over at once. */

@@ -55,8 +55,9 @@ export function runView(row: RunRow): RunView {
     stopAtValue: row.stopAtValue,
     completed: row.completed,
     best: bestOf(row),
-    stopReason: row.stopReason,
-    reason: row.reason,
+    // A stopping run keeps its reason for the end (db/queries/runs.ts: closeStoppingBatch).
+    stopReason: isFinal(row.state) ? row.stopReason : null,
+    reason: isFinal(row.state) ? row.reason : null,
     inFlight: row.inFlight,
     requires: row.requires,
     claims: row.claims,
