@@ -16,11 +16,10 @@ import { ADMIN_KEY, describeOnBackends, newStudy } from "./support/harness.ts";
 import {
   browserSupport,
   checkHeaders,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   type InPage,
   type Playwright,
   tags,
+  withServiceAndBrowser,
 } from "./support/browser.ts";
 import {
   imagesShown,
@@ -30,7 +29,7 @@ import {
   undoEnabled,
   waitForText,
 } from "./support/label_page.ts";
-import { call, startService } from "./support/server.ts";
+import { call } from "./support/server.ts";
 
 describeOnBackends("labeling page", testBackends(), async (t, app) => {
   const studyId = await newStudy(app, {
@@ -156,14 +155,7 @@ Deno.test({
   sanitizeResources: false,
   async fn(t) {
     const { playwright } = support as { playwright: Playwright };
-    const dataDir = await Deno.makeTempDir({ prefix: "minima-label-" });
-    const service = await startService({ MINIMA_DATA_DIR: dataDir });
-    const browser = await playwright.chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
-    try {
-      const base = service.url;
+    await withServiceAndBrowser(playwright, "minima-label-", async ({ base, browser }) => {
       const { projectKey, colourStudy } = await labelingProject(base);
       // Plain text with HTML's special characters: shown as text, never as markup.
       const title = "Tomatoes <i>& co</i>";
@@ -384,10 +376,6 @@ Deno.test({
       // Refused requests the steps above provoke (the bad token; an undo too late) are expected.
       assert.deepEqual(problems.filter((p) => !/status of (401|409)\b/.test(p)), []);
       await context.close();
-    } finally {
-      await browser.close().catch(() => {});
-      await service.stop();
-      await Deno.remove(dataDir, { recursive: true }).catch(() => {});
-    }
+    });
   },
 });

@@ -8,10 +8,9 @@
 import assert from "node:assert/strict";
 import {
   browserSupport,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   type InPage,
   type Playwright,
+  withServiceAndBrowser,
 } from "./support/browser.ts";
 import {
   imagesShown,
@@ -20,7 +19,7 @@ import {
   shownKeyHints,
   waitForText,
 } from "./support/label_page.ts";
-import { call, startService } from "./support/server.ts";
+import { call } from "./support/server.ts";
 
 const support = await browserSupport();
 if ("missing" in support) {
@@ -35,14 +34,7 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     const { playwright } = support as { playwright: Playwright };
-    const dataDir = await Deno.makeTempDir({ prefix: "minima-label-touch-" });
-    const service = await startService({ MINIMA_DATA_DIR: dataDir });
-    const browser = await playwright.chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
-    try {
-      const base = service.url;
+    await withServiceAndBrowser(playwright, "minima-label-touch-", async ({ base, browser }) => {
       const { colourStudy } = await labelingProject(base);
       const title = "Tomatoes <i>& co</i>";
       const prompt = "Which looks most like a ripe tomato?";
@@ -112,10 +104,6 @@ Deno.test({
       assert.equal(closed.rankingsReceived, 2, "ada's and bob's, bob's once");
       await phone.close();
       assert.deepEqual(problems, []);
-    } finally {
-      await browser.close().catch(() => {});
-      await service.stop();
-      await Deno.remove(dataDir, { recursive: true }).catch(() => {});
-    }
+    });
   },
 });

@@ -9,18 +9,17 @@
 import assert from "node:assert/strict";
 import {
   browserSupport,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   dataIs,
   type InPage,
   type Playwright,
   screenshots,
   textMatches,
+  withServiceAndBrowser,
 } from "./support/browser.ts";
 import { ADMIN_KEY } from "./support/harness.ts";
 import { branin } from "./support/onnx_models.ts";
 import { modelStudyBody } from "./support/runs.ts";
-import { call, startService } from "./support/server.ts";
+import { call } from "./support/server.ts";
 
 const SHOTS = Deno.env.get("MINIMA_UI_SCREENSHOTS") ?? "/tmp/minima-ui-screenshots";
 
@@ -36,14 +35,7 @@ Deno.test({
   async fn(t) {
     const { playwright } = support as { playwright: Playwright };
     await Deno.mkdir(SHOTS, { recursive: true });
-    const dataDir = await Deno.makeTempDir({ prefix: "minima-ui-" });
-    const service = await startService({ MINIMA_DATA_DIR: dataDir });
-    const browser = await playwright.chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
-    try {
-      const base = service.url;
+    await withServiceAndBrowser(playwright, "minima-ui-", async ({ base, browser }) => {
       const api = async (method: string, path: string, body?: unknown) => {
         const r = await call(base, key, method, path, body);
         assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -356,10 +348,6 @@ Deno.test({
       // The wrong key's 401 is expected.
       assert.deepEqual(problems.filter((p) => !/status of 401\b/.test(p)), []);
       await context.close();
-    } finally {
-      await browser.close().catch(() => {});
-      await service.stop();
-      await Deno.remove(dataDir, { recursive: true }).catch(() => {});
-    }
+    });
   },
 });

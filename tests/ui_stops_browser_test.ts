@@ -10,15 +10,14 @@
 import assert from "node:assert/strict";
 import {
   browserSupport,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   dataIs,
   type Playwright,
   screenshots,
   textMatches,
+  withServiceAndBrowser,
 } from "./support/browser.ts";
 import { ADMIN_KEY } from "./support/harness.ts";
-import { call, startService } from "./support/server.ts";
+import { call } from "./support/server.ts";
 
 const SHOTS = Deno.env.get("MINIMA_UI_SCREENSHOTS") ?? "/tmp/minima-ui-screenshots";
 
@@ -34,14 +33,7 @@ Deno.test({
   async fn(t) {
     const { playwright } = support as { playwright: Playwright };
     await Deno.mkdir(SHOTS, { recursive: true });
-    const dataDir = await Deno.makeTempDir({ prefix: "minima-ui-stops-" });
-    const service = await startService({ MINIMA_DATA_DIR: dataDir });
-    const browser = await playwright.chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
-    try {
-      const base = service.url;
+    await withServiceAndBrowser(playwright, "minima-ui-stops-", async ({ base, browser }) => {
       const api = async (method: string, path: string, body?: unknown) => {
         const r = await call(base, key, method, path, body);
         assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -199,10 +191,6 @@ Deno.test({
 
       assert.deepEqual(problems, []);
       await context.close();
-    } finally {
-      await browser.close().catch(() => {});
-      await service.stop();
-      await Deno.remove(dataDir, { recursive: true }).catch(() => {});
-    }
+    });
   },
 });

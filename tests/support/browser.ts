@@ -10,6 +10,7 @@
  */
 import assert from "node:assert/strict";
 import type { Reply } from "./harness.ts";
+import { startService } from "./server.ts";
 
 export const CHROMIUM = Deno.env.get("MINIMA_CHROMIUM") ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -55,6 +56,34 @@ export async function browserSupport(): Promise<{ playwright: Playwright } | { m
     missing: "playwright-core is not installed (add it as a devDependency, or set " +
       `MINIMA_PLAYWRIGHT_CORE to its index.mjs): ${errors.join("; ")}`,
   };
+}
+
+/**
+ * Runs `fn` with a real service (its own PGlite in a temporary directory)
+ * and a Chromium, and closes both (and removes the directory) after it.
+ */
+export async function withServiceAndBrowser(
+  playwright: Playwright,
+  prefix: string,
+  // deno-lint-ignore no-explicit-any
+  fn: (session: { base: string; browser: any }) => Promise<void>,
+): Promise<void> {
+  const dataDir = await Deno.makeTempDir({ prefix });
+  const service = await startService({ MINIMA_DATA_DIR: dataDir });
+  try {
+    const browser = await playwright.chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+    });
+    try {
+      await fn({ base: service.url, browser });
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  } finally {
+    await service.stop();
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+  }
 }
 
 /** The nonce of the CSP's script-src, and the checks every page's headers pass. */
