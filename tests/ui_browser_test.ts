@@ -16,10 +16,9 @@ import {
   textMatches,
   withServiceAndBrowser,
 } from "./support/browser.ts";
-import { ADMIN_KEY } from "./support/harness.ts";
 import { branin } from "./support/onnx_models.ts";
 import { modelStudyBody } from "./support/runs.ts";
-import { call } from "./support/server.ts";
+import { call, projectApi } from "./support/server.ts";
 
 const SHOTS = Deno.env.get("MINIMA_UI_SCREENSHOTS") ?? "/tmp/minima-ui-screenshots";
 
@@ -36,15 +35,7 @@ Deno.test({
     const { playwright } = support as { playwright: Playwright };
     await Deno.mkdir(SHOTS, { recursive: true });
     await withServiceAndBrowser(playwright, "minima-ui-", async ({ base, browser }) => {
-      const api = async (method: string, path: string, body?: unknown) => {
-        const r = await call(base, key, method, path, body);
-        assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-        return r.body;
-      };
-      const project = await call(base, ADMIN_KEY, "POST", "/v1/projects", { name: "ui" });
-      const key = (await call(base, ADMIN_KEY, "POST", `/v1/projects/${project.body.id}/keys`, {
-        name: "k",
-      })).body.key as string;
+      const { key, api } = await projectApi(base, "ui");
 
       // A study of f = 10·x0 + x1 + 0·x2 with 30 completed trials, 1 failed and 1 active.
       const study = await api("POST", "/v1/studies", {

@@ -16,8 +16,7 @@ import {
   textMatches,
   withServiceAndBrowser,
 } from "./support/browser.ts";
-import { ADMIN_KEY } from "./support/harness.ts";
-import { call } from "./support/server.ts";
+import { projectApi } from "./support/server.ts";
 
 const SHOTS = Deno.env.get("MINIMA_UI_SCREENSHOTS") ?? "/tmp/minima-ui-screenshots";
 
@@ -34,15 +33,7 @@ Deno.test({
     const { playwright } = support as { playwright: Playwright };
     await Deno.mkdir(SHOTS, { recursive: true });
     await withServiceAndBrowser(playwright, "minima-ui-stops-", async ({ base, browser }) => {
-      const api = async (method: string, path: string, body?: unknown) => {
-        const r = await call(base, key, method, path, body);
-        assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-        return r.body;
-      };
-      const project = await call(base, ADMIN_KEY, "POST", "/v1/projects", { name: "stops" });
-      const key = (await call(base, ADMIN_KEY, "POST", `/v1/projects/${project.body.id}/keys`, {
-        name: "k",
-      })).body.key as string;
+      const { key, api } = await projectApi(base, "stops");
       const create = (name: string, settings: Record<string, unknown>) =>
         api("POST", "/v1/studies", {
           name,

@@ -134,6 +134,28 @@ export async function uploadModelAt(
   return JSON.parse(text).id;
 }
 
+/**
+ * A new project on a running service, its key, and `api`: a JSON request as
+ * that key that must succeed (any 2xx), answering the body.
+ */
+export async function projectApi(base: string, name: string) {
+  const project = await call(base, ADMIN_KEY, "POST", "/v1/projects", { name });
+  if (project.status !== 201) throw new Error(`createProject: ${JSON.stringify(project.body)}`);
+  const keyReply = await call(base, ADMIN_KEY, "POST", `/v1/projects/${project.body.id}/keys`, {
+    name: "k",
+  });
+  const key = keyReply.body.key as string;
+  // deno-lint-ignore no-explicit-any
+  const api = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const r = await call(base, key, method, path, body);
+    if (r.status >= 300) {
+      throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    return r.body;
+  };
+  return { key, api };
+}
+
 /** Sends a JSON request to a running service. */
 export async function call(
   base: string,
